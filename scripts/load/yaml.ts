@@ -1,0 +1,178 @@
+/**
+ * Load YAML with js-yaml and keep, for every node, where it stands in the source, so that
+ * a validation problem found later can be reported as file:line:column.
+ *
+ * js-yaml has no AST; its `listener` option reports an "open" and a "close" event for every
+ * node it composes. Nesting those events rebuilds the tree, and each node keeps the offset
+ * at which it opened (moved past white space, comments and `- ` to the first real character).
+ */
+import { load, YAMLException, JSON_SCHEMA, type State } from "js-yaml";
+
+export interface Position {
+  line: number; // 1-based
+  column: number; // 1-based
+}
+
+export interface SourceNode {
+  kind: "mapping" | "sequence" | "scalar";
+  start: number; // offset in the source
+  children: SourceNode[];
+}
+
+export type Segment = string | number;
+
+/** Positions of a loaded document: `at(["themes", 0, "actions", 2, "status"])`. */
+export class SourceMap {
+  constructor(
+    readonly text: string,
+    private readonly root: SourceNode | undefined,
+    private readonly lineOffset = 0,
+  ) {}
+
+  private lineStarts: number[] | undefined;
+
+  /** The position of the value at `path`, or of its nearest ancestor that exists. */
+  at(path: readonly Segment[]): Position {
+    return this.positionOf(this.find(path, "value"));
+  }
+
+  /** The position of the key at the end of `path` (for "unknown field" problems). */
+  keyAt(path: readonly Segment[]): Position {
+    return this.positionOf(this.find(path, "key"));
+  }
+
+  private find(path: readonly Segment[], want: "key" | "value"): number {
+    let node = this.root;
+    if (!node) return 0;
+    for (const [i, segment] of path.entries()) {
+      const last = i === path.length - 1;
+      let next: SourceNode | undefined;
+      if (node.kind === "mapping") {
+        for (let k = 0; k + 1 < node.children.length; k += 2) {
+          const keyNode = node.children[k]!;
+          if (this.scalarText(keyNode) === String(segment)) {
+            if (last && want === "key") return keyNode.start;
+            next = node.children[k + 1];
+            break;
+          }
+        }
+      } else if (node.kind === "sequence" && typeof segment === "number") {
+        next = node.children[segment];
+      }
+      if (!next) return node.start;
+      node = next;
+    }
+    return node.start;
+  }
+
+  private scalarText(node: SourceNode): string {
+    const raw = this.text.slice(node.start, node.start + 200).match(/^("([^"\\]|\\.)*"|'([^']|'')*'|[^:#\n]*)/)?.[0] ?? "";
+    const trimmed = raw.trim();
+    if (trimmed.startsWith('"') || trimmed.startsWith("'")) return trimmed.slice(1, -1);
+    return trimmed;
+  }
+
+  private positionOf(offset: number): Position {
+    this.lineStarts ??= lineStartsOf(this.text);
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1 + this.lineOffset, column: offset - this.lineStarts[lo]! + 1 };
+  }
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return starts;
+}
+
+/** Skip white space, comments, document markers and sequence dashes to the node's first character. */
+function firstCharacter(text: string, from: number): number {
+  let i = from;
+  for (;;) {
+    const c = text[i];
+    if (c === " " || c === "\t" || c === "\n" || c === "\r" || c === ":" || c === "?") i++;
+    else if (c === "-" && /[\s]/.test(text[i + 1] ?? " ")) i++;
+    else if (c === "#") while (i < text.length && text[i] !== "\n") i++;
+    else return i;
+  }
+}
+
+export class YamlSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly position: Position,
+    readonly reason: string,
+  ) {
+    super(message);
+    this.name = "YamlSyntaxError";
+  }
+}
+
+export interface LoadedYaml {
+  value: unknown;
+  map: SourceMap;
+}
+
+export interface LoadOptions {
+  /** Lines above this text in its file (front matter starts after `---`). */
+  lineOffset?: number;
+  /** More aliases than this is an "alias bomb"; real plans use none or a handful. */
+  maxAliases?: number;
+}
+
+/**
+ * Parse `text` as YAML 1.2 in js-yaml's JSON schema (strings, numbers, booleans, null only:
+ * no custom tags and no `<<` merge keys, so no prototype pollution), with positions.
+ * Throws YamlSyntaxError with the line and column of the first syntax error.
+ */
+export function loadYaml(text: string, options: LoadOptions = {}): LoadedYaml {
+  const lineOffset = options.lineOffset ?? 0;
+  const maxAliases = options.maxAliases ?? 50;
+  const aliases = (text.match(/(^|[\s[{,])\*[^\s,\]}]+/g) ?? []).length;
+  if (aliases > maxAliases) {
+    throw new YamlSyntaxError(
+      `the file uses ${aliases} YAML aliases (*name); at most ${maxAliases} are allowed`,
+      new SourceMap(text, undefined, lineOffset).at([]),
+      "too-many-aliases",
+    );
+  }
+  const stack: { start: number; children: SourceNode[] }[] = [{ start: 0, children: [] }];
+  let value: unknown;
+  try {
+    value = load(text, {
+      schema: JSON_SCHEMA,
+      json: false,
+      listener(event: "open" | "close", state: State) {
+        if (event === "open") {
+          stack.push({ start: firstCharacter(text, state.position), children: [] });
+          return;
+        }
+        const frame = stack.pop()!;
+        const kind = (state as State & { kind: string }).kind;
+        const node: SourceNode =
+          kind !== "mapping" && kind !== "sequence" && frame.children.length === 1
+            ? frame.children[0]!
+            : { kind: kind === "mapping" || kind === "sequence" ? kind : "scalar", start: frame.start, children: frame.children };
+        stack[stack.length - 1]!.children.push(node);
+      },
+    });
+  } catch (error) {
+    if (error instanceof YAMLException) {
+      const mark = (error as YAMLException & { mark?: { line: number; column: number } }).mark;
+      throw new YamlSyntaxError(
+        error.reason,
+        { line: (mark?.line ?? 0) + 1 + lineOffset, column: (mark?.column ?? 0) + 1 },
+        error.reason,
+      );
+    }
+    throw error;
+  }
+  const root = stack[0]!.children[0];
+  return { value, map: new SourceMap(text, root, lineOffset) };
+}

@@ -1,0 +1,204 @@
+/**
+ * The message catalogue: every sentence the validator says to an author, in one place.
+ * Each entry gives a stable code, the plain-English message, and the fix to suggest.
+ * The authoring guide (content/guide/errors.md) explains each code.
+ */
+import { closest, distance } from "fastest-levenshtein";
+
+export interface Message {
+  code: string;
+  message: string;
+  fix: string;
+}
+
+const list = (items: readonly (string | number)[]) => items.map((i) => JSON.stringify(i)).join(", ");
+
+/** The known word nearest to `word`, if it is near enough to be a likely typo. */
+export function didYouMean(word: string, known: readonly string[]): string | undefined {
+  if (known.length === 0) return undefined;
+  const best = closest(word.toLowerCase(), known.map((k) => k.toLowerCase()));
+  const match = known.find((k) => k.toLowerCase() === best)!;
+  return distance(word.toLowerCase(), best) <= Math.max(2, Math.floor(word.length / 3)) ? match : undefined;
+}
+
+export const messages = {
+  yamlSyntax: (reason: string): Message => ({
+    code: "yaml-syntax",
+    message: `the YAML could not be read: ${reason}`,
+    fix: reason.includes("tab")
+      ? "indent with spaces, never tabs (set your editor to insert spaces)"
+      : reason.includes("duplicated mapping key")
+        ? "each field may appear only once in the same block: remove or rename the second one"
+        : "check the indentation and punctuation on this line and the one above it; text containing a colon followed by a space must be in quotes",
+  }),
+  tooManyAliases: (count: number, max: number): Message => ({
+    code: "yaml-aliases",
+    message: `the file uses ${count} YAML aliases (*name), more than the ${max} allowed`,
+    fix: "write the values out in full instead of using anchors (&name) and aliases (*name)",
+  }),
+  notUtf8: (): Message => ({
+    code: "encoding",
+    message: "the file is not saved as UTF-8 text",
+    fix: "save the file again choosing the UTF-8 encoding (in Word or Excel: Save As > Plain Text > UTF-8)",
+  }),
+  tooLarge: (bytes: number, max: number): Message => ({
+    code: "file-too-large",
+    message: `the file is ${Math.round(bytes / 1024)} KB, larger than the ${Math.round(max / 1024)} KB allowed`,
+    fix: "split the content into smaller files; a real plan is far smaller than this",
+  }),
+  emptyFile: (): Message => ({
+    code: "empty-file",
+    message: "the file is empty",
+    fix: "add the fields the file needs (see the authoring guide), or delete the file",
+  }),
+  notAMapping: (): Message => ({
+    code: "not-a-mapping",
+    message: "the file should be a set of fields (name: value), but it is a single value or a list",
+    fix: "start the file with fields such as `title: ...` at the left margin",
+  }),
+  unknownField: (field: string, where: string, known: readonly string[]): Message => {
+    const guess = didYouMean(field, known);
+    return {
+      code: "unknown-field",
+      message: `unknown field "${field}" in ${where}${guess ? `: did you mean "${guess}"?` : ""}`,
+      fix: guess ? `rename "${field}" to "${guess}"` : `remove it, or use one of: ${known.join(", ")}`,
+    };
+  },
+  missingField: (field: string, where: string): Message => ({
+    code: "missing-field",
+    message: `${where} has no "${field}", which is required`,
+    fix: `add a line \`${field}: ...\` to ${where}`,
+  }),
+  wrongType: (field: string, where: string, expected: string, got: string): Message => ({
+    code: "wrong-type",
+    message: `"${field}" in ${where} should be ${expected}, but it is ${got}`,
+    fix:
+      expected === "a list"
+        ? `write each item on its own line starting with "- ", under \`${field}:\``
+        : expected === "text"
+          ? `put the value in quotes, e.g. \`${field}: "1.10"\` (without quotes YAML reads 1.10 as the number 1.1)`
+          : `change it to ${expected}`,
+  }),
+  notOneOf: (field: string, where: string, value: string, allowed: readonly string[]): Message => {
+    const guess = didYouMean(value, allowed);
+    return {
+      code: "not-allowed",
+      message: `"${value}" is not an allowed ${field} in ${where}${guess ? `: did you mean "${guess}"?` : ""}`,
+      fix: `use one of: ${list(allowed)}`,
+    };
+  },
+  unknownIndicator: (standard: "WRES" | "WDES", n: number, where: string, numbers: readonly number[]): Message => ({
+    code: "unknown-indicator",
+    message: `${where} maps to ${standard} ${standard === "WRES" ? "indicator" : "metric"} ${n}, which does not exist (${Math.min(...numbers)}-${Math.max(...numbers)})`,
+    fix: `use a number from ${Math.min(...numbers)} to ${Math.max(...numbers)}`,
+  }),
+  unknownPromise: (value: string, where: string, themes: readonly string[]): Message => {
+    const guess = didYouMean(value, themes);
+    return {
+      code: "unknown-people-promise",
+      message: `"${value}" in ${where} is not one of the seven NHS People Promise themes${guess ? `: did you mean "${guess}"?` : ""}`,
+      fix: `use one of: ${list(themes)}`,
+    };
+  },
+  badDate: (field: string, where: string, value: string): Message => ({
+    code: "bad-date",
+    message: `"${value}" in ${where} is not a date that exists written as YYYY-MM-DD`,
+    fix: `write the date as year-month-day, e.g. \`${field}: 2024-03-31\`; keep the published wording in "timescale"`,
+  }),
+  badPeriod: (value: string): Message => ({
+    code: "bad-period",
+    message: `"${value}" is not a period written as published, like 2023/24`,
+    fix: "write the period as four digits, a slash and two digits, in quotes or not: 2023/24",
+  }),
+  emptyValue: (field: string, where: string): Message => ({
+    code: "empty",
+    message: `"${field}" in ${where} is empty`,
+    fix: `write something in "${field}", or remove the line`,
+  }),
+  emptyList: (field: string, where: string, minimum: number): Message => ({
+    code: "too-few",
+    message: `"${field}" in ${where} needs at least ${minimum} item${minimum === 1 ? "" : "s"}`,
+    fix: `add ${minimum === 1 ? "an item" : "items"} under \`${field}:\`, each on its own line starting with "- "`,
+  }),
+  outOfRange: (field: string, where: string, detail: string): Message => ({
+    code: "out-of-range",
+    message: `"${field}" in ${where} is out of range: ${detail}`,
+    fix: "check the figure against the source document",
+  }),
+  invalid: (field: string, where: string, detail: string): Message => ({
+    code: "invalid",
+    message: `"${field}" in ${where} is not valid: ${detail}`,
+    fix: "compare it with the example in the authoring guide",
+  }),
+  duplicateActionId: (id: string, theme: string, firstLine: number): Message => ({
+    code: "duplicate-action-id",
+    message: `duplicate action id ${id} in theme ${theme} (it is also used on line ${firstLine})`,
+    fix: `give each action its own number; if the published plan numbered two actions ${id}, number the second ${id}a and say so in a comment`,
+  }),
+  duplicateThemeId: (id: string, firstLine: number): Message => ({
+    code: "duplicate-theme-id",
+    message: `duplicate theme id ${id} (it is also used on line ${firstLine})`,
+    fix: "give each theme its own number",
+  }),
+  actionWithoutId: (): Message => ({
+    code: "action-without-id",
+    message: 'this action has no "id"',
+    fix: 'add its number as published, e.g. `id: "1.4"`; a row that only says "See 4.3" is written `see: "4.3"`',
+  }),
+  actionWithoutText: (id: string): Message => ({
+    code: "action-without-text",
+    message: `action ${id} says nothing: it has no "action", "objective" or "see"`,
+    fix: 'add the action\'s text under `action: |`, or `see: "N.N"` if the row points to another action',
+  }),
+  seeMissing: (see: string, id: string | undefined, known: readonly string[]): Message => {
+    const guess = didYouMean(see, known);
+    return {
+      code: "see-missing",
+      message: `${id ? `action ${id}` : "this row"} says "See ${see}", but there is no action ${see} in this plan${guess ? `: did you mean ${guess}?` : ""}`,
+      fix: `point "see" at an action that exists (${known.slice(0, 12).join(", ")}${known.length > 12 ? ", ..." : ""})`,
+    };
+  },
+  indicatorOutsideStandards: (standard: string, where: string, standards: readonly string[]): Message => ({
+    code: "standard-not-covered",
+    message: `${where} maps to ${standard}, but the plan's "standards" are ${standards.join(" and ")}`,
+    fix: `add ${standard} to "standards" at the top of the plan, or remove the ${standard.toLowerCase()} mapping`,
+  }),
+  planMissing: (plan: string, known: readonly string[]): Message => {
+    const guess = didYouMean(plan, known);
+    return {
+      code: "plan-missing",
+      message: `this report uses the plan "${plan}", but there is no such plan for the organisation${guess ? `: did you mean "${guess}"?` : ""}`,
+      fix: known.length
+        ? `set "plan" to one of: ${list(known)} (files in data/plans/<organisation>/)`
+        : "create the plan file data/plans/<organisation>/<period>.yaml first (npm run new)",
+    };
+  },
+  organisationMissing: (slug: string, known: readonly string[]): Message => {
+    const guess = didYouMean(slug, known);
+    return {
+      code: "organisation-missing",
+      message: `there is no organisation "${slug}" (no file data/organisations/${slug}.yaml)${guess ? `: did you mean "${guess}"?` : ""}`,
+      fix: `create data/organisations/${slug}.yaml, or move this file into the folder of an organisation that exists`,
+    };
+  },
+  periodMismatch: (planPeriod: string, fileSlug: string): Message => ({
+    code: "period-mismatch",
+    message: `the plan's period is ${planPeriod}, but its file is named ${fileSlug}.yaml`,
+    fix: `name the file ${planPeriod.replace("/", "-")}.yaml, or correct "period"`,
+  }),
+  badFileName: (name: string, expected: string): Message => ({
+    code: "bad-file-name",
+    message: `the file name "${name}" is not of the form ${expected}`,
+    fix: `rename the file to the form ${expected} (lower-case letters, digits and hyphens)`,
+  }),
+  frontMatterMissing: (): Message => ({
+    code: "front-matter-missing",
+    message: "the report page has no front matter (the block between two `---` lines at the top)",
+    fix: "start the file with a line `---`, the report's fields, and another line `---`, then the narrative",
+  }),
+  metricsYearMissing: (year: number, known: readonly number[]): Message => ({
+    code: "metrics-year-missing",
+    message: `this report shows metric data for ${year}, but there is no file data/metrics/<organisation>/${year}.yaml`,
+    fix: known.length ? `use one of the years that exist: ${known.join(", ")}` : "add the metric data file, or remove metrics_year",
+  }),
+} as const;

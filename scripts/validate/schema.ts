@@ -1,0 +1,201 @@
+/**
+ * The data model, as zod schemas: the one truth for what a YAML file may hold.
+ *
+ * Reference data (indicators, People Promise themes, statuses) comes from `data/reference/`,
+ * so the schemas are built by `makeSchemas(reference)`. The JSON Schemas published for
+ * authors' editors are generated from these (see json-schema.ts).
+ */
+import { z } from "zod";
+
+/* ---------- reference data (data/reference/*.yaml) ---------- */
+
+export const IndicatorDefinition = z.strictObject({
+  number: z.int().positive(),
+  group: z.string(),
+  title: z.string(),
+  notes: z.array(z.string()).optional(),
+  measure: z.enum(["representation", "relative-likelihood", "survey", "board"]),
+});
+export type IndicatorDefinition = z.infer<typeof IndicatorDefinition>;
+
+export const IndicatorList = z.strictObject({
+  source: z.string(),
+  indicators: z.array(IndicatorDefinition).min(1),
+});
+
+export const PeoplePromise = z.strictObject({
+  source: z.string(),
+  themes: z.array(z.string()).length(7),
+});
+
+export const StatusDefinition = z.strictObject({
+  key: z.string(),
+  label: z.string(),
+  icon: z.enum(["circle", "half-circle", "loop", "warning", "tick"]),
+  colour: z.string(),
+});
+export type StatusDefinition = z.infer<typeof StatusDefinition>;
+
+export const StatusList = z.strictObject({ statuses: z.array(StatusDefinition).min(1) });
+
+export interface Reference {
+  wres: z.infer<typeof IndicatorList>;
+  wdes: z.infer<typeof IndicatorList>;
+  peoplePromise: z.infer<typeof PeoplePromise>;
+  statuses: StatusDefinition[];
+}
+
+/* ---------- shared pieces ---------- */
+
+/** Markdown text written by an author (rendered with HTML switched off). */
+const markdown = z.string().trim().min(1);
+const text = z.string().trim().min(1);
+const listOfText = z.array(text);
+/** A date written as YYYY-MM-DD (YAML would turn an unquoted date into a string in our schema). */
+export const isoDate = z.iso.date();
+/** An academic or financial year as published: 2021/22. */
+export const period = z.string().regex(/^\d{4}\/\d{2}$/);
+/** A person as named on a paper: name and role. */
+const person = z.strictObject({ name: text, role: text.optional() });
+
+/* ---------- the author's files ---------- */
+
+export function makeSchemas(reference: Reference) {
+  const wresNumbers = reference.wres.indicators.map((i) => i.number);
+  const wdesNumbers = reference.wdes.indicators.map((i) => i.number);
+  const wres = z.array(z.int().refine((n) => wresNumbers.includes(n), { params: { kind: "wres" } }));
+  const wdes = z.array(z.int().refine((n) => wdesNumbers.includes(n), { params: { kind: "wdes" } }));
+  const promise = z.array(
+    z.string().refine((t) => reference.peoplePromise.themes.some((p) => p.toLowerCase() === t.trim().toLowerCase()), {
+      params: { kind: "people-promise" },
+    }),
+  );
+  const status = z.enum(reference.statuses.map((s) => s.key) as [string, ...string[]]);
+
+  /** data/organisations/<slug>.yaml */
+  const Organisation = z.strictObject({
+    name: text.describe("The organisation's full name, e.g. NHS Norfolk and Waveney Clinical Commissioning Group"),
+    short_name: text.optional().describe("A shorter name for headings, e.g. Norfolk and Waveney CCG"),
+    type: z.enum(["trust", "ICB", "CCG", "other"]),
+    website: z.url().optional(),
+    values: listOfText.optional().describe("The organisation's values, shown on the report cover"),
+    terminology: z
+      .strictObject({
+        ethnic_minority: text.default("BME").describe('The term used for Black and minority ethnic staff, e.g. "culturally diverse"'),
+      })
+      .default({ ethnic_minority: "BME" }),
+    contact: z
+      .strictObject({ email: z.email().optional(), phone: text.optional(), address: text.optional() })
+      .optional()
+      .describe("Where readers ask for the report in another format (used by the accessibility statement)"),
+  });
+
+  /** One row of an action plan. `see` makes the row a pointer to another action ("See 4.3"). */
+  const Action = z.strictObject({
+    id: text.optional().describe('The action\'s number as published, e.g. "1.4" (every action has one, except a "see" row)'),
+    see: text.optional().describe('Set when the published row only points to another action, e.g. "4.3"'),
+    objective: markdown.optional(),
+    current_position: markdown.optional(),
+    action: markdown.optional().describe("What will be done (Markdown; lists allowed)"),
+    leads: listOfText.optional(),
+    partners: listOfText.optional(),
+    timescale: text.optional().describe("When, as published, e.g. \"By December 2021\""),
+    due: isoDate.optional().describe("The date by which it is due (YYYY-MM-DD), used to flag overdue actions"),
+    status: status.optional(),
+    progress: markdown.optional().describe("What has happened so far"),
+    wres: wres.optional(),
+    wdes: wdes.optional(),
+    people_promise: promise.optional(),
+    kpis: listOfText.optional(),
+    sustained: markdown.optional().describe("How the change will be sustained"),
+  });
+
+  const Theme = z.strictObject({
+    id: text.describe('The theme\'s number as published, e.g. "1"'),
+    title: text,
+    label: text.optional().describe('What the plan calls a theme: "Theme", "Priority", "Objective"'),
+    standard: z.enum(["WRES", "WDES"]).optional(),
+    introduction: markdown.optional(),
+    wres: wres.optional(),
+    wdes: wdes.optional(),
+    people_promise: promise.optional(),
+    actions: z.array(Action).min(1),
+  });
+
+  /** data/plans/<organisation>/<period>.yaml */
+  const Plan = z.strictObject({
+    title: text,
+    period,
+    standards: z.array(z.enum(["WRES", "WDES"])).min(1),
+    published: isoDate.optional(),
+    introduction: markdown.optional(),
+    themes: z.array(Theme).min(1),
+  });
+
+  const BoardPaper = z.strictObject({
+    title: text.optional(),
+    report_to: text,
+    meeting: text,
+    date: isoDate,
+    agenda_item: text.optional(),
+    purpose: z.array(z.enum(["noting", "decision", "assurance", "discussion", "information"])).min(1),
+    executive_summary: markdown,
+    recommendation: markdown,
+    author: person,
+    executive_sponsors: z.array(person).min(1),
+    assurance: z
+      .strictObject({
+        level: z.enum(["substantial", "reasonable", "partial", "no assurance"]),
+        rationale: markdown,
+        action: markdown.optional(),
+      })
+      .optional(),
+    strategic_objectives: z.array(z.strictObject({ objective: text, how: markdown })).optional(),
+    equality_and_diversity: markdown.optional(),
+    board_assurance_framework: markdown.optional(),
+    legal_and_regulatory: markdown.optional(),
+    previous_papers: markdown.optional(),
+  });
+
+  const Quote = z.strictObject({ text: markdown, name: text, role: text.optional() });
+
+  /** The front matter of content/reports/<organisation>/<period>.md */
+  const Report = z.strictObject({
+    title: text.optional().describe("Defaults to the plan's title"),
+    plan: text.optional().describe("The plan file's name without .yaml, if not the same as this file's"),
+    metrics_year: z.int().min(2014).max(2100).optional().describe("The latest year of metric data to show"),
+    outputs: z.array(z.enum(["web", "pdf"])).min(1).default(["web", "pdf"]),
+    summary: text.optional().describe("One or two sentences for the organisation page and search results"),
+    quotes: z.array(Quote).optional(),
+    appendix_title: text.optional().describe('Heading of the action plan when it follows the narrative, e.g. "Appendix: our actions"'),
+    board_paper: BoardPaper.optional(),
+  });
+
+  return { Organisation, Plan, Theme, Action, Report, BoardPaper };
+}
+
+export type Schemas = ReturnType<typeof makeSchemas>;
+export type Organisation = z.infer<Schemas["Organisation"]>;
+export type Plan = z.infer<Schemas["Plan"]>;
+export type Theme = z.infer<Schemas["Theme"]>;
+export type Action = z.infer<Schemas["Action"]>;
+export type ReportFrontMatter = z.infer<Schemas["Report"]>;
+export type BoardPaper = z.infer<Schemas["BoardPaper"]>;
+
+/** data/settings.yaml: the publisher's choices that apply to every report. */
+export const Settings = z.strictObject({
+  site_title: z.string().trim().min(1).default("Workforce equality reports"),
+  suppression: z
+    .strictObject({
+      threshold: z.int().min(1).max(100).default(10).describe("Counts below this are shown as \"fewer than N\""),
+    })
+    .default({ threshold: 10 }),
+  parity_band: z
+    .strictObject({
+      lower: z.number().positive().max(1).default(0.8),
+      upper: z.number().min(1).default(1.25),
+    })
+    .default({ lower: 0.8, upper: 1.25 })
+    .describe("Relative likelihoods outside this band are flagged (the four-fifths convention)"),
+});
+export type Settings = z.infer<typeof Settings>;

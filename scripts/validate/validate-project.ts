@@ -1,0 +1,226 @@
+/**
+ * Step 2, validate: check every parsed file against the schema and against each other
+ * (plans belong to organisations, "See 4.3" points to an action that exists, ...).
+ * Pure: takes parsed files, returns the typed project and every problem found.
+ */
+import type { z } from "zod";
+import type { ParsedFile, ParsedReport, SourceFiles } from "../load/read-project.ts";
+import type { Segment } from "../load/yaml.ts";
+import { messages } from "./messages.ts";
+import type { Problem } from "./problems.ts";
+import {
+  IndicatorList,
+  makeSchemas,
+  PeoplePromise,
+  Settings,
+  StatusList,
+  type Organisation,
+  type Plan,
+  type Reference,
+  type ReportFrontMatter,
+} from "./schema.ts";
+import { valueAt, zodProblems, type Describe } from "./zod-problems.ts";
+
+export interface OrganisationEntry {
+  slug: string;
+  file: string;
+  data: Organisation;
+}
+
+export interface PlanEntry {
+  organisation: string;
+  slug: string; // e.g. 2021-22
+  file: string;
+  data: Plan;
+}
+
+export interface ReportEntry {
+  organisation: string;
+  slug: string;
+  file: string;
+  data: ReportFrontMatter;
+  body: string;
+  bodyLine: number;
+  plan: PlanEntry;
+}
+
+export interface Project {
+  reference: Reference;
+  settings: Settings;
+  organisations: OrganisationEntry[];
+  plans: PlanEntry[];
+  reports: ReportEntry[];
+}
+
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const PERIOD_SLUG = /^\d{4}-\d{2}$/;
+
+/** Human names for places in a plan. */
+export const describePlanPath: Describe = (path, root) => {
+  const [a, themeIndex, b, actionIndex] = path;
+  if (a === "themes" && typeof themeIndex === "number") {
+    const theme = valueAt(root, ["themes", themeIndex]) as { id?: unknown } | undefined;
+    const themeName = theme?.id !== undefined ? `theme ${String(theme.id)}` : `theme number ${themeIndex + 1}`;
+    if (b === "actions" && typeof actionIndex === "number") {
+      const action = valueAt(root, ["themes", themeIndex, "actions", actionIndex]) as { id?: unknown; see?: unknown } | undefined;
+      if (action?.id !== undefined) return `action ${String(action.id)}`;
+      if (action?.see !== undefined) return `the "See ${String(action.see)}" row of ${themeName}`;
+      return `action number ${actionIndex + 1} of ${themeName}`;
+    }
+    return themeName;
+  }
+  return "the plan";
+};
+
+const describeTop =
+  (what: string): Describe =>
+  (path) =>
+    path.length === 0 ? what : `${what} (${path.filter((s) => typeof s === "string").join(" > ")})`;
+
+function check<S extends z.ZodType>(
+  schema: S,
+  parsed: ParsedFile,
+  describe: Describe,
+  reference: Reference,
+  problems: Problem[],
+): z.infer<S> | undefined {
+  const result = schema.safeParse(parsed.value);
+  if (result.success) return result.data;
+  problems.push(...zodProblems(result.error, schema, parsed.value, parsed.file, parsed.map, describe, reference));
+  return undefined;
+}
+
+function validateReference(files: SourceFiles, problems: Problem[]): Reference | undefined {
+  const noRef = {} as Reference;
+  const get = <S extends z.ZodType>(name: string, schema: S): z.infer<S> | undefined => {
+    const f = files.reference.get(name);
+    if (!f) {
+      problems.push({
+        file: `data/reference/${name}.yaml`,
+        position: { line: 1, column: 1 },
+        code: "reference-missing",
+        message: `the reference file data/reference/${name}.yaml is missing`,
+        fix: "restore it from the tool's repository (git checkout data/reference)",
+      });
+      return undefined;
+    }
+    return check(schema, f, describeTop(`data/reference/${name}.yaml`), noRef, problems);
+  };
+  const wres = get("wres-indicators", IndicatorList);
+  const wdes = get("wdes-metrics", IndicatorList);
+  const peoplePromise = get("people-promise", PeoplePromise);
+  const statuses = get("statuses", StatusList);
+  if (!wres || !wdes || !peoplePromise || !statuses) return undefined;
+  return { wres, wdes, peoplePromise, statuses: statuses.statuses };
+}
+
+function checkPlan(parsed: ParsedFile, plan: Plan, problems: Problem[]): void {
+  const at = (path: Segment[]) => parsed.map.at(path);
+  const push = (path: Segment[], m: ReturnType<(typeof messages)[keyof typeof messages]>) =>
+    problems.push({ file: parsed.file, position: at(path), ...m });
+
+  if (plan.period.replace("/", "-") !== parsed.name) push(["period"], messages.periodMismatch(plan.period, parsed.name));
+
+  const themeLines = new Map<string, number>();
+  const actionLines = new Map<string, number>();
+  const actionIds: string[] = [];
+  plan.themes.forEach((theme, t) => {
+    const line = at(["themes", t, "id"]).line;
+    const first = themeLines.get(theme.id);
+    if (first !== undefined) push(["themes", t, "id"], messages.duplicateThemeId(theme.id, first));
+    else themeLines.set(theme.id, line);
+
+    for (const standard of ["WRES", "WDES"] as const) {
+      const key = standard === "WRES" ? "wres" : "wdes";
+      if (theme[key]?.length && !plan.standards.includes(standard))
+        push(["themes", t, key], messages.indicatorOutsideStandards(standard, `theme ${theme.id}`, plan.standards));
+    }
+
+    theme.actions.forEach((action, a) => {
+      const path: Segment[] = ["themes", t, "actions", a];
+      if (action.id === undefined) {
+        if (action.see === undefined) push(path, messages.actionWithoutId());
+      } else {
+        actionIds.push(action.id);
+        const firstLine = actionLines.get(action.id);
+        if (firstLine !== undefined) push([...path, "id"], messages.duplicateActionId(action.id, theme.id, firstLine));
+        else actionLines.set(action.id, at([...path, "id"]).line);
+      }
+      if (action.see === undefined && action.action === undefined && action.objective === undefined)
+        push(path, messages.actionWithoutText(action.id ?? "?"));
+      for (const standard of ["WRES", "WDES"] as const) {
+        const key = standard === "WRES" ? "wres" : "wdes";
+        if (action[key]?.length && !plan.standards.includes(standard))
+          push([...path, key], messages.indicatorOutsideStandards(standard, describePlanPath(path, plan), plan.standards));
+      }
+    });
+  });
+
+  plan.themes.forEach((theme, t) =>
+    theme.actions.forEach((action, a) => {
+      if (action.see !== undefined && !actionIds.includes(action.see))
+        push(["themes", t, "actions", a, "see"], messages.seeMissing(action.see, action.id, actionIds));
+    }),
+  );
+}
+
+export function validateProject(files: SourceFiles): { project?: Project; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const reference = validateReference(files, problems);
+  if (!reference) return { problems };
+  const schemas = makeSchemas(reference);
+
+  const settings = files.settings
+    ? (check(Settings, files.settings, describeTop("the settings"), reference, problems) ?? Settings.parse({}))
+    : Settings.parse({});
+
+  const organisations: OrganisationEntry[] = [];
+  for (const f of files.organisations) {
+    if (!SLUG.test(f.name)) {
+      problems.push({ file: f.file, position: { line: 1, column: 1 }, ...messages.badFileName(f.name, "data/organisations/<name>.yaml") });
+      continue;
+    }
+    const data = check(schemas.Organisation, f, describeTop("the organisation"), reference, problems);
+    if (data) organisations.push({ slug: f.name, file: f.file, data });
+  }
+  const orgSlugs = files.organisations.map((f) => f.name);
+
+  const plans: PlanEntry[] = [];
+  for (const f of files.plans) {
+    if (!orgSlugs.includes(f.folder)) {
+      problems.push({ file: f.file, position: { line: 1, column: 1 }, ...messages.organisationMissing(f.folder, orgSlugs) });
+      continue;
+    }
+    if (!PERIOD_SLUG.test(f.name)) {
+      problems.push({ file: f.file, position: { line: 1, column: 1 }, ...messages.badFileName(f.name, "data/plans/<organisation>/<yyyy-yy>.yaml, e.g. 2021-22.yaml") });
+      continue;
+    }
+    const data = check(schemas.Plan, f, describePlanPath, reference, problems);
+    if (!data) continue;
+    checkPlan(f, data, problems);
+    plans.push({ organisation: f.folder, slug: f.name, file: f.file, data });
+  }
+
+  const reports: ReportEntry[] = [];
+  for (const f of files.reports as ParsedReport[]) {
+    if (!orgSlugs.includes(f.folder)) {
+      problems.push({ file: f.file, position: { line: 1, column: 1 }, ...messages.organisationMissing(f.folder, orgSlugs) });
+      continue;
+    }
+    const data = check(schemas.Report, f, describeTop("the report"), reference, problems);
+    if (!data) continue;
+    const planSlug = data.plan ?? f.name;
+    const plan = plans.find((p) => p.organisation === f.folder && p.slug === planSlug);
+    if (!plan) {
+      const planFileExists = files.plans.some((p) => p.folder === f.folder && p.name === planSlug);
+      if (!planFileExists) {
+        const known = files.plans.filter((p) => p.folder === f.folder).map((p) => p.name);
+        problems.push({ file: f.file, position: f.map.at(data.plan ? ["plan"] : []), ...messages.planMissing(planSlug, known) });
+      }
+      continue;
+    }
+    reports.push({ organisation: f.folder, slug: f.name, file: f.file, data, body: f.body, bodyLine: f.bodyLine, plan });
+  }
+
+  return { project: { reference, settings, organisations, plans, reports }, problems };
+}

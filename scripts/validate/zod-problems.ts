@@ -1,0 +1,141 @@
+/**
+ * Turn zod's issues into Problems an author can act on: the file, line and column from the
+ * YAML source map, a plain-English message from the catalogue, and a fix.
+ */
+import type { z } from "zod";
+import type { SourceMap, Segment } from "../load/yaml.ts";
+import { messages, type Message } from "./messages.ts";
+import type { Problem } from "./problems.ts";
+import type { Reference } from "./schema.ts";
+
+/** Names a place in a document for a person: "action 2.3", "theme 4", "the plan". */
+export type Describe = (path: readonly Segment[], root: unknown) => string;
+
+function typeName(value: unknown): string {
+  if (value === undefined) return "missing";
+  if (value === null) return "empty";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a set of fields";
+  if (typeof value === "string") return `the text "${value.length > 40 ? `${value.slice(0, 40)}...` : value}"`;
+  return `the ${typeof value} ${String(value)}`;
+}
+
+const expectedName: Record<string, string> = {
+  string: "text",
+  number: "a number",
+  int: "a whole number",
+  boolean: "yes or no (true or false)",
+  array: "a list",
+  object: "a set of fields",
+};
+
+export function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let value = root;
+  for (const segment of path) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<PropertyKey, unknown>)[segment];
+  }
+  return value;
+}
+
+function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  // Walk the schema alongside the path to the object that had the unknown key.
+  let node: z.ZodType | undefined = schema;
+  for (const segment of path) {
+    node = unwrap(node);
+    if (!node) return [];
+    const def = (node as unknown as { def: { type: string; element?: z.ZodType; shape?: Record<string, z.ZodType> } }).def;
+    if (def.type === "array") node = def.element;
+    else if (def.type === "object") node = def.shape?.[String(segment)];
+    else return [];
+  }
+  node = unwrap(node);
+  const def = (node as unknown as { def?: { type: string; shape?: Record<string, z.ZodType> } } | undefined)?.def;
+  return def?.type === "object" && def.shape ? Object.keys(def.shape) : [];
+}
+
+function unwrap(node: z.ZodType | undefined): z.ZodType | undefined {
+  let current = node;
+  for (;;) {
+    const def = (current as unknown as { def?: { type: string; innerType?: z.ZodType } } | undefined)?.def;
+    if (def && (def.type === "optional" || def.type === "default" || def.type === "nullable") && def.innerType) current = def.innerType;
+    else return current;
+  }
+}
+
+export function zodProblems(
+  error: z.ZodError,
+  schema: z.ZodType,
+  input: unknown,
+  file: string,
+  map: SourceMap,
+  describe: Describe,
+  reference: Reference,
+): Problem[] {
+  const problems: Problem[] = [];
+  for (const issue of error.issues) {
+    const path = issue.path as Segment[];
+    const field = String([...path].reverse().find((s) => typeof s === "string") ?? "value");
+    const parentPath = typeof path[path.length - 1] === "number" ? path.slice(0, -2) : path.slice(0, -1);
+    const where = describe(parentPath, input);
+    const value = valueAt(input, path);
+    let message: Message;
+    let position = map.at(path);
+    switch (issue.code) {
+      case "unrecognized_keys": {
+        const known = knownKeys(schema, path);
+        for (const key of issue.keys) {
+          const m = messages.unknownField(key, describe(path, input), known);
+          problems.push({ file, position: map.keyAt([...path, key]), ...m });
+        }
+        continue;
+      }
+      case "invalid_type":
+        if (value === undefined) {
+          message = messages.missingField(field, where);
+          position = map.at(parentPath.length < path.length - 1 ? path.slice(0, -1) : parentPath);
+        } else {
+          message = messages.wrongType(field, where, expectedName[issue.expected] ?? issue.expected, typeName(value));
+        }
+        break;
+      case "invalid_value":
+        message = messages.notOneOf(field, where, String(value), issue.values.map(String));
+        break;
+      case "invalid_format":
+        if (issue.format === "date") message = messages.badDate(field, where, String(value));
+        else if (issue.format === "regex" && field === "period") message = messages.badPeriod(String(value));
+        else message = messages.invalid(field, where, `it is not a valid ${issue.format}`);
+        break;
+      case "too_small":
+        if (issue.origin === "string") message = messages.emptyValue(field, where);
+        else if (issue.origin === "array") message = messages.emptyList(field, where, Number(issue.minimum));
+        else message = messages.outOfRange(field, where, `it must be at least ${String(issue.minimum)}`);
+        break;
+      case "too_big":
+        message = messages.outOfRange(field, where, `it must be at most ${String(issue.maximum)}`);
+        break;
+      case "custom": {
+        const kind = (issue.params as { kind?: string } | undefined)?.kind;
+        const owner = describe(path.slice(0, -2), input);
+        if (kind === "wres" || kind === "wdes") {
+          const list = kind === "wres" ? reference.wres : reference.wdes;
+          message = messages.unknownIndicator(
+            kind === "wres" ? "WRES" : "WDES",
+            Number(value),
+            owner,
+            list.indicators.map((i) => i.number),
+          );
+        } else if (kind === "people-promise") {
+          message = messages.unknownPromise(String(value), owner, reference.peoplePromise.themes);
+        } else {
+          message = messages.invalid(field, where, issue.message);
+        }
+        break;
+      }
+      default:
+        message = messages.invalid(field, where, issue.message);
+    }
+    problems.push({ file, position, ...message });
+  }
+  return problems;
+}
