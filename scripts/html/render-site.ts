@@ -1,0 +1,30 @@
+/**
+ * Step 4, render HTML: Eleventy lays out the site model with the templates into `outputDir`.
+ * Configuration lives in .eleventy.js; this module only hands Eleventy the model.
+ */
+import Eleventy from "@11ty/eleventy";
+import path from "node:path";
+import type { SiteModel } from "./site-model.ts";
+
+export const projectRoot = path.resolve(import.meta.dirname, "../..");
+
+export interface RenderSiteOptions {
+  contentDir: string; // the content/ folder (authors' pages; reports/ inside it is ignored)
+  outputDir: string;
+  pathPrefix?: string;
+  quiet?: boolean;
+}
+
+export async function renderSite(model: SiteModel, options: RenderSiteOptions): Promise<{ pages: number }> {
+  const eleventy = new Eleventy(options.contentDir, options.outputDir, {
+    configPath: path.join(projectRoot, ".eleventy.js"),
+    quietMode: options.quiet ?? true,
+    pathPrefix: options.pathPrefix ?? "/",
+    config(config) {
+      config.addGlobalData("site", model);
+    },
+  });
+  const results = await eleventy.write();
+  const written = Array.isArray(results) ? (results as unknown[]).flat() : [];
+  return { pages: written.length };
+}

@@ -1,0 +1,332 @@
+/**
+ * The site model: everything the templates lay out, computed before any template runs.
+ * Templates only place values they are given; all decisions (which columns a table has,
+ * which indicators an action links to, whether an action is overdue) are made here.
+ * Pure: takes the validated project, returns plain data.
+ */
+import type { Project, ReportEntry, OrganisationEntry } from "../validate/validate-project.ts";
+import type { Action, BoardPaper, IndicatorDefinition, StatusDefinition, Theme } from "../validate/schema.ts";
+import { renderInline, renderMarkdown, type Heading } from "./markdown.ts";
+
+export type Standard = "WRES" | "WDES";
+
+export interface Link {
+  text: string;
+  href: string;
+}
+
+export interface StatusView {
+  key: string;
+  label: string;
+  icon: StatusDefinition["icon"];
+  colour: string;
+}
+
+export interface ActionView {
+  id: string | undefined;
+  anchor: string | undefined;
+  see: (Link & { summary: string | undefined }) | undefined;
+  objectiveHtml: string | undefined;
+  currentPositionHtml: string | undefined;
+  actionHtml: string | undefined;
+  progressHtml: string | undefined;
+  sustainedHtml: string | undefined;
+  leads: string[];
+  partners: string[];
+  timescale: string | undefined;
+  due: string | undefined; // "31 March 2022"
+  overdue: boolean;
+  status: StatusView | undefined;
+  indicators: Link[];
+  peoplePromise: string[];
+  kpis: string[];
+}
+
+export interface ThemeView {
+  id: string;
+  anchor: string;
+  heading: string;
+  standard: Standard | undefined;
+  introductionHtml: string | undefined;
+  indicators: Link[];
+  peoplePromise: string[];
+  columns: {
+    objective: boolean;
+    currentPosition: boolean;
+    action: boolean;
+    who: boolean;
+    timescale: boolean;
+    status: boolean;
+    links: boolean;
+  };
+  actions: ActionView[];
+}
+
+export interface IndicatorView {
+  standard: Standard;
+  number: number;
+  anchor: string;
+  label: string; // "WRES indicator 2"
+  group: string;
+  title: string;
+  notes: string[];
+  actions: Link[];
+}
+
+export interface OrganisationView {
+  slug: string;
+  url: string;
+  name: string;
+  shortName: string;
+  type: string;
+  website: string | undefined;
+  values: string[];
+  ethnicMinorityTerm: string;
+  contact: OrganisationEntry["data"]["contact"];
+  reports: { title: string; period: string; url: string; summary: string | undefined }[];
+}
+
+export interface ReportView {
+  key: string; // "<org>/<period>"
+  url: string;
+  printUrl: string;
+  pdfUrl: string;
+  file: string;
+  organisation: OrganisationView;
+  title: string;
+  period: string;
+  standards: Standard[];
+  summary: string | undefined;
+  quotes: { html: string; name: string; role: string | undefined }[];
+  introductionHtml: string | undefined;
+  narrativeHtml: string;
+  headings: Heading[];
+  appendixTitle: string;
+  indicators: IndicatorView[];
+  themes: ThemeView[];
+  statusCounts: { status: StatusView; count: number }[];
+  overdueCount: number;
+  outputs: ("web" | "pdf")[];
+  boardPaper: BoardPaperView | undefined;
+}
+
+/** The board-paper cover sheet, with every Markdown field rendered. */
+export interface BoardPaperView {
+  title: string | undefined;
+  reportTo: string;
+  meeting: string;
+  dateText: string;
+  agendaItem: string | undefined;
+  purpose: string[];
+  executiveSummaryHtml: string;
+  recommendationHtml: string;
+  author: { name: string; role?: string | undefined };
+  executiveSponsors: { name: string; role?: string | undefined }[];
+  assurance: { level: string; rationaleHtml: string; actionHtml: string | undefined } | undefined;
+  strategicObjectives: { objective: string; howHtml: string }[];
+  equalityAndDiversityHtml: string | undefined;
+  boardAssuranceFrameworkHtml: string | undefined;
+  legalAndRegulatoryHtml: string | undefined;
+  previousPapersHtml: string | undefined;
+}
+
+export interface SiteModel {
+  title: string;
+  organisations: OrganisationView[];
+  reports: ReportView[];
+}
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** 2022-03-31 -> "31 March 2022" (GOV.UK style). */
+export function formatDate(iso: string): string {
+  const [y, m, d] = iso.split("-").map(Number);
+  return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
+}
+
+export const indicatorAnchor = (standard: Standard, n: number) => `${standard.toLowerCase()}-${n}`;
+export const actionAnchor = (id: string) => `action-${id.replace(/[^A-Za-z0-9]+/g, "-")}`;
+const indicatorLabel = (standard: Standard, n: number) => `${standard} ${standard === "WRES" ? "indicator" : "metric"} ${n}`;
+
+function indicatorLinks(wres: number[] | undefined, wdes: number[] | undefined): Link[] {
+  return [
+    ...(wres ?? []).map((n) => ({ text: `WRES ${n}`, href: `#${indicatorAnchor("WRES", n)}` })),
+    ...(wdes ?? []).map((n) => ({ text: `WDES ${n}`, href: `#${indicatorAnchor("WDES", n)}` })),
+  ];
+}
+
+function plainSummary(markdown: string | undefined): string | undefined {
+  if (!markdown) return undefined;
+  const flat = markdown.replace(/[#*_`>[\]]/g, "").replace(/\s+/g, " ").trim();
+  return flat.length > 140 ? `${flat.slice(0, 137).replace(/\s+\S*$/, "")}...` : flat;
+}
+
+function buildAction(action: Action, theme: Theme, statuses: Map<string, StatusView>, asOf: string, all: Map<string, Action>): ActionView {
+  const target = action.see !== undefined ? all.get(action.see) : undefined;
+  const status = action.status !== undefined ? statuses.get(action.status) : undefined;
+  // An action with no mapping of its own addresses its theme's indicators.
+  const wres = action.wres ?? theme.wres;
+  const wdes = action.wdes ?? theme.wdes;
+  return {
+    id: action.id,
+    anchor: action.id !== undefined ? actionAnchor(action.id) : undefined,
+    see:
+      action.see !== undefined
+        ? { text: `See action ${action.see}`, href: `#${actionAnchor(action.see)}`, summary: plainSummary(target?.action ?? target?.objective) }
+        : undefined,
+    objectiveHtml: renderInline(action.objective),
+    currentPositionHtml: renderInline(action.current_position),
+    actionHtml: renderInline(action.action),
+    progressHtml: renderInline(action.progress),
+    sustainedHtml: renderInline(action.sustained),
+    leads: action.leads ?? [],
+    partners: action.partners ?? [],
+    timescale: action.timescale,
+    due: action.due !== undefined ? formatDate(action.due) : undefined,
+    overdue: action.due !== undefined && action.due < asOf && action.status !== "complete",
+    status,
+    indicators: action.see !== undefined ? [] : indicatorLinks(wres, wdes),
+    peoplePromise: action.people_promise ?? [],
+    kpis: action.kpis ?? [],
+  };
+}
+
+function buildTheme(theme: Theme, statuses: Map<string, StatusView>, asOf: string, all: Map<string, Action>): ThemeView {
+  const actions = theme.actions.map((a) => buildAction(a, theme, statuses, asOf, all));
+  const some = (f: (a: ActionView) => unknown) => actions.some((a) => Boolean(f(a)));
+  return {
+    id: theme.id,
+    anchor: `theme-${theme.id.replace(/[^A-Za-z0-9]+/g, "-")}`,
+    heading: `${theme.label ?? "Theme"} ${theme.id}: ${theme.title}`,
+    standard: theme.standard,
+    introductionHtml: renderInline(theme.introduction),
+    indicators: indicatorLinks(theme.wres, theme.wdes),
+    peoplePromise: theme.people_promise ?? [],
+    columns: {
+      objective: some((a) => a.objectiveHtml),
+      currentPosition: some((a) => a.currentPositionHtml),
+      action: some((a) => a.actionHtml || a.see),
+      who: some((a) => a.leads.length || a.partners.length),
+      timescale: some((a) => a.timescale || a.due),
+      status: some((a) => a.status),
+      links: some((a) => a.indicators.length || a.peoplePromise.length || a.kpis.length || a.sustainedHtml || a.progressHtml),
+    },
+    actions,
+  };
+}
+
+function buildIndicators(project: Project, report: ReportEntry, themes: ThemeView[]): IndicatorView[] {
+  const plan = report.plan.data;
+  const lists: [Standard, IndicatorDefinition[]][] = [
+    ["WRES", project.reference.wres.indicators],
+    ["WDES", project.reference.wdes.indicators],
+  ];
+  return lists
+    .filter(([standard]) => plan.standards.includes(standard))
+    .flatMap(([standard, defs]) =>
+      defs.map((def) => {
+        const href = `#${indicatorAnchor(standard, def.number)}`;
+        const actions = themes.flatMap((t) =>
+          t.actions.filter((a) => a.anchor && a.indicators.some((l) => l.href === href)).map((a) => ({ text: `Action ${a.id}`, href: `#${a.anchor}` })),
+        );
+        return {
+          standard,
+          number: def.number,
+          anchor: indicatorAnchor(standard, def.number),
+          label: indicatorLabel(standard, def.number),
+          group: def.group,
+          title: def.title,
+          notes: def.notes ?? [],
+          actions,
+        };
+      }),
+    );
+}
+
+function buildOrganisation(entry: OrganisationEntry, reports: ReportEntry[]): OrganisationView {
+  const d = entry.data;
+  return {
+    slug: entry.slug,
+    url: `/${entry.slug}/`,
+    name: d.name,
+    shortName: d.short_name ?? d.name,
+    type: d.type,
+    website: d.website,
+    values: d.values ?? [],
+    ethnicMinorityTerm: d.terminology.ethnic_minority,
+    contact: d.contact,
+    reports: reports
+      .filter((r) => r.organisation === entry.slug)
+      .sort((a, b) => b.plan.data.period.localeCompare(a.plan.data.period))
+      .map((r) => ({ title: r.data.title ?? r.plan.data.title, period: r.plan.data.period, url: `/${r.organisation}/${r.slug}/`, summary: r.data.summary })),
+  };
+}
+
+function buildBoardPaper(board: BoardPaper): BoardPaperView {
+  return {
+    title: board.title,
+    reportTo: board.report_to,
+    meeting: board.meeting,
+    dateText: formatDate(board.date),
+    agendaItem: board.agenda_item,
+    purpose: board.purpose,
+    executiveSummaryHtml: renderInline(board.executive_summary)!,
+    recommendationHtml: renderInline(board.recommendation)!,
+    author: board.author,
+    executiveSponsors: board.executive_sponsors,
+    assurance: board.assurance
+      ? { level: board.assurance.level, rationaleHtml: renderInline(board.assurance.rationale)!, actionHtml: renderInline(board.assurance.action) }
+      : undefined,
+    strategicObjectives: (board.strategic_objectives ?? []).map((o) => ({ objective: o.objective, howHtml: renderInline(o.how)! })),
+    equalityAndDiversityHtml: renderInline(board.equality_and_diversity),
+    boardAssuranceFrameworkHtml: renderInline(board.board_assurance_framework),
+    legalAndRegulatoryHtml: renderInline(board.legal_and_regulatory),
+    previousPapersHtml: renderInline(board.previous_papers),
+  };
+}
+
+export function buildSiteModel(project: Project, options: { asOf: string }): SiteModel {
+  const statuses = new Map(project.reference.statuses.map((s) => [s.key, { key: s.key, label: s.label, icon: s.icon, colour: s.colour }]));
+  const organisations = project.organisations
+    .map((o) => buildOrganisation(o, project.reports))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const bySlug = new Map(organisations.map((o) => [o.slug, o]));
+
+  const reports = project.reports.map((report): ReportView => {
+    const plan = report.plan.data;
+    const all = new Map(plan.themes.flatMap((t) => t.actions.filter((a) => a.id !== undefined).map((a) => [a.id!, a] as const)));
+    const themes = plan.themes.map((t) => buildTheme(t, statuses, options.asOf, all));
+    const used = new Set<string>();
+    const narrative = renderMarkdown(report.body, { baseLevel: 2, usedIds: used });
+    const actions = themes.flatMap((t) => t.actions);
+    const url = `/${report.organisation}/${report.slug}/`;
+    const board = report.data.board_paper;
+    return {
+      key: `${report.organisation}/${report.slug}`,
+      url,
+      printUrl: `${url}print.html`,
+      pdfUrl: `${url}${report.organisation}-${report.slug}.pdf`,
+      file: report.file,
+      organisation: bySlug.get(report.organisation)!,
+      title: report.data.title ?? plan.title,
+      period: plan.period,
+      standards: plan.standards,
+      summary: report.data.summary,
+      quotes: (report.data.quotes ?? []).map((q) => ({ html: renderInline(q.text)!, name: q.name, role: q.role })),
+      introductionHtml: renderInline(plan.introduction),
+      narrativeHtml: narrative.html,
+      headings: narrative.headings,
+      appendixTitle: report.data.appendix_title ?? "Action plan",
+      indicators: buildIndicators(project, report, themes),
+      themes,
+      statusCounts: [...statuses.values()]
+        .map((status) => ({ status, count: actions.filter((a) => a.status?.key === status.key).length }))
+        .filter((s) => s.count > 0),
+      overdueCount: actions.filter((a) => a.overdue).length,
+      outputs: report.data.outputs,
+      boardPaper: board ? buildBoardPaper(board) : undefined,
+    };
+  });
+
+  return { title: project.settings.site_title, organisations, reports };
+}

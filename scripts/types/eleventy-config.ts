@@ -1,0 +1,4 @@
+/** The methods of Eleventy's UserConfig that our code calls when it runs Eleventy. */
+export interface EleventyConfig {
+  addGlobalData(name: string, value: unknown): void;
+}
