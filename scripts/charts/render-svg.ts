@@ -1,0 +1,55 @@
+/**
+ * Vega-Lite spec -> SVG string, in Node, with no browser and no canvas.
+ *
+ * Vega's own SVG is made fit for inlining in a page and a tagged PDF:
+ * - the root gets role="img" and aria-label = the finding, and a class for styling;
+ * - every ARIA attribute and role Vega writes on marks, axes and legends is removed (they would
+ *   repeat each value to a screen reader; the data table is the accessible route to the numbers);
+ * - ids (Vega numbers clip paths from a process-wide counter) are renamed from the chart id,
+ *   so the same data gives byte-identical SVG and two charts on one page never share an id;
+ * - empty helper elements and pointer-event hints are dropped.
+ */
+import * as vega from "vega";
+import { compile, type TopLevelSpec } from "vega-lite";
+
+export interface SvgOptions {
+  /** Unique on the page; prefixes every id inside the SVG. */
+  id: string;
+  /** The accessible name: the finding in words. */
+  label: string;
+}
+
+export async function renderSvg(spec: TopLevelSpec, options: SvgOptions): Promise<string> {
+  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: "none" });
+  try {
+    return accessibleSvg(await view.toSVG(), options);
+  } finally {
+    view.finalize();
+  }
+}
+
+const escapeAttribute = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** Rewrites Vega's SVG as described above. Exported for tests. */
+export function accessibleSvg(raw: string, options: SvgOptions): string {
+  const root = /^<svg [^>]*width="([\d.]+)" height="([\d.]+)" viewBox="([^"]+)"[^>]*>/.exec(raw);
+  if (!root) throw new Error("unexpected SVG from Vega: no root element with width, height and viewBox");
+  const [openTag, width, height, viewBox] = root as unknown as [string, string, string, string];
+
+  const ids = [...raw.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]!);
+  const newId = new Map(ids.map((old, i) => [old, `${options.id}-${i + 1}`]));
+  const body = raw
+    .slice(openTag.length)
+    .replace(/ (role|aria-[a-z]+|pointer-events)="[^"]*"/g, "")
+    .replace(/<path class="foreground"[^>]*display="none"\/>/g, "")
+    .replace(/<path class="background" d="M0,0h0v0h0Z"\/>/g, "")
+    .replace(/ id="([^"]+)"/g, (_, old: string) => ` id="${newId.get(old)!}"`)
+    .replace(/url\(#([^)]+)\)/g, (_, old: string) => `url(#${newId.get(old) ?? old})`);
+
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg" width="${width}" height="${height}" ` +
+    `viewBox="${viewBox}" role="img" aria-label="${escapeAttribute(options.label)}" focusable="false">` +
+    body
+  );
+}

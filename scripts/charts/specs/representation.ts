@@ -1,0 +1,110 @@
+/**
+ * WRES indicator 1 / WDES metric 1: the focus group's share of each AfC band (or cluster, or
+ * medical subgroup), as horizontal bars, against a dashed line at its share of the whole
+ * workforce. Rows whose figure is not shown keep their place on the axis with a note instead
+ * of a bar.
+ */
+import type { TopLevelSpec } from "vega-lite";
+import { labelText, listInWords, notShownNote } from "../format.ts";
+import { colours } from "../palette.ts";
+import type { ChartType, DataTable, Figure } from "../types.ts";
+import { base, horizontalBars, TEXT_SIZE } from "./common.ts";
+
+export interface RepresentationInput {
+  /** The focus group as written in a sentence: "BME", "Disabled". */
+  group: string;
+  /** The same as a heading: "BME", "Disabled". */
+  groupHeading: string;
+  /** "non-clinical staff", "clinical staff", "medical and dental staff". */
+  staffGroup: string;
+  /** "AfC band", "AfC cluster", "subgroup". */
+  category: string;
+  /** "31 March 2024". */
+  date: string;
+  /** The focus group's share of the whole workforce, %. */
+  overall: Figure;
+  /** In display order, most junior first. */
+  rows: { label: string; share: Figure }[];
+}
+
+const WHOLE_WORKFORCE = "Whole workforce";
+
+function text(input: RepresentationInput) {
+  const who = `${input.group} staff`;
+  const overall = labelText(input.overall, "%");
+  const shown = input.rows.filter((row) => row.share.value !== null);
+  const hidden = input.rows.filter((row) => row.share.value === null);
+  const byShare = [...shown].sort((a, b) => a.share.value! - b.share.value!);
+  const lowest = byShare[0];
+  const highest = byShare[byShare.length - 1];
+
+  const first =
+    input.overall.value === null
+      ? `The share of ${who} in the whole workforce is not shown (${input.overall.display}).`
+      : lowest === undefined
+        ? `${who} are ${overall} of the whole workforce; no ${input.category} figure can be shown.`
+        : lowest.share.value! < input.overall.value
+          ? `${who} are ${overall} of the whole workforce but ${labelText(lowest.share, "%")} of ${input.staffGroup} in ${lowest.label}.`
+          : `${who} are ${overall} of the whole workforce and at least that share of ${input.staffGroup} in every ${input.category} shown.`;
+  const second =
+    highest !== undefined && highest !== lowest
+      ? ` The highest share is ${labelText(highest.share, "%")} in ${highest.label}.`
+      : "";
+  const third =
+    hidden.length > 0 ? ` Not shown: ${listInWords(hidden.map((row) => row.label))} (${hidden[0]!.share.display}).` : "";
+
+  return {
+    title: first,
+    subtitle: `Percentage of ${input.staffGroup} in each ${input.category} who are ${input.group}, at ${input.date}, against the whole workforce`,
+    alt: first + second + third,
+    notes: [
+      ...hidden.map((row) => notShownNote(row.label, row.share)),
+      ...(input.overall.value === null ? [notShownNote(WHOLE_WORKFORCE, input.overall)] : []),
+    ],
+  };
+}
+
+function table(input: RepresentationInput): DataTable {
+  return {
+    caption: `${input.groupHeading} staff as a percentage of ${input.staffGroup} in each ${input.category}, ${input.date}`,
+    rowHeader: input.category.charAt(0).toUpperCase() + input.category.slice(1),
+    columns: [{ header: `${input.groupHeading} staff (%)`, unit: "%" }],
+    rows: [
+      ...input.rows.map((row) => ({ label: row.label, cells: [row.share] })),
+      { label: WHOLE_WORKFORCE, cells: [input.overall] },
+    ],
+  };
+}
+
+function spec(input: RepresentationInput): TopLevelSpec {
+  const overall = input.overall.value;
+  const bars = horizontalBars(
+    input.rows.map((row) => ({ label: row.label, figure: row.share, colour: colours.focus })),
+    {
+      axisTitle: `${input.groupHeading} staff (%)`,
+      extraValues: overall === null ? [] : [overall],
+      between: (x) =>
+        overall === null
+          ? []
+          : [
+              {
+                data: { values: [{}] },
+                mark: { type: "rule", color: colours.reference, strokeWidth: 2, strokeDash: [6, 3] },
+                encoding: { x: { ...x, field: undefined, datum: overall } },
+              },
+              {
+                data: { values: [{}] },
+                mark: { type: "text", fontSize: TEXT_SIZE, baseline: "bottom", dy: -4, align: overall > x.scale.domain[1] / 2 ? "right" : "left" },
+                encoding: {
+                  x: { ...x, field: undefined, datum: overall },
+                  y: { value: 0 },
+                  text: { value: `${WHOLE_WORKFORCE}: ${labelText(input.overall, "%")}` },
+                },
+              },
+            ],
+    },
+  );
+  return { ...base, height: bars.height, data: { values: bars.values }, layer: bars.layers };
+}
+
+export const representationChart: ChartType<RepresentationInput> = { name: "representation", text, table, spec };

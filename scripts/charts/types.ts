@@ -1,0 +1,79 @@
+/**
+ * Step 4, charts: the shapes passed between the chart modules.
+ *
+ * A chart type (one file under specs/) turns its own small input into a Vega-Lite spec, the
+ * words (title, subtitle, text alternative, notes) and a data table. build-chart.ts renders the
+ * spec to SVG and the table to HTML-ready rows and CSV. Every number arrives as a compute
+ * `Figure`: already rounded and already suppressed (value null, display "fewer than 10").
+ */
+import type { TopLevelSpec } from "vega-lite";
+import type { Figure, Unit } from "../compute/types.ts";
+
+export type { Figure, Unit };
+
+export interface DataColumn {
+  /** Column heading, with the unit in words: "BME staff (% of band)". */
+  header: string;
+  unit: Unit;
+}
+
+export interface DataRow {
+  /** The row heading (first column): "Band 5", "2023". */
+  label: string;
+  /** One figure per column, in column order. */
+  cells: Figure[];
+}
+
+/** The numbers a chart shows, as a table: the same figures, never more. */
+export interface DataTable {
+  caption: string;
+  /** Heading of the first column: "AfC band", "Year". */
+  rowHeader: string;
+  columns: DataColumn[];
+  rows: DataRow[];
+}
+
+export interface ChartText {
+  /** The main message, as a sentence. */
+  title: string;
+  /** What is measured, for whom, when. */
+  subtitle: string;
+  /** The text alternative: the finding in words, with the numbers. */
+  alt: string;
+  /** One line per figure not shown: "Band 9: fewer than 10, not shown." */
+  notes: string[];
+}
+
+/** One kind of chart: one file under specs/. */
+export interface ChartType<Input> {
+  /** Stable name, used in CSS classes and tests: "representation". */
+  name: string;
+  text(input: Input): ChartText;
+  table(input: Input): DataTable;
+  spec(input: Input): TopLevelSpec;
+}
+
+/** The data table ready for a template: every cell already text. */
+export interface TableModel {
+  caption: string;
+  /** Column headings, the row-heading column first. */
+  head: string[];
+  rows: { header: string; cells: string[] }[];
+}
+
+/** A finished chart, ready for templates/components/chart-figure. */
+export interface Chart extends ChartText {
+  /** Unique on a page; prefixes every id inside the SVG. "wres-1-non-clinical". */
+  id: string;
+  /** The chart type's name. */
+  kind: string;
+  /** "Source: Example NHS Trust, Electronic Staff Record, 31 March 2024". */
+  source: string;
+  /** Inline SVG: role="img", aria-label = alt; trusted build output. */
+  svg: string;
+  table: TableModel;
+  csv: string;
+  csvFileName: string;
+  /** Where the page links to the CSV (defaults to csvFileName, beside the page). */
+  csvHref: string;
+}
