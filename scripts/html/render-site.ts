@@ -5,6 +5,8 @@
 import Eleventy from "@11ty/eleventy";
 import path from "node:path";
 import type { SiteModel } from "./site-model.ts";
+import { authorMarkdown } from "./markdown.ts";
+import { writeSiteAssets } from "./assets.ts";
 
 export const projectRoot = path.resolve(import.meta.dirname, "../..");
 
@@ -22,6 +24,9 @@ export async function renderSite(model: SiteModel, options: RenderSiteOptions): 
     pathPrefix: options.pathPrefix ?? "/",
     config(config) {
       config.addGlobalData("site", model);
+      // Author Markdown (the guide pages) never carries raw HTML: the same markdown-it as reports.
+      config.setLibrary("md", authorMarkdown);
+      config.on("eleventy.after", async ({ directories }) => writeSiteAssets(directories.output));
     },
   });
   const results = await eleventy.write();

@@ -4,9 +4,10 @@
  * Pure: takes parsed files, returns the typed project and every problem found.
  */
 import type { z } from "zod";
-import type { ParsedFile, ParsedReport, SourceFiles } from "../load/read-project.ts";
+import type { ParsedFile, SourceFiles } from "../load/read-project.ts";
 import type { Segment } from "../load/yaml.ts";
 import { messages } from "./messages.ts";
+import { checkMetrics, Metrics } from "./metrics-schema.ts";
 import type { Problem } from "./problems.ts";
 import {
   IndicatorList,
@@ -34,6 +35,13 @@ export interface PlanEntry {
   data: Plan;
 }
 
+export interface MetricsEntry {
+  organisation: string;
+  year: number;
+  file: string;
+  data: Metrics;
+}
+
 export interface ReportEntry {
   organisation: string;
   slug: string;
@@ -49,22 +57,28 @@ export interface Project {
   settings: Settings;
   organisations: OrganisationEntry[];
   plans: PlanEntry[];
+  metrics: MetricsEntry[];
   reports: ReportEntry[];
 }
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const PERIOD_SLUG = /^\d{4}-\d{2}$/;
 
+/** A value an author wrote as text or a number, as text; anything else is not a usable name. */
+const scalarText = (value: unknown): string | undefined =>
+  typeof value === "string" || typeof value === "number" ? String(value) : undefined;
+
 /** Human names for places in a plan. */
 export const describePlanPath: Describe = (path, root) => {
   const [a, themeIndex, b, actionIndex] = path;
   if (a === "themes" && typeof themeIndex === "number") {
-    const theme = valueAt(root, ["themes", themeIndex]) as { id?: unknown } | undefined;
-    const themeName = theme?.id !== undefined ? `theme ${String(theme.id)}` : `theme number ${themeIndex + 1}`;
+    const themeId = scalarText(valueAt(root, ["themes", themeIndex, "id"]));
+    const themeName = themeId !== undefined ? `theme ${themeId}` : `theme number ${themeIndex + 1}`;
     if (b === "actions" && typeof actionIndex === "number") {
-      const action = valueAt(root, ["themes", themeIndex, "actions", actionIndex]) as { id?: unknown; see?: unknown } | undefined;
-      if (action?.id !== undefined) return `action ${String(action.id)}`;
-      if (action?.see !== undefined) return `the "See ${String(action.see)}" row of ${themeName}`;
+      const id = scalarText(valueAt(root, ["themes", themeIndex, "actions", actionIndex, "id"]));
+      const see = scalarText(valueAt(root, ["themes", themeIndex, "actions", actionIndex, "see"]));
+      if (id !== undefined) return `action ${id}`;
+      if (see !== undefined) return `the "See ${see}" row of ${themeName}`;
       return `action number ${actionIndex + 1} of ${themeName}`;
     }
     return themeName;
@@ -201,8 +215,25 @@ export function validateProject(files: SourceFiles): { project?: Project; proble
     plans.push({ organisation: f.folder, slug: f.name, file: f.file, data });
   }
 
+  const metrics: MetricsEntry[] = [];
+  for (const f of files.metrics) {
+    if (!orgSlugs.includes(f.folder)) {
+      problems.push({ file: f.file, position: { line: 1, column: 1 }, ...messages.organisationMissing(f.folder, orgSlugs) });
+      continue;
+    }
+    if (!/^\d{4}$/.test(f.name)) {
+      problems.push({ file: f.file, position: { line: 1, column: 1 }, ...messages.badFileName(f.name, "data/metrics/<organisation>/<yyyy>.yaml, e.g. 2024.yaml") });
+      continue;
+    }
+    const data = check(Metrics, f, describeTop("the metric data"), reference, problems);
+    if (!data) continue;
+    const found = checkMetrics(f.file, f.name, f.map, data);
+    problems.push(...found);
+    if (found.length === 0) metrics.push({ organisation: f.folder, year: data.year, file: f.file, data });
+  }
+
   const reports: ReportEntry[] = [];
-  for (const f of files.reports as ParsedReport[]) {
+  for (const f of files.reports) {
     if (!orgSlugs.includes(f.folder)) {
       problems.push({ file: f.file, position: { line: 1, column: 1 }, ...messages.organisationMissing(f.folder, orgSlugs) });
       continue;
@@ -219,8 +250,12 @@ export function validateProject(files: SourceFiles): { project?: Project; proble
       }
       continue;
     }
+    if (data.metrics_year !== undefined && !files.metrics.some((m) => m.folder === f.folder && m.name === String(data.metrics_year))) {
+      const known = files.metrics.filter((m) => m.folder === f.folder).map((m) => Number(m.name));
+      problems.push({ file: f.file, position: f.map.at(["metrics_year"]), ...messages.metricsYearMissing(data.metrics_year, known) });
+    }
     reports.push({ organisation: f.folder, slug: f.name, file: f.file, data, body: f.body, bodyLine: f.bodyLine, plan });
   }
 
-  return { project: { reference, settings, organisations, plans, reports }, problems };
+  return { project: { reference, settings, organisations, plans, metrics, reports }, problems };
 }

@@ -1,0 +1,141 @@
+import { describe, expect, it } from "vitest";
+import { makeProject } from "../../test/project.ts";
+import { readProject } from "../load/read-project.ts";
+import { validateProject } from "./validate-project.ts";
+import { formatProblem, sortProblems, type Problem } from "./problems.ts";
+
+const org = "name: Acme NHS Trust\ntype: trust\n";
+const report = "---\nsummary: A plan.\n---\n## Foreword\n\nHello.\n";
+
+function plan(themes: string, head = "title: WRES plan\nperiod: 2023/24\nstandards: [WRES]\n"): string {
+  return `${head}themes:\n${themes}`;
+}
+
+const goodTheme = `  - id: "1"
+    title: Recruitment
+    wres: [1, 2]
+    actions:
+      - id: "1.1"
+        action: Review recruitment.
+        status: in progress
+`;
+
+async function problemsFor(files: Record<string, string>): Promise<Problem[]> {
+  const root = await makeProject({
+    "data/organisations/acme.yaml": org,
+    "content/reports/acme/2023-24.md": report,
+    ...files,
+  });
+  const { files: parsed, problems } = await readProject(root);
+  return sortProblems([...problems, ...validateProject(parsed).problems]);
+}
+
+/** "file:line:col code" for each problem, for compact assertions. */
+const where = (ps: Problem[]) => ps.map((p) => `${p.file}:${p.position.line}:${p.position.column} ${p.code}`);
+
+describe("validateProject", () => {
+  it("accepts a good plan", async () => {
+    expect(await problemsFor({ "data/plans/acme/2023-24.yaml": plan(goodTheme) })).toEqual([]);
+  });
+
+  it("reports every problem of a run at once, each with file, line and column", async () => {
+    const problems = await problemsFor({
+      "data/organisations/acme.yaml": "name: Acme NHS Trust\ntype: trust\nwebsit: https://acme.nhs.uk\n",
+      "data/plans/acme/2023-24.yaml": plan(`  - id: "1"
+    title: Recruitment
+    actions:
+      - id: "1.1"
+        action: Do a thing
+        stauts: in progress
+        wres: [12]
+        due: 2024-02-30
+        people_promise: [We are a teem]
+      - id: "1.2"
+        action: Again
+        status: compelte
+      - id: 1.3
+        action: Third
+        leads: The EDI lead
+`),
+    });
+    expect(where(problems)).toEqual([
+      "data/organisations/acme.yaml:3:1 unknown-field",
+      "data/plans/acme/2023-24.yaml:10:9 unknown-field",
+      "data/plans/acme/2023-24.yaml:11:16 unknown-indicator",
+      "data/plans/acme/2023-24.yaml:12:14 bad-date",
+      "data/plans/acme/2023-24.yaml:13:26 unknown-people-promise",
+      "data/plans/acme/2023-24.yaml:16:17 not-allowed",
+      "data/plans/acme/2023-24.yaml:17:13 wrong-type",
+      "data/plans/acme/2023-24.yaml:19:16 wrong-type",
+    ]);
+    const text = problems.map(formatProblem).join("\n");
+    expect(text).toContain('unknown field "stauts" in action 1.1: did you mean "status"?');
+    expect(text).toContain('unknown field "websit" in the organisation: did you mean "website"?');
+    expect(text).toContain("action 1.1 maps to WRES indicator 12, which does not exist (1-9)");
+    expect(text).toContain('"We are a teem" in action 1.1 is not one of the seven NHS People Promise themes: did you mean "We are a team"?');
+    expect(text).toContain('"compelte" is not an allowed status in action 1.2: did you mean "complete"?');
+    expect(text).toContain('"id" in action 1.3 should be text, but it is the number 1.3');
+    expect(text).toContain('"leads" in action 1.3 should be a list');
+  });
+
+  it("finds duplicate ids, missing cross-references and standards the plan does not cover", async () => {
+    const problems = await problemsFor({
+      "data/plans/acme/2023-24.yaml": plan(`  - id: "4"
+    title: Staff experience
+    actions:
+      - id: "4.3"
+        action: Speak up champions.
+      - id: "4.3"
+        action: Wellbeing group.
+        wdes: [4]
+      - see: "4.9"
+      - id: "4.4"
+        leads: [Someone]
+`),
+    });
+    expect(where(problems)).toEqual([
+      "data/plans/acme/2023-24.yaml:10:13 duplicate-action-id",
+      "data/plans/acme/2023-24.yaml:12:15 standard-not-covered",
+      "data/plans/acme/2023-24.yaml:13:14 see-missing",
+      "data/plans/acme/2023-24.yaml:14:9 action-without-text",
+    ]);
+    expect(problems[0]!.message).toBe("duplicate action id 4.3 in theme 4 (it is also used on line 8)");
+    expect(problems[2]!.message).toContain('says "See 4.9", but there is no action 4.9 in this plan');
+  });
+
+  it("names missing required fields and empty lists", async () => {
+    const problems = await problemsFor({
+      "data/plans/acme/2023-24.yaml": "title: WRES plan\nperiod: 2023-24\nstandards: []\nthemes:\n  - id: \"1\"\n    actions: []\n",
+    });
+    expect(problems.map((p) => p.message)).toEqual([
+      '"2023-24" is not a period written as published, like 2023/24',
+      '"standards" in the plan needs at least 1 item',
+      'theme 1 has no "title", which is required',
+      '"actions" in theme 1 needs at least 1 item',
+    ]);
+  });
+
+  it("reports YAML syntax errors, empty files and non-UTF-8 files, and checks the other files too", async () => {
+    const problems = await problemsFor({
+      "data/plans/acme/2023-24.yaml": "title: x\nthemes:\n\t- id: 1\n",
+      "data/organisations/empty.yaml": "",
+      "data/organisations/latin1.yaml": Buffer.from([0x6e, 0x61, 0x6d, 0x65, 0x3a, 0x20, 0xe9, 0x0a]).toString("latin1"),
+    });
+    expect(where(problems)).toContain("data/plans/acme/2023-24.yaml:3:1 yaml-syntax");
+    expect(where(problems)).toContain("data/organisations/empty.yaml:1:1 empty-file");
+    expect(problems.find((p) => p.code === "yaml-syntax")!.fix).toMatch(/spaces, never tabs/);
+  });
+
+  it("checks that a report's plan and organisation exist", async () => {
+    const problems = await problemsFor({
+      "data/plans/acme/2023-24.yaml": plan(goodTheme),
+      "content/reports/acme/2022-23.md": "---\nplan: 2023-42\n---\nText\n",
+      "content/reports/acmee/2023-24.md": report,
+    });
+    expect(where(problems)).toEqual([
+      "content/reports/acme/2022-23.md:2:7 plan-missing",
+      "content/reports/acmee/2023-24.md:1:1 organisation-missing",
+    ]);
+    expect(problems[1]!.message).toContain('did you mean "acme"?');
+  });
+});
