@@ -201,4 +201,29 @@ export const messages = {
     message: `this report shows metric data for ${year}, but there is no file data/metrics/<organisation>/${year}.yaml`,
     fix: known.length ? `use one of the years that exist: ${known.join(", ")}` : "add the metric data file, or remove metrics_year",
   }),
+  metricSplitsDiffer: (where: string, ethnicityTotal: number, disabilityTotal: number): Message => ({
+    code: "metric-splits-differ",
+    message: `in ${where} the ethnicity counts add up to ${ethnicityTotal} but the disability counts add up to ${disabilityTotal}; both split the same people`,
+    fix: "check both sets of counts against the data return: white + bme + ethnicity_unknown must equal disabled + non_disabled + disability_unknown",
+  }),
+  appointedOverShortlisted: (group: string, appointed: number, shortlisted: number): Message => ({
+    code: "appointed-over-shortlisted",
+    message: `${appointed} ${group} applicants were appointed but only ${shortlisted} were shortlisted; no more can be appointed than were shortlisted`,
+    fix: "check the recruitment counts against the data return (appointed counts only people appointed from shortlisting)",
+  }),
+  metricYearMismatch: (year: number, fileName: string): Message => ({
+    code: "metric-year-mismatch",
+    message: `the metric file says year ${year}, but its file is named ${fileName}.yaml`,
+    fix: `name the file ${year}.yaml, or correct "year"`,
+  }),
+  rollingAverageTwice: (section: string): Message => ({
+    code: "rolling-average-twice",
+    message: `the ${section} figures say rolling_average: true (already averaged) and also give previous_year_entries`,
+    fix: "either give this year's entries and previous_year_entries (the average is computed), or give the average with rolling_average: true, not both",
+  }),
+  notWholeCount: (field: string, value: number): Message => ({
+    code: "not-whole-count",
+    message: `"${field}" is ${value}, but a count of people must be a whole number`,
+    fix: "correct the count; if it is a two-year rolling average, add `rolling_average: true` to the section",
+  }),
 } as const;

@@ -1,0 +1,337 @@
+/**
+ * The catalogue: for every WRES indicator and WDES metric, how it is computed from one year's
+ * counts, which group is the focus and which the reference, which direction is better, and
+ * the words of its sentence. The national titles come from data/reference.
+ */
+import type { Metrics, SurveyResult } from "../validate/metrics-schema.ts";
+import { countShown, notAvailable, shown } from "./figures.ts";
+import { groupsOf, type Dimension, type Labels } from "./groups.ts";
+import { computeBoard } from "./board.ts";
+import { computeLikelihood, outsideBand, type GroupRate, type LikelihoodSpec } from "./relative-likelihood.ts";
+import { computeRepresentation } from "./representation.ts";
+import { boardSentence, likelihoodSentence, representationSentence, surveySentence, voicesSentence, type SurveyWords } from "./sentences.ts";
+import { answersOf, computeSurvey } from "./survey.ts";
+import type { BoardDetail, Better, GroupKey, IndicatorResult, Measure, RepresentationDetail, Standard, Unit, YearFigure } from "./types.ts";
+
+/** One year's counts with what several indicators share: the suppressed workforce tables. */
+export interface YearData {
+  year: number;
+  metrics: Metrics;
+  representation: Record<Dimension, RepresentationDetail>;
+  /** Overall workforce by group, unrounded: [reference, focus, unknown, headcount]. */
+  totals: Record<Dimension, number[]>;
+}
+
+export interface Context {
+  labels: Labels;
+  threshold: number;
+  band: { lower: number; upper: number };
+  organisation: string;
+}
+
+export interface Computed extends Omit<YearFigure, "year"> {
+  representation?: RepresentationDetail;
+  board?: BoardDetail;
+  narrative?: string;
+  basis?: string;
+}
+
+export type Draft = Omit<IndicatorResult, "sentence">;
+
+export interface IndicatorSpec {
+  standard: Standard;
+  id: string;
+  number: number;
+  part?: string;
+  shortTitle: string;
+  measure: Measure;
+  unit: Unit;
+  better: Better;
+  dimension: Dimension;
+  compute(y: YearData, ctx: Context): Computed;
+  sentence(r: Draft, ctx: Context): string;
+}
+
+export function prepareYear(year: number, metrics: Metrics, labels: Labels, threshold: number): YearData {
+  const dims: Dimension[] = ["ethnicity", "disability"];
+  const representation = Object.fromEntries(dims.map((d) => [d, computeRepresentation(metrics, d, labels, threshold)])) as Record<Dimension, RepresentationDetail>;
+  const totals = Object.fromEntries(
+    dims.map((d) => {
+      const cells = ["non_clinical", "clinical", "medical"] as const;
+      const rows = cells.flatMap((c) => Object.values(metrics.workforce[c] ?? {}));
+      const counts = groupsOf[d].map((g) => rows.reduce((s, r) => s + (r ? r[g as keyof typeof r] : 0), 0));
+      return [d, [...counts, counts.reduce((a, b) => a + b, 0)]];
+    }),
+  ) as Record<Dimension, number[]>;
+  return { year, metrics, representation, totals };
+}
+
+const missing = (y: YearData, what: string): Computed => ({ value: notAvailable(`the ${y.year} data has no ${what}`), groups: [] });
+
+const focusOf = (d: Dimension) => groupsOf[d][1];
+const referenceOf = (d: Dimension) => groupsOf[d][0];
+
+/* ---------- representation: WRES 1, WDES 1 ---------- */
+
+function representation(standard: Standard, dimension: Dimension): IndicatorSpec {
+  return {
+    standard,
+    id: "1",
+    number: 1,
+    shortTitle: "Staff in each pay band compared with the whole workforce",
+    measure: "representation",
+    unit: "%",
+    better: "higher",
+    dimension,
+    compute(y, ctx) {
+      const detail = y.representation[dimension];
+      const roles = ["reference", "focus", "other"] as const;
+      return {
+        value: detail.overall.cells[1]!.share,
+        groups: detail.overall.cells.map((c, i) => ({
+          ...ctx.labels[c.group],
+          role: roles[i]!,
+          value: c.share,
+          numerator: c.count,
+          denominator: detail.overall.headcount,
+        })),
+        representation: detail,
+      };
+    },
+    sentence: (r) => representationSentence(r.focus, r.value, r.previous, r.representation!.undeclared, dimension),
+  };
+}
+
+/* ---------- relative likelihoods: WRES 2, 3, 4; WDES 2, 3 ---------- */
+
+interface LikelihoodDefinition {
+  standard: Standard;
+  id: string;
+  shortTitle: string;
+  dimension: Dimension;
+  /** Whose likelihood is on top. */
+  subject: "reference" | "focus";
+  people: string;
+  to: string;
+  /** Past tense for "no BME staff ..." */
+  counted: string;
+  base: string;
+  rates(y: YearData, group: GroupKey): GroupRate | undefined;
+  basis?(y: YearData): string | undefined;
+  what: string;
+}
+
+function likelihood(d: LikelihoodDefinition): IndicatorSpec {
+  const [reference, focus] = [referenceOf(d.dimension), focusOf(d.dimension)];
+  const [subject, comparator] = d.subject === "reference" ? [reference, focus] : [focus, reference];
+  const spec: LikelihoodSpec = {
+    subject,
+    comparator,
+    focus,
+    noneInBase: (g) => `no ${g} ${d.people} ${d.base}`,
+    noneCounted: (g) => `no ${g} ${d.people} ${d.counted}, so there is nothing to compare with`,
+  };
+  return {
+    standard: d.standard,
+    id: d.id,
+    number: Number(d.id),
+    shortTitle: d.shortTitle,
+    measure: "relative-likelihood",
+    unit: "times",
+    better: "towards parity",
+    dimension: d.dimension,
+    compute(y, ctx) {
+      const [s, c] = [d.rates(y, subject), d.rates(y, comparator)];
+      if (!s || !c) return missing(y, d.what);
+      const basis = d.basis?.(y);
+      return { ...computeLikelihood(spec, s, c, ctx.labels, ctx.threshold), ...(basis ? { basis } : {}) };
+    },
+    sentence: (r, ctx) =>
+      likelihoodSentence(
+        { subject: ctx.labels[subject], comparator: ctx.labels[comparator], people: d.people, to: d.to, ...(r.basis ? { basis: r.basis } : {}) },
+        r.value,
+        r.previous,
+        outsideBand(r.value, ctx.band),
+        ctx.band,
+      ),
+  };
+}
+
+const recruitmentRates = (y: YearData, group: GroupKey): GroupRate | undefined => {
+  const r = y.metrics.recruitment;
+  const key = group as keyof NonNullable<Metrics["recruitment"]>["shortlisted"];
+  return r ? { group, numerator: r.appointed[key], denominator: r.shortlisted[key] } : undefined;
+};
+
+/** A count against the workforce headcount of the group, which may itself be hidden in WRES 1 / WDES 1. */
+function headcountRate(y: YearData, dimension: Dimension, group: GroupKey, numerator: number, parts: number[] = []): GroupRate {
+  const column = groupsOf[dimension].indexOf(group);
+  return {
+    group,
+    numerator,
+    numeratorParts: parts,
+    denominator: y.totals[dimension][column]!,
+    denominatorHidden: y.representation[dimension].overall.cells[column]!.count.status === "suppressed",
+  };
+}
+
+type Process = NonNullable<Metrics["disciplinary"]> | NonNullable<Metrics["capability"]>;
+
+function processRate(y: YearData, dimension: Dimension, process: Process | undefined, group: GroupKey): GroupRate | undefined {
+  if (!process) return undefined;
+  const entries = process.entries as Record<string, number>;
+  const previous = process.previous_year_entries as Record<string, number> | undefined;
+  const current = entries[group]!;
+  if (!previous) return headcountRate(y, dimension, group, current);
+  return headcountRate(y, dimension, group, (current + previous[group]!) / 2, [current, previous[group]!]);
+}
+
+const processBasis = (process: Process | undefined) =>
+  process && (process.rolling_average || process.previous_year_entries) ? "a two-year rolling average" : undefined;
+
+/* ---------- survey indicators ---------- */
+
+type SurveyKey = keyof NonNullable<Metrics["staff_survey"]>;
+
+const percentWords = (says: string): SurveyWords => ({
+  says: (v) => `${v} ${says}`,
+  compared: (v, group) => `${v} of ${group}`,
+});
+
+function survey(standard: Standard, id: string, key: SurveyKey, shortTitle: string, better: Better, says: string, part?: string): IndicatorSpec {
+  const dimension: Dimension = standard === "WRES" ? "ethnicity" : "disability";
+  const isScore = key === "wdes_9a";
+  const words: SurveyWords = isScore
+    ? { says: (v) => `the staff engagement score was ${v} out of 10`, compared: (v, group) => `${v} for ${group}` }
+    : percentWords(says);
+  return {
+    standard,
+    id,
+    number: parseInt(id, 10),
+    ...(part ? { part } : {}),
+    shortTitle,
+    measure: "survey",
+    unit: isScore ? "score" : "%",
+    better,
+    dimension,
+    compute(y, ctx) {
+      const results = y.metrics.staff_survey?.[key] as Partial<Record<GroupKey, SurveyResult | { score: number; base: number }>> | undefined;
+      if (!results) return missing(y, `staff survey result for ${standard} ${id}`);
+      const answers = isScore
+        ? Object.entries(results).map(([group, r]) => ({ group: group as GroupKey, value: (r as { score: number }).score, base: r.base }))
+        : answersOf(results as Partial<Record<GroupKey, SurveyResult>>);
+      return computeSurvey(answers, focusOf(dimension), referenceOf(dimension), isScore ? "score" : "%", ctx.labels, ctx.threshold);
+    },
+    sentence: (r) => surveySentence(words, r.groups, r.value, r.previous),
+  };
+}
+
+/* ---------- board: WRES 9, WDES 10 ---------- */
+
+function board(standard: Standard, id: string, dimension: Dimension): IndicatorSpec {
+  return {
+    standard,
+    id,
+    number: Number(id),
+    shortTitle: "Board membership compared with the workforce",
+    measure: "board",
+    unit: "points",
+    better: "towards zero",
+    dimension,
+    compute(y, ctx) {
+      if (!y.metrics.board) return missing(y, "board membership");
+      const [, focusCount, , headcount] = y.totals[dimension] as [number, number, number, number];
+      const detail = computeBoard(y.metrics.board, dimension, y.representation[dimension].overall, headcount === 0 ? NaN : (100 * focusCount) / headcount);
+      const all = detail.rows.find((r) => r.key === "all")!;
+      return {
+        value: all.difference,
+        groups: [{ ...ctx.labels[focusOf(dimension)], role: "focus", value: all.share, numerator: countShown(all.focusMembers), denominator: countShown(all.members) }],
+        board: detail,
+      };
+    },
+    sentence: (r) => boardSentence(r.focus, r.board!, r.previous),
+  };
+}
+
+/* ---------- WDES 9b ---------- */
+
+const voices: IndicatorSpec = {
+  standard: "WDES",
+  id: "9b",
+  number: 9,
+  part: "b) action to facilitate the voices of Disabled staff",
+  shortTitle: "Action to hear the voices of Disabled staff",
+  measure: "survey",
+  unit: "yes/no",
+  better: "yes",
+  dimension: "disability",
+  compute(y) {
+    const answer = y.metrics.wdes_9b;
+    if (!answer) return missing(y, "answer for WDES 9b");
+    return { value: shown(answer.answer ? 1 : 0, "yes/no"), groups: [], ...(answer.narrative ? { narrative: answer.narrative } : {}) };
+  },
+  sentence: (r, ctx) => voicesSentence(ctx.organisation, r.value),
+};
+
+/* ---------- the catalogue ---------- */
+
+export const WRES_SPECS: IndicatorSpec[] = [
+  representation("WRES", "ethnicity"),
+  likelihood({
+    standard: "WRES", id: "2", shortTitle: "Appointed from shortlisting", dimension: "ethnicity", subject: "reference",
+    people: "applicants", to: "be appointed from shortlisting", counted: "were appointed", base: "were shortlisted",
+    rates: recruitmentRates, what: "recruitment figures",
+  }),
+  likelihood({
+    standard: "WRES", id: "3", shortTitle: "Entering the formal disciplinary process", dimension: "ethnicity", subject: "focus",
+    people: "staff", to: "enter the formal disciplinary process", counted: "entered the formal disciplinary process", base: "are in the workforce",
+    rates: (y, g) => processRate(y, "ethnicity", y.metrics.disciplinary, g), basis: (y) => processBasis(y.metrics.disciplinary), what: "disciplinary figures",
+  }),
+  likelihood({
+    standard: "WRES", id: "4", shortTitle: "Accessing non-mandatory training and CPD", dimension: "ethnicity", subject: "reference",
+    people: "staff", to: "access non-mandatory training and CPD", counted: "accessed non-mandatory training and CPD", base: "are in the workforce",
+    rates: (y, g) => (y.metrics.training ? headcountRate(y, "ethnicity", g, y.metrics.training[g as "white" | "bme"]) : undefined), what: "training figures",
+  }),
+  survey("WRES", "5", "wres_5", "Harassment, bullying or abuse from patients, relatives or the public", "lower",
+    "said they had experienced harassment, bullying or abuse from patients, relatives or the public in the last 12 months"),
+  survey("WRES", "6", "wres_6", "Harassment, bullying or abuse from staff", "lower",
+    "said they had experienced harassment, bullying or abuse from staff in the last 12 months"),
+  survey("WRES", "7", "wres_7", "Equal opportunities for career progression or promotion", "higher",
+    "believed the organisation provides equal opportunities for career progression or promotion"),
+  survey("WRES", "8", "wres_8", "Discrimination from a manager, team leader or colleague", "lower",
+    "said they had personally experienced discrimination at work from a manager, team leader or other colleagues in the last 12 months"),
+  board("WRES", "9", "ethnicity"),
+];
+
+export const WDES_SPECS: IndicatorSpec[] = [
+  representation("WDES", "disability"),
+  likelihood({
+    standard: "WDES", id: "2", shortTitle: "Appointed from shortlisting", dimension: "disability", subject: "reference",
+    people: "applicants", to: "be appointed from shortlisting", counted: "were appointed", base: "were shortlisted",
+    rates: recruitmentRates, what: "recruitment figures",
+  }),
+  likelihood({
+    standard: "WDES", id: "3", shortTitle: "Entering the formal capability process", dimension: "disability", subject: "focus",
+    people: "staff", to: "enter the formal capability process", counted: "entered the formal capability process", base: "are in the workforce",
+    rates: (y, g) => processRate(y, "disability", y.metrics.capability, g), basis: (y) => processBasis(y.metrics.capability), what: "capability figures",
+  }),
+  survey("WDES", "4a-i", "wdes_4a_i", "Harassment, bullying or abuse from patients, relatives or the public", "lower",
+    "said they had experienced harassment, bullying or abuse from patients, service users, their relatives or other members of the public in the last 12 months", "a) i) patients/service users, their relatives or other members of the public"),
+  survey("WDES", "4a-ii", "wdes_4a_ii", "Harassment, bullying or abuse from managers", "lower",
+    "said they had experienced harassment, bullying or abuse from managers in the last 12 months", "a) ii) managers"),
+  survey("WDES", "4a-iii", "wdes_4a_iii", "Harassment, bullying or abuse from other colleagues", "lower",
+    "said they had experienced harassment, bullying or abuse from other colleagues in the last 12 months", "a) iii) other colleagues"),
+  survey("WDES", "4b", "wdes_4b", "Reporting harassment, bullying or abuse", "higher",
+    "said that the last time they experienced harassment, bullying or abuse at work, they or a colleague reported it", "b) reporting it"),
+  survey("WDES", "5", "wdes_5", "Equal opportunities for career progression or promotion", "higher",
+    "believed the organisation provides equal opportunities for career progression or promotion"),
+  survey("WDES", "6", "wdes_6", "Pressure to come to work when unwell", "lower",
+    "said they had felt pressure from their manager to come to work despite not feeling well enough to perform their duties"),
+  survey("WDES", "7", "wdes_7", "Feeling the organisation values their work", "higher",
+    "said they were satisfied with the extent to which the organisation values their work"),
+  survey("WDES", "8", "wdes_8", "Adequate reasonable adjustments", "higher",
+    "said their employer had made adequate adjustments to enable them to carry out their work"),
+  survey("WDES", "9a", "wdes_9a", "Staff engagement score", "higher", "", "a) staff engagement score"),
+  voices,
+  board("WDES", "10", "disability"),
+];

@@ -1,0 +1,64 @@
+/**
+ * Making Figures: rounding as published and the text to print. Every number that leaves the
+ * compute step is made here, so NaN and Infinity cannot escape (they become "not available").
+ */
+import type { Figure, Unit } from "./types.ts";
+
+const decimals: Record<Unit, number> = { times: 2, "%": 1, points: 1, score: 1, "yes/no": 0 };
+
+export function round(value: number, unit: Unit): number {
+  const factor = 10 ** decimals[unit];
+  const rounded = Math.round((value + Number.EPSILON * Math.sign(value)) * factor) / factor;
+  return Object.is(rounded, -0) ? 0 : rounded;
+}
+
+export function formatValue(value: number, unit: Unit): string {
+  const fixed = value.toFixed(decimals[unit]);
+  switch (unit) {
+    case "%":
+      return `${fixed}%`;
+    case "points":
+      return `${value > 0 ? "+" : ""}${fixed} points`;
+    case "yes/no":
+      return value === 1 ? "Yes" : "No";
+    default:
+      return fixed;
+  }
+}
+
+export function notAvailable(reason: string): Figure {
+  return { value: null, display: "not available", status: "not available", reason };
+}
+
+export function suppressed(threshold: number): Figure {
+  return {
+    value: null,
+    display: `fewer than ${threshold}`,
+    status: "suppressed",
+    reason: `not published because it rests on fewer than ${threshold} people, who could be identified`,
+  };
+}
+
+/** A computed value, rounded as published; NaN or Infinity becomes "not available" with `reason`. */
+export function shown(value: number, unit: Unit, reasonIfNotFinite = "it cannot be calculated from the data"): Figure {
+  if (!Number.isFinite(value)) return notAvailable(reasonIfNotFinite);
+  const rounded = round(value, unit);
+  return { value: rounded, display: formatValue(rounded, unit), status: "shown" };
+}
+
+/** A whole count of people, shown as is (use `countFigure` in suppress.ts for counts that may be small). */
+export function countShown(n: number): Figure {
+  return { value: n, display: n.toLocaleString("en-GB"), status: "shown" };
+}
+
+/** The change between two figures in the unit of change ("+0.32", "-2.1 points"). */
+export function changeBetween(current: Figure, previous: Figure, unit: Unit): Figure {
+  if (current.value === null) return notAvailable("this year's figure is not published");
+  if (previous.value === null)
+    return notAvailable(previous.status === "suppressed" ? "last year's figure is not published" : (previous.reason ?? "there is no figure for last year"));
+  const changeUnit: Unit = unit === "%" || unit === "points" ? "points" : unit;
+  const value = round(current.value - previous.value, changeUnit);
+  const text = formatValue(value, changeUnit === "yes/no" ? "score" : changeUnit);
+  const display = changeUnit === "points" || value <= 0 ? text : `+${text}`;
+  return { value, display, status: "shown" };
+}

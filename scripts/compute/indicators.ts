@@ -1,0 +1,83 @@
+/**
+ * Step 3, compute: the public entry point. An organisation's metric data files become every
+ * WRES indicator and WDES metric for one report year, with trends, comparisons, sentences and
+ * disclosure control already applied. Pure: no I/O.
+ */
+import type { Metrics } from "../validate/metrics-schema.ts";
+import type { Organisation, Reference, Settings } from "../validate/schema.ts";
+import { compareWithLastYear } from "./compare-years.ts";
+import { prepareYear, WDES_SPECS, WRES_SPECS, type Context, type Draft, type IndicatorSpec, type YearData } from "./definitions.ts";
+import { groupLabels, groupsOf } from "./groups.ts";
+import { outsideBand } from "./relative-likelihood.ts";
+import type { IndicatorResult, ReportIndicators } from "./types.ts";
+
+export interface ComputeInput {
+  /** The organisation's metric data, by year (data/metrics/<org>/<year>.yaml). */
+  metricsByYear: ReadonlyMap<number, Metrics>;
+  /** The report's year (front matter `metrics_year`); earlier years in the map make the trend. */
+  year: number;
+  settings: Settings;
+  organisation: Organisation;
+  reference: Reference;
+}
+
+function indicatorResult(spec: IndicatorSpec, years: YearData[], year: number, ctx: Context, reference: Reference): IndicatorResult {
+  const computed = years.map((y) => ({ year: y.year, ...spec.compute(y, ctx) }));
+  const current = computed.find((c) => c.year === year)!;
+  const trend = computed.map(({ year: y, value, groups }) => ({ year: y, value, groups }));
+  const list = spec.standard === "WRES" ? reference.wres : reference.wdes;
+  const title = list.indicators.find((i) => i.number === spec.number)?.title ?? spec.shortTitle;
+  const [ref, focus] = groupsOf[spec.dimension];
+  const draft: Draft = {
+    standard: spec.standard,
+    id: spec.id,
+    number: spec.number,
+    slug: `${spec.standard.toLowerCase()}-${spec.id}`,
+    title,
+    ...(spec.part ? { part: spec.part } : {}),
+    shortTitle: spec.shortTitle,
+    measure: spec.measure,
+    unit: spec.unit,
+    better: spec.better,
+    focus: ctx.labels[focus],
+    reference: ctx.labels[ref],
+    year,
+    value: current.value,
+    groups: current.groups,
+    trend,
+    ...compareWithLastYear(trend, year, spec.unit, spec.better),
+    outsideParityBand: spec.measure === "relative-likelihood" ? outsideBand(current.value, ctx.band) : null,
+    ...(current.basis ? { basis: current.basis } : {}),
+    ...(current.representation ? { representation: current.representation } : {}),
+    ...(current.board ? { board: current.board } : {}),
+    ...(current.narrative ? { narrative: current.narrative } : {}),
+  };
+  return { ...draft, sentence: spec.sentence(draft, ctx) };
+}
+
+/** Every WRES indicator and WDES metric for `input.year`, safe to publish. Throws if that year has no data. */
+export function computeReportIndicators(input: ComputeInput): ReportIndicators {
+  const { settings, organisation, year } = input;
+  const current = input.metricsByYear.get(year);
+  if (!current) throw new Error(`no metric data for ${year}`);
+  const labels = groupLabels(organisation.terminology.ethnic_minority);
+  const threshold = settings.suppression.threshold;
+  const band = { lower: settings.parity_band.lower, upper: settings.parity_band.upper };
+  const ctx: Context = { labels, threshold, band, organisation: organisation.short_name ?? organisation.name };
+  const years = [...input.metricsByYear.keys()]
+    .filter((y) => y <= year)
+    .sort((a, b) => a - b)
+    .map((y) => prepareYear(y, input.metricsByYear.get(y)!, labels, threshold));
+  const results = (specs: IndicatorSpec[]) => specs.map((s) => indicatorResult(s, years, year, ctx, input.reference));
+  return {
+    organisation: organisation.name,
+    year,
+    snapshotDate: current.snapshot_date,
+    surveyYear: current.survey_year ?? null,
+    years: years.map((y) => y.year),
+    threshold,
+    parityBand: band,
+    wres: results(WRES_SPECS),
+    wdes: results(WDES_SPECS),
+  };
+}

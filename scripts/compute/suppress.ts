@@ -1,0 +1,39 @@
+/**
+ * Disclosure control (DESIGN.md section 6). Counts from 1 up to the threshold are hidden
+ * ("fewer than 10"); zero is shown, as it identifies nobody. Secondary suppression then hides
+ * more cells so that no hidden cell can be recovered as a total minus the cells shown.
+ */
+import { countShown, suppressed } from "./figures.ts";
+import type { Figure } from "./types.ts";
+
+export function isSmall(n: number, threshold: number): boolean {
+  return n > 0 && n < threshold;
+}
+
+/** A count of people: shown, or "fewer than N" if small. */
+export function countFigure(n: number, threshold: number): Figure {
+  return isSmall(n, threshold) ? suppressed(threshold) : countShown(n);
+}
+
+/**
+ * Which cells to hide. `values` are the cells' counts; each line lists the cells that are
+ * tied by one sum (the parts and their total, in any order). Small cells are hidden first;
+ * then, while some line has exactly one hidden cell, the smallest non-zero cell shown in that
+ * line is hidden too, so every line with a hidden cell has at least two.
+ */
+export function cellsToHide(values: readonly number[], lines: readonly (readonly number[])[], threshold: number): boolean[] {
+  const hidden = values.map((v) => isSmall(v, threshold));
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const line of lines) {
+      if (line.filter((i) => hidden[i]).length !== 1) continue;
+      const candidates = line.filter((i) => !hidden[i] && values[i]! > 0);
+      if (candidates.length === 0) continue;
+      const smallest = candidates.reduce((a, b) => (values[b]! < values[a]! ? b : a));
+      hidden[smallest] = true;
+      changed = true;
+    }
+  }
+  return hidden;
+}

@@ -1,0 +1,176 @@
+/**
+ * The metric data file: data/metrics/<organisation>/<year>.yaml, the raw counts of one
+ * organisation for one year (workforce at the snapshot date, usually 31 March), from which
+ * scripts/compute/ derives every WRES indicator and WDES metric.
+ *
+ * The zod schema checks each value; `checkMetrics` then checks the figures against each other
+ * (appointed cannot exceed shortlisted, ...) with positions from the source map.
+ */
+import { z } from "zod";
+import type { SourceMap, Segment } from "../load/yaml.ts";
+import { messages, type Message } from "./messages.ts";
+import type { Problem } from "./problems.ts";
+import { isoDate } from "./schema.ts";
+
+const count = z.int().min(0);
+/** A two-year average may be a half: 7.5. */
+const averageCount = z.number().min(0);
+const percent = z.number().min(0).max(100);
+
+/** Counts by ethnicity group (WRES). */
+const ethnicity = {
+  white: count.describe("White staff"),
+  bme: count.describe("Black and minority ethnic staff (the national category; reports use the organisation's own term)"),
+  ethnicity_unknown: count.describe("Ethnicity not stated or unknown"),
+};
+/** Counts by disability group (WDES). */
+const disability = {
+  disabled: count.describe("Staff who have declared a disability"),
+  non_disabled: count.describe("Staff who have declared no disability"),
+  disability_unknown: count.describe("Disability not declared or unknown"),
+};
+
+export const GroupCounts = z
+  .strictObject({ ...ethnicity, ...disability })
+  .describe("A headcount split both ways: the three ethnicity counts and the three disability counts must add up to the same total");
+export type GroupCounts = z.infer<typeof GroupCounts>;
+
+export const AFC_BANDS = ["band_1", "band_2", "band_3", "band_4", "band_5", "band_6", "band_7", "band_8a", "band_8b", "band_8c", "band_8d", "band_9", "vsm"] as const;
+export const MEDICAL_SUBGROUPS = ["consultants", "non_consultant_career_grades", "trainee_grades", "other_medical"] as const;
+export type AfcBand = (typeof AFC_BANDS)[number];
+export type MedicalSubgroup = (typeof MEDICAL_SUBGROUPS)[number];
+
+const bandRows = Object.fromEntries(AFC_BANDS.map((b) => [b, GroupCounts.optional()])) as Record<AfcBand, z.ZodOptional<typeof GroupCounts>>;
+const medicalRows = Object.fromEntries(MEDICAL_SUBGROUPS.map((m) => [m, GroupCounts.optional()])) as Record<
+  MedicalSubgroup,
+  z.ZodOptional<typeof GroupCounts>
+>;
+
+const SurveyResult = z.strictObject({
+  percent: percent.describe("The percentage answering this way, 0-100, as the survey reports it"),
+  base: count.describe("How many in the group answered the question (the response base)"),
+});
+export type SurveyResult = z.infer<typeof SurveyResult>;
+const ethnicitySurvey = z.strictObject({ white: SurveyResult, bme: SurveyResult, overall: SurveyResult.optional() });
+const disabilitySurvey = z.strictObject({ disabled: SurveyResult, non_disabled: SurveyResult, overall: SurveyResult.optional() });
+const EngagementScore = z.strictObject({
+  score: z.number().min(0).max(10).describe("Staff engagement score, 0-10"),
+  base: count.describe("How many in the group answered"),
+});
+
+/** Entries into a formal process (WRES 3 disciplinary, WDES 3 capability). */
+function processEntries<G extends Record<string, z.ZodType>>(groups: G, what: string) {
+  return z.strictObject({
+    entries: z.strictObject(Object.fromEntries(Object.keys(groups).map((k) => [k, averageCount])) as Record<keyof G, typeof averageCount>).describe(`Staff entering the formal ${what} process in the year`),
+    previous_year_entries: z
+      .strictObject(Object.fromEntries(Object.keys(groups).map((k) => [k, count])) as Record<keyof G, typeof count>)
+      .optional()
+      .describe("The year before's entries: if given, the two-year rolling average is used"),
+    rolling_average: z.boolean().default(false).describe("true if `entries` is already the two-year rolling average"),
+  });
+}
+
+export const Metrics = z.strictObject({
+  year: z.int().min(2014).max(2100).describe("The data year: the workforce snapshot is taken on 31 March of this year"),
+  snapshot_date: isoDate.describe("Date of the workforce snapshot, e.g. 2024-03-31"),
+  survey_year: z.int().min(2014).max(2100).optional().describe("The NHS Staff Survey year the survey figures come from, e.g. 2023"),
+  workforce: z
+    .strictObject({
+      non_clinical: z.strictObject(bandRows).describe("Non-clinical staff by AfC band"),
+      clinical: z.strictObject(bandRows).describe("Clinical staff (not medical and dental) by AfC band"),
+      medical: z.strictObject(medicalRows).optional().describe("Medical and dental staff by subgroup"),
+    })
+    .describe("Headcounts at the snapshot date"),
+  recruitment: z
+    .strictObject({ shortlisted: GroupCounts, appointed: GroupCounts })
+    .optional()
+    .describe("Applicants shortlisted and appointed from shortlisting, all posts (WRES 2, WDES 2)"),
+  disciplinary: processEntries(ethnicity, "disciplinary").optional().describe("WRES 3"),
+  capability: processEntries(disability, "capability").optional().describe("WDES 3"),
+  training: z
+    .strictObject(ethnicity)
+    .optional()
+    .describe("Staff who accessed non-mandatory training and CPD (WRES 4)"),
+  staff_survey: z
+    .strictObject({
+      wres_5: ethnicitySurvey.optional(),
+      wres_6: ethnicitySurvey.optional(),
+      wres_7: ethnicitySurvey.optional(),
+      wres_8: ethnicitySurvey.optional(),
+      wdes_4a_i: disabilitySurvey.optional(),
+      wdes_4a_ii: disabilitySurvey.optional(),
+      wdes_4a_iii: disabilitySurvey.optional(),
+      wdes_4b: disabilitySurvey.optional(),
+      wdes_5: disabilitySurvey.optional(),
+      wdes_6: disabilitySurvey.optional(),
+      wdes_7: disabilitySurvey.optional(),
+      wdes_8: z.strictObject({ disabled: SurveyResult }).optional(),
+      wdes_9a: z.strictObject({ disabled: EngagementScore, non_disabled: EngagementScore, overall: EngagementScore }).optional(),
+    })
+    .optional()
+    .describe("NHS Staff Survey results with their response bases"),
+  wdes_9b: z
+    .strictObject({
+      answer: z.boolean().describe("Has the organisation taken action to facilitate the voices of Disabled staff to be heard? (true or false)"),
+      narrative: z.string().trim().min(1).optional().describe("What it has done (Markdown)"),
+    })
+    .optional(),
+  board: z
+    .strictObject({
+      voting_executive: GroupCounts,
+      voting_non_executive: GroupCounts,
+      non_voting_executive: GroupCounts,
+      non_voting_non_executive: GroupCounts,
+    })
+    .optional()
+    .describe("Board members by voting and executive membership (published, never suppressed)"),
+});
+export type Metrics = z.infer<typeof Metrics>;
+
+type Push = (path: Segment[], m: Message) => void;
+
+const sum = (...xs: number[]) => xs.reduce((a, b) => a + b, 0);
+const ethnicityTotal = (g: GroupCounts) => sum(g.white, g.bme, g.ethnicity_unknown);
+const disabilityTotal = (g: GroupCounts) => sum(g.disabled, g.non_disabled, g.disability_unknown);
+
+/** Both splits of one headcount must describe the same people. */
+function checkSplits(g: GroupCounts, path: Segment[], push: Push): void {
+  const e = ethnicityTotal(g);
+  const d = disabilityTotal(g);
+  if (e !== d) push(path, messages.metricSplitsDiffer(path.filter((s) => typeof s === "string").join(" > "), e, d));
+}
+
+/** Cross-field checks of a metric file that passed the schema; problems carry file:line:col. */
+export function checkMetrics(file: string, name: string, map: SourceMap, m: Metrics): Problem[] {
+  const problems: Problem[] = [];
+  const push: Push = (path, message) => problems.push({ file, position: map.at(path), ...message });
+
+  if (String(m.year) !== name) push(["year"], messages.metricYearMismatch(m.year, name));
+
+  for (const table of ["non_clinical", "clinical", "medical"] as const) {
+    for (const [row, g] of Object.entries(m.workforce[table] ?? {})) if (g) checkSplits(g, ["workforce", table, row], push);
+  }
+
+  if (m.recruitment) {
+    const { shortlisted, appointed } = m.recruitment;
+    checkSplits(shortlisted, ["recruitment", "shortlisted"], push);
+    checkSplits(appointed, ["recruitment", "appointed"], push);
+    for (const key of Object.keys(appointed) as (keyof GroupCounts)[]) {
+      if (appointed[key] > shortlisted[key])
+        push(["recruitment", "appointed", key], messages.appointedOverShortlisted(key, appointed[key], shortlisted[key]));
+    }
+  }
+  if (m.board) for (const [cell, g] of Object.entries(m.board)) checkSplits(g, ["board", cell], push);
+
+  for (const [section, groups] of [
+    ["disciplinary", m.disciplinary],
+    ["capability", m.capability],
+  ] as const) {
+    if (groups?.rolling_average && groups.previous_year_entries)
+      push([section, "previous_year_entries"], messages.rollingAverageTwice(section));
+    if (groups && !groups.rolling_average)
+      for (const [key, value] of Object.entries(groups.entries))
+        if (!Number.isInteger(value)) push([section, "entries", key], messages.notWholeCount(key, value));
+  }
+  return problems;
+}
