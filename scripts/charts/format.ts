@@ -30,3 +30,8 @@ export function listInWords(items: readonly string[]): string {
   if (items.length <= 1) return items.join("");
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
+
+/** "1.86 in 2023", or "not shown in 2021 (fewer than 10)". */
+export function valueIn(figure: Figure, unit: Unit, when: string): string {
+  return figure.value === null ? `not shown in ${when} (${figure.display})` : `${labelText(figure, unit)} in ${when}`;
+}

@@ -132,7 +132,7 @@ export function horizontalBars(bars: readonly Bar[], options: { axisTitle: strin
     valueLabels("datum.share !== null", "normal"),
     valueLabels("datum.share === null", "italic"),
   ];
-  return { values, layers, height: { step: wrap === null ? 24 : 34 }, max };
+  return { values, layers, height: bars.length * (wrap === null ? 24 : 34), max };
 }
 
 export interface XScale {

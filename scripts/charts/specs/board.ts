@@ -1,0 +1,70 @@
+/**
+ * WRES indicator 9 / WDES metric 10: the focus group's share of the board (all, voting,
+ * executive, ...) beside its share of the whole workforce, as labelled bars. The table adds
+ * the difference in percentage points. Board membership is published and never suppressed;
+ * the workforce share may be.
+ */
+import type { TopLevelSpec } from "vega-lite";
+import { labelText, notShownNote } from "../format.ts";
+import { colours } from "../palette.ts";
+import type { ChartType, DataTable, Figure } from "../types.ts";
+import { base, horizontalBars } from "./common.ts";
+
+export interface BoardInput {
+  /** The focus group in a sentence: "BME", "Disabled". */
+  group: string;
+  groupHeading: string;
+  /** "31 March 2024". */
+  date: string;
+  /** The focus group's share of the whole workforce, %. */
+  workforce: Figure;
+  /** The headline row first (e.g. voting members). */
+  rows: { label: string; share: Figure; difference: Figure }[];
+}
+
+const WHOLE_WORKFORCE = "Whole workforce";
+
+function text(input: BoardInput) {
+  const [first, ...rest] = input.rows;
+  const main =
+    first === undefined
+      ? `No board membership figures are given.`
+      : `${labelText(first.share, "%")} of ${first.label.toLowerCase()} are ${input.group}, against ${labelText(input.workforce, "%")} of the whole workforce.`;
+  const gap =
+    first !== undefined && first.difference.value !== null
+      ? ` That is ${labelText({ ...first.difference, value: Math.abs(first.difference.value) }, "points")} percentage points ${first.difference.value < 0 ? "below" : "above"} the workforce share.`
+      : "";
+  const others = rest.map((row) => ` ${row.label}: ${labelText(row.share, "%")}.`).join("");
+  return {
+    title: main,
+    subtitle: `Percentage of board members who are ${input.group}, by type of membership, against the whole workforce, at ${input.date}`,
+    alt: main + gap + others,
+    notes: input.workforce.value === null ? [notShownNote(WHOLE_WORKFORCE, input.workforce)] : [],
+  };
+}
+
+function table(input: BoardInput): DataTable {
+  return {
+    caption: `${input.groupHeading} board members and workforce, ${input.date}`,
+    rowHeader: "Membership",
+    columns: [
+      { header: `${input.groupHeading} (%)`, unit: "%" },
+      { header: `${input.groupHeading} in the whole workforce (%)`, unit: "%" },
+      { header: "Difference from workforce (percentage points)", unit: "points" },
+    ],
+    rows: input.rows.map((row) => ({ label: row.label, cells: [row.share, input.workforce, row.difference] })),
+  };
+}
+
+function spec(input: BoardInput): TopLevelSpec {
+  const bars = horizontalBars(
+    [
+      ...input.rows.map((row) => ({ label: row.label, figure: row.share, colour: colours.focus })),
+      { label: WHOLE_WORKFORCE, figure: input.workforce, colour: colours.reference },
+    ],
+    { axisTitle: `${input.groupHeading} (%)`, extraValues: [], between: () => [] },
+  );
+  return { ...base, height: bars.height, data: { values: bars.values }, layer: bars.layers };
+}
+
+export const boardChart: ChartType<BoardInput> = { name: "board", text, table, spec };

@@ -1,0 +1,103 @@
+/**
+ * WRES indicators 2-4 / WDES metrics 2-3: a relative likelihood each year, as a line with
+ * labelled points, over a shaded band (default 0.80 to 1.25) and a dashed line at 1.00 (parity).
+ * A year whose figure is not shown has no point and breaks the line.
+ */
+import type { TopLevelSpec } from "vega-lite";
+import { labelText, listInWords, notShownNote, valueIn } from "../format.ts";
+import { colours } from "../palette.ts";
+import type { ChartType, DataTable, Figure } from "../types.ts";
+import { base, headroom, TEXT_SIZE } from "./common.ts";
+
+export interface LikelihoodInput {
+  /** The compute step's sentence for the latest year: the main message. */
+  headline: string;
+  /** What is measured, in words: "Relative likelihood of White applicants compared with BME applicants being appointed from shortlisting". */
+  measure: string;
+  /** "two-year rolling average", if so. */
+  basis?: string;
+  band: { lower: number; upper: number };
+  /** Oldest first. */
+  years: { label: string; value: Figure }[];
+}
+
+const ratio = (n: number) => n.toFixed(2);
+
+function text(input: LikelihoodInput) {
+  const hidden = input.years.filter((y) => y.value.value === null);
+  const series = listInWords(input.years.map((y) => valueIn(y.value, "times", y.label)));
+  return {
+    title: input.headline,
+    subtitle: `${input.measure}, each year${input.basis ? ` (${input.basis})` : ""}; 1.00 means equally likely`,
+    alt:
+      `${input.headline} The relative likelihood was ${series}.` +
+      ` Between ${ratio(input.band.lower)} and ${ratio(input.band.upper)} counts as no material difference (the four-fifths convention).`,
+    notes: hidden.map((y) => notShownNote(y.label, y.value)),
+  };
+}
+
+function table(input: LikelihoodInput): DataTable {
+  return {
+    caption: input.measure,
+    rowHeader: "Year",
+    columns: [{ header: "Relative likelihood", unit: "times" }],
+    rows: input.years.map((y) => ({ label: y.label, cells: [y.value] })),
+  };
+}
+
+function spec(input: LikelihoodInput): TopLevelSpec {
+  const values = input.years.map((y) => ({ year: y.label, rl: y.value.value, text: labelText(y.value, "times") }));
+  const shown = values.map((v) => v.rl).filter((v): v is number => v !== null);
+  const yScale = { domain: [0, headroom(shown, input.band.upper + 0.25, 1.2)], nice: false };
+  const x = { field: "year", type: "ordinal" as const, title: null, scale: { domain: values.map((v) => v.year) }, axis: { labelAngle: 0 } };
+  const y = {
+    field: "rl",
+    type: "quantitative" as const,
+    title: "Relative likelihood",
+    scale: yScale,
+    axis: { tickCount: 5, format: ".1f", grid: true },
+  };
+  const reference = { data: { values: [{}] } };
+  return {
+    ...base,
+    height: 200,
+    data: { values },
+    layer: [
+      {
+        ...reference,
+        mark: { type: "rect", color: colours.band },
+        encoding: { y: { datum: input.band.lower, type: "quantitative", scale: yScale }, y2: { datum: input.band.upper } },
+      },
+      {
+        ...reference,
+        mark: { type: "rule", color: colours.reference, strokeWidth: 2, strokeDash: [6, 3] },
+        encoding: { y: { datum: 1, type: "quantitative", scale: yScale } },
+      },
+      {
+        ...reference,
+        mark: { type: "text", align: "left", baseline: "bottom", fontSize: TEXT_SIZE, lineHeight: 15, dy: -6 },
+        encoding: {
+          x: { value: 0 },
+          y: { value: 0 },
+          text: { value: [`Shaded: ${ratio(input.band.lower)} to ${ratio(input.band.upper)}`, "Dashed line: 1.00, equally likely"] },
+        },
+      },
+      {
+        mark: { type: "line", color: colours.focus, strokeWidth: 2, invalid: "break-paths-show-domains" },
+        encoding: { x, y },
+      },
+      {
+        transform: [{ filter: "datum.rl !== null" }],
+        mark: { type: "point", filled: true, size: 70, color: colours.focus, opacity: 1 },
+        encoding: { x, y },
+      },
+      {
+        transform: [{ filter: "datum.rl !== null" }],
+        mark: { type: "text", baseline: "bottom", dy: -8 },
+        encoding: { x, y, text: { field: "text" } },
+      },
+    ],
+  };
+}
+
+export const likelihoodChart: ChartType<LikelihoodInput> = { name: "relative-likelihood", text, table, spec };

@@ -1,0 +1,110 @@
+/**
+ * WRES indicators 5-8 / WDES metrics 4-9a: a staff-survey result for each group over the years,
+ * one line per group. Groups differ in colour (3:1 apart), point shape and dash, named in the
+ * key above the chart; each point carries its value. A figure not shown has no point.
+ */
+import type { TopLevelSpec } from "vega-lite";
+import { labelText, listInWords, notShownNote, valueIn } from "../format.ts";
+import { colours } from "../palette.ts";
+import type { ChartType, DataTable, Figure } from "../types.ts";
+import { base, headroom } from "./common.ts";
+
+export interface SurveyInput {
+  /** The compute step's sentence for the latest year: the main message. */
+  headline: string;
+  /** What is measured: "Staff experiencing harassment, bullying or abuse from staff in the last 12 months". */
+  measure: string;
+  unit: "%" | "score";
+  /** Survey years, oldest first: "2023". */
+  years: string[];
+  /** The focus group first, then the comparison group if there is one; one figure per year. */
+  groups: { heading: string; values: Figure[] }[];
+}
+
+const STYLES = [
+  { colour: colours.focus, shape: "circle", dash: [1, 0] },
+  { colour: colours.reference, shape: "square", dash: [6, 3] },
+] as const;
+
+const columnHeader = (input: SurveyInput, heading: string) => `${heading} staff (${input.unit === "%" ? "%" : "score out of 10"})`;
+
+function text(input: SurveyInput) {
+  const perGroup = input.groups.map(
+    (group) => `for ${group.heading} staff ${listInWords(group.values.map((v, i) => valueIn(v, input.unit, input.years[i]!)))}`,
+  );
+  return {
+    title: input.headline,
+    subtitle: `${input.measure}, by survey year${input.unit === "score" ? " (score out of 10)" : ""}`,
+    alt: `${input.headline} The result was ${perGroup.join("; ")}.`,
+    notes: input.groups.flatMap((group) =>
+      group.values.flatMap((v, i) => (v.value === null ? [notShownNote(`${group.heading} staff, ${input.years[i]!}`, v)] : [])),
+    ),
+  };
+}
+
+function table(input: SurveyInput): DataTable {
+  return {
+    caption: input.measure,
+    rowHeader: "Survey year",
+    columns: input.groups.map((group) => ({ header: columnHeader(input, group.heading), unit: input.unit })),
+    rows: input.years.map((year, i) => ({ label: year, cells: input.groups.map((group) => group.values[i]!) })),
+  };
+}
+
+function spec(input: SurveyInput): TopLevelSpec {
+  const names = input.groups.map((group) => `${group.heading} staff`);
+  const values = input.groups.flatMap((group, g) =>
+    group.values.map((v, i) => {
+      const others = input.groups.map((other) => other.values[i]!.value).filter((o): o is number => o !== null);
+      return {
+        year: input.years[i]!,
+        group: names[g]!,
+        value: v.value,
+        text: labelText(v, input.unit),
+        // The higher value of a year is labelled above its point, the lower below.
+        above: v.value !== null && v.value >= Math.max(...others),
+      };
+    }),
+  );
+  const shown = values.map((v) => v.value).filter((v): v is number => v !== null);
+  const styles = STYLES.slice(0, names.length);
+  const x = { field: "year", type: "ordinal" as const, title: null, scale: { domain: input.years }, axis: { labelAngle: 0 } };
+  const y = {
+    field: "value",
+    type: "quantitative" as const,
+    title: input.unit === "%" ? "Percentage of staff" : "Score (0 to 10)",
+    scale: { domain: [0, input.unit === "%" ? Math.min(100, headroom(shown, 10, 1.25)) : 10], nice: false },
+    axis: { tickCount: 5, grid: true, ...(input.unit === "%" ? { labelExpr: "datum.label + '%'" } : {}) },
+  };
+  const key = { orient: "top" as const, direction: "horizontal" as const, title: null };
+  const color = { field: "group", type: "nominal" as const, scale: { domain: names, range: styles.map((s) => s.colour) }, legend: key };
+  const shape = { field: "group", type: "nominal" as const, scale: { domain: names, range: styles.map((s) => s.shape) }, legend: key };
+  const strokeDash = {
+    field: "group",
+    type: "nominal" as const,
+    scale: { domain: names, range: styles.map((s) => [...s.dash]) },
+    legend: key,
+  };
+  const label = (filter: string, dy: number, baseline: "bottom" | "top") => ({
+    transform: [{ filter: `datum.value !== null && ${filter}` }],
+    mark: { type: "text" as const, dy, baseline },
+    encoding: { x, y, text: { field: "text" } },
+  });
+  return {
+    ...base,
+    height: 200,
+    data: { values },
+    layer: [
+      { mark: { type: "line", strokeWidth: 2, invalid: "break-paths-show-domains" }, encoding: { x, y, color, strokeDash } },
+      {
+        transform: [{ filter: "datum.value !== null" }],
+        mark: { type: "point", filled: true, size: 70, opacity: 1 },
+        encoding: { x, y, color, shape },
+      },
+      label("datum.above", -8, "bottom"),
+      label("!datum.above", 8, "top"),
+    ],
+  };
+}
+
+export const surveyChart: ChartType<SurveyInput> = { name: "survey", text, table, spec };
