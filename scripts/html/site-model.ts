@@ -183,7 +183,8 @@ function buildAction(action: Action, theme: Theme, statuses: Map<string, StatusV
     partners: action.partners ?? [],
     timescale: action.timescale,
     due: action.due !== undefined ? formatDate(action.due) : undefined,
-    overdue: action.due !== undefined && action.due < asOf && action.status !== "complete",
+    // Overdue only when the plan states a status: a plan without statuses says nothing of progress.
+    overdue: action.due !== undefined && action.due < asOf && action.status !== undefined && action.status !== "complete",
     status,
     indicators: action.see !== undefined ? [] : indicatorLinks(wres, wdes),
     peoplePromise: action.people_promise ?? [],
