@@ -1,0 +1,50 @@
+/**
+ * Messages of the PDF step, in the same shape as the validator's catalogue (scripts/validate/messages.ts):
+ * a stable code, what went wrong in plain English, and the fix to try.
+ */
+import type { Message } from "../validate/messages.ts";
+
+export const pdfMessages = {
+  chromiumMissing: (path: string, fromEnv: boolean): Message => ({
+    code: "chromium-missing",
+    message: `no Chromium browser was found at ${path}${fromEnv ? " (the path set in CHROMIUM_PATH)" : ""}; the PDFs are printed by Chromium`,
+    fix: fromEnv
+      ? "correct CHROMIUM_PATH so that it names the Chromium program, or unset it to use /usr/bin/chromium"
+      : "install it with `apt-get update && apt-get install -y chromium` (Debian/Ubuntu), or set CHROMIUM_PATH to the path of a Chromium program",
+  }),
+  chromiumLaunch: (path: string, reason: string): Message => ({
+    code: "chromium-launch",
+    message: `Chromium at ${path} did not start: ${reason}`,
+    fix: "check that the program runs (`chromium --version`); on a server it needs the packages apt-get installs with it",
+  }),
+  layoutRepeated: (document: string, at: string): Message => ({
+    code: "pdf-layout-repeated",
+    message: `the page layout of ${document} stopped at ${at}: Paged.js could not fit that content on a page ("Layout repeated"), so the PDF would lose everything after it`,
+    fix: "shorten the content at that place (for example a very long table cell or a picture taller than a page), or split it into smaller parts",
+  }),
+  pageError: (document: string, reason: string): Message => ({
+    code: "pdf-page-error",
+    message: `a script error stopped the PDF layout of ${document}: ${reason}`,
+    fix: "this is a fault in the print page or its scripts, not in your content: report it with the message above",
+  }),
+  loadFailed: (document: string, reason: string): Message => ({
+    code: "pdf-load-failed",
+    message: `the print page ${document} could not be loaded: ${reason}`,
+    fix: "build the HTML first (the PDF step prints the pages the HTML step wrote), and check the path",
+  }),
+  timedOut: (document: string, seconds: number): Message => ({
+    code: "pdf-timeout",
+    message: `the PDF of ${document} was not finished after ${seconds} seconds`,
+    fix: "a report this slow is unusual: look for a very large table or picture in it, or run the build again on a less busy machine",
+  }),
+} as const;
+
+/** An error carrying a catalogue message, so the command line can print the message and its fix. */
+export class PdfError extends Error {
+  readonly problem: Message;
+  constructor(problem: Message) {
+    super(`${problem.message}. Fix: ${problem.fix}`);
+    this.name = "PdfError";
+    this.problem = problem;
+  }
+}

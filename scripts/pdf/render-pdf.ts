@@ -1,0 +1,264 @@
+/**
+ * Print HTML page -> tagged PDF: loads the page in Chromium, lays it out with Paged.js (plus our handlers in
+ * templates/print/paged-handlers.js), prints it with tags and bookmarks, then sets the document metadata.
+ *
+ * Pages are loaded from a private origin (http://print.localhost/) whose requests are answered from the
+ * files under `siteRoot` (Playwright request routing): root-relative URLs such as /assets/print/print.css
+ * work as on the web server, without opening a port, and every other request is refused, so a PDF never
+ * depends on the network.
+ */
+import { readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { PDFDocument } from "pdf-lib";
+import type { Browser, BrowserContext, ConsoleMessage, Page } from "playwright-core";
+import { PdfError, pdfMessages } from "./messages.ts";
+
+export interface PdfMeta {
+  /** Document title; should equal the page's <title>, which Chromium also uses. */
+  title: string;
+  author: string;
+  subject: string;
+  /** BCP 47 language of the document, e.g. "en-GB". */
+  lang: string;
+  keywords?: readonly string[];
+}
+
+/** Where the print page is: a URL Chromium can load, or an HTML file inside a built site folder. */
+export type PdfSource = { url: string } | { htmlPath: string; siteRoot?: string };
+
+export type PdfJob = PdfSource & {
+  meta: PdfMeta;
+  /** Give up on the document after this long (default 60 s). */
+  timeoutMs?: number;
+};
+
+export interface PdfTimings {
+  loadMs: number;
+  /** Paged.js layout (0 for plain printing). */
+  layoutMs: number;
+  printMs: number;
+  metadataMs: number;
+  totalMs: number;
+}
+
+export interface RenderedPdf {
+  bytes: Uint8Array;
+  pages: number;
+  timings: PdfTimings;
+}
+
+const ORIGIN = "http://print.localhost";
+const DEFAULT_TIMEOUT_MS = 60_000;
+const here = dirname(fileURLToPath(import.meta.url));
+const HANDLERS_PATH = resolve(here, "../../templates/print/paged-handlers.js");
+const POLYFILL_PATH = join(dirname(createRequire(import.meta.url).resolve("pagedjs")), "../dist/paged.polyfill.js");
+
+/** Registers our handlers before Paged.js lays out, and flags the end of the layout. A string, not a
+ * function passed to page.evaluate, because the TypeScript loader would add helpers the page lacks. */
+const PAGED_CONFIG = `
+window.PagedConfig = {
+  auto: true,
+  before: () => window.registerPrintHandlers(window.Paged),
+  after: () => { window.__done = true; },
+};`;
+
+let scripts: { handlers: string; polyfill: string } | undefined;
+function pagedScripts(): { handlers: string; polyfill: string } {
+  scripts ??= { handlers: readFileSync(HANDLERS_PATH, "utf8"), polyfill: readFileSync(POLYFILL_PATH, "utf8") };
+  return scripts;
+}
+
+/** The fixed date for the PDF's CreationDate and ModDate when SOURCE_DATE_EPOCH is set (reproducible builds). */
+export function sourceDate(env: NodeJS.ProcessEnv = process.env): Date | undefined {
+  const raw = env.SOURCE_DATE_EPOCH?.trim();
+  if (!raw) return undefined;
+  const seconds = Number(raw);
+  if (!Number.isInteger(seconds) || seconds < 0) throw new Error(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${raw}"`);
+  return new Date(seconds * 1000);
+}
+
+/** Renders with Paged.js: running heads, page numbers, contents page numbers, repeated table headers. */
+export function renderPdf(browser: Browser, job: PdfJob): Promise<RenderedPdf> {
+  return withRetry(() => renderOnce(browser, job, true));
+}
+
+/** Chromium's own printing of the same page, without Paged.js: the yardstick for the benchmark. */
+export function renderPlainPdf(browser: Browser, job: PdfJob): Promise<RenderedPdf> {
+  return withRetry(() => renderOnce(browser, job, false));
+}
+
+/** A crashed page is retried once; content errors and timeouts are not (they would fail again). */
+async function withRetry(render: () => Promise<RenderedPdf>): Promise<RenderedPdf> {
+  try {
+    return await render();
+  } catch (error) {
+    if (!(error instanceof PageCrash)) throw error;
+    try {
+      return await render();
+    } catch (again) {
+      throw again instanceof PageCrash ? new Error(`Chromium crashed twice while printing ${again.document}`) : again;
+    }
+  }
+}
+
+class PageCrash extends Error {
+  constructor(readonly document: string) {
+    super(`Chromium crashed while printing ${document}`);
+  }
+}
+
+function describe(source: PdfSource): string {
+  return "url" in source ? source.url : source.htmlPath;
+}
+
+async function renderOnce(browser: Browser, job: PdfJob, paged: boolean): Promise<RenderedPdf> {
+  const document = describe(job);
+  const timeoutMs = job.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const context = await browser.newContext();
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new PdfError(pdfMessages.timedOut(document, timeoutMs / 1000))), timeoutMs);
+  });
+  try {
+    return await Promise.race([print(context, job, document, paged, timeoutMs), deadline]);
+  } finally {
+    clearTimeout(timer);
+    await context.close().catch(() => undefined);
+  }
+}
+
+async function print(context: BrowserContext, job: PdfJob, document: string, paged: boolean, timeoutMs: number): Promise<RenderedPdf> {
+  const started = performance.now();
+  const url = "url" in job ? job.url : await serveSite(context, job.htmlPath, job.siteRoot ?? dirname(job.htmlPath));
+  const page = await context.newPage();
+  const failure = watchForFailure(page, document);
+  page.setDefaultTimeout(timeoutMs);
+
+  const response = await Promise.race([page.goto(url, { waitUntil: "load" }), failure.promise]).catch((error: unknown) => {
+    if (error instanceof PdfError || error instanceof PageCrash) throw error;
+    throw new PdfError(pdfMessages.loadFailed(document, error instanceof Error ? error.message.split("\n")[0]! : String(error)));
+  });
+  if (response && !response.ok()) throw new PdfError(pdfMessages.loadFailed(document, `the server answered ${response.status()}`));
+  const loaded = performance.now();
+
+  if (paged) await layOut(page, failure.promise);
+  await failure.settle();
+  const laidOut = performance.now();
+
+  const raw = await Promise.race([
+    page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true }),
+    failure.promise,
+  ]);
+  await failure.settle();
+  const printed = performance.now();
+
+  const { bytes, pages } = await setMetadata(raw, job.meta, sourceDate());
+  const finished = performance.now();
+  return {
+    bytes,
+    pages,
+    timings: {
+      loadMs: loaded - started,
+      layoutMs: laidOut - loaded,
+      printMs: printed - laidOut,
+      metadataMs: finished - printed,
+      totalMs: finished - started,
+    },
+  };
+}
+
+/** Injects our handlers and the Paged.js polyfill, and waits until the layout is done. */
+async function layOut(page: Page, failed: Promise<never>): Promise<void> {
+  const { handlers, polyfill } = pagedScripts();
+  await page.addScriptTag({ content: handlers + PAGED_CONFIG });
+  await page.addScriptTag({ content: polyfill });
+  await Promise.race([page.waitForFunction(() => (window as unknown as Record<string, unknown>).__done === true), failed]);
+}
+
+/**
+ * Watches the page for what must fail the document: a script error, a crash, or Paged.js's
+ * "Layout repeated" (after which Paged.js stops but still reports that it is done, losing the rest).
+ */
+function watchForFailure(page: Page, document: string): { promise: Promise<never>; settle: () => Promise<void> } {
+  let failure: Error | undefined;
+  const pending: Promise<void>[] = [];
+  let reject: (error: Error) => void = () => undefined;
+  const promise = new Promise<never>((_, r) => {
+    reject = r;
+  });
+  promise.catch(() => undefined);
+  const fail = (error: Error) => {
+    failure ??= error;
+    reject(failure);
+  };
+  page.on("pageerror", (error) => fail(new PdfError(pdfMessages.pageError(document, error.message))));
+  page.on("crash", () => fail(new PageCrash(document)));
+  page.on("console", (message: ConsoleMessage) => {
+    if (message.type() !== "error" || !message.text().includes("Layout repeated")) return;
+    // Paged.js logs the element it could not place: quote its text so the author can find it.
+    const lookup = message.args()[1]?.evaluate((node) => (node instanceof Node ? (node.textContent ?? "") : "")) ?? Promise.resolve("");
+    pending.push(
+      lookup.then(
+        (text) => fail(new PdfError(pdfMessages.layoutRepeated(document, quote(text)))),
+        () => fail(new PdfError(pdfMessages.layoutRepeated(document, quote("")))),
+      ),
+    );
+  });
+  return {
+    promise,
+    settle: async () => {
+      await Promise.all(pending);
+      if (failure) throw failure;
+    },
+  };
+}
+
+function quote(text: string): string {
+  const clean = text.replace(/\s+/g, " ").trim();
+  return clean ? `"${clean.slice(0, 80)}${clean.length > 80 ? "..." : ""}"` : "an element of the page";
+}
+
+/** Answers requests to the private origin from the files under siteRoot; refuses every other request. */
+async function serveSite(context: BrowserContext, htmlPath: string, siteRoot: string): Promise<string> {
+  const root = resolve(siteRoot);
+  const file = resolve(htmlPath);
+  if (!file.startsWith(root + sep)) throw new Error(`the print page ${htmlPath} is not inside the site folder ${siteRoot}`);
+  await context.route("**/*", async (route) => {
+    const requested = new URL(route.request().url());
+    if (requested.origin !== ORIGIN) return route.abort("blockedbyclient");
+    const path = resolve(root, "." + decodeURIComponent(requested.pathname));
+    const target = path.endsWith(sep) || isDirectory(path) ? join(path, "index.html") : path;
+    if (!target.startsWith(root + sep) || !isFile(target)) return route.fulfill({ status: 404, body: "Not found" });
+    return route.fulfill({ path: target });
+  });
+  return `${ORIGIN}/${relative(root, file).split(sep).map(encodeURIComponent).join("/")}`;
+}
+
+function isFile(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+}
+
+function isDirectory(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+}
+
+/**
+ * Sets Author, Subject, Keywords, Title and Lang (Chromium sets only Title and Lang), and fixes the dates
+ * when `date` is given. pdf-lib rewrites the file but keeps every object: the structure tree (tags),
+ * the outline (bookmarks) and the embedded fonts come through unchanged (checked in render-pdf.test.ts).
+ */
+async function setMetadata(raw: Uint8Array, meta: PdfMeta, date: Date | undefined): Promise<{ bytes: Uint8Array; pages: number }> {
+  const pdf = await PDFDocument.load(raw, { updateMetadata: false });
+  pdf.setTitle(meta.title, { showInWindowTitleBar: true });
+  pdf.setAuthor(meta.author);
+  pdf.setSubject(meta.subject);
+  pdf.setLanguage(meta.lang);
+  if (meta.keywords?.length) pdf.setKeywords([...meta.keywords]);
+  if (date) {
+    pdf.setCreationDate(date);
+    pdf.setModificationDate(date);
+  }
+  return { bytes: await pdf.save(), pages: pdf.getPageCount() };
+}
