@@ -35,3 +35,8 @@ export function listInWords(items: readonly string[]): string {
 export function valueIn(figure: Figure, unit: Unit, when: string): string {
   return figure.value === null ? `not shown in ${when} (${figure.display})` : `${labelText(figure, unit)} in ${when}`;
 }
+
+/** A sentence starts with a capital even when a group's term does not ("culturally diverse staff ..."). */
+export function capitalise(sentence: string): string {
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
+}

@@ -38,7 +38,7 @@ export function accessibleSvg(raw: string, options: SvgOptions): string {
   const [openTag, width, height, viewBox] = root as unknown as [string, string, string, string];
 
   const ids = [...raw.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]!);
-  const newId = new Map(ids.map((old, i) => [old, `${options.id}-${i + 1}`]));
+  const newId = new Map(ids.map((old, i) => [old, `${options.id}-svg-${i + 1}`]));
   const body = raw
     .slice(openTag.length)
     .replace(/ (role|aria-[a-z]+|pointer-events)="[^"]*"/g, "")

@@ -5,7 +5,7 @@
  * of a bar.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { labelText, listInWords, notShownNote } from "../format.ts";
+import { capitalise, labelText, listInWords, notShownNote } from "../format.ts";
 import { colours } from "../palette.ts";
 import type { ChartType, DataTable, Figure } from "../types.ts";
 import { base, horizontalBars, TEXT_SIZE } from "./common.ts";
@@ -38,14 +38,15 @@ function text(input: RepresentationInput) {
   const lowest = byShare[0];
   const highest = byShare[byShare.length - 1];
 
-  const first =
+  const first = capitalise(
     input.overall.value === null
       ? `The share of ${who} in the whole workforce is not shown (${input.overall.display}).`
       : lowest === undefined
         ? `${who} are ${overall} of the whole workforce; no ${input.category} figure can be shown.`
         : lowest.share.value! < input.overall.value
           ? `${who} are ${overall} of the whole workforce but ${labelText(lowest.share, "%")} of ${input.staffGroup} in ${lowest.label}.`
-          : `${who} are ${overall} of the whole workforce and at least that share of ${input.staffGroup} in every ${input.category} shown.`;
+          : `${who} are ${overall} of the whole workforce and at least that share of ${input.staffGroup} in every ${input.category} shown.`,
+  );
   const second =
     highest !== undefined && highest !== lowest
       ? ` The highest share is ${labelText(highest.share, "%")} in ${highest.label}.`
@@ -67,7 +68,7 @@ function text(input: RepresentationInput) {
 function table(input: RepresentationInput): DataTable {
   return {
     caption: `${input.groupHeading} staff as a percentage of ${input.staffGroup} in each ${input.category}, ${input.date}`,
-    rowHeader: input.category.charAt(0).toUpperCase() + input.category.slice(1),
+    rowHeader: capitalise(input.category),
     columns: [{ header: `${input.groupHeading} staff (%)`, unit: "%" }],
     rows: [
       ...input.rows.map((row) => ({ label: row.label, cells: [row.share] })),

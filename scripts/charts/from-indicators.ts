@@ -1,0 +1,127 @@
+/**
+ * Computed indicators -> finished charts: picks the chart type for each indicator and maps
+ * its (already suppressed) figures onto that chart's input. Only figures reach a chart; the
+ * counts behind them (numerators, denominators) are never read here.
+ */
+import type { GroupFigure, IndicatorResult, ReportIndicators, RepresentationRow, RepresentationTable } from "../compute/types.ts";
+import { buildChart } from "./build-chart.ts";
+import { boardChart } from "./specs/board.ts";
+import { likelihoodChart } from "./specs/relative-likelihood.ts";
+import { representationChart } from "./specs/representation.ts";
+import { surveyChart } from "./specs/survey.ts";
+import type { Chart, Figure } from "./types.ts";
+
+export interface ChartOptions {
+  /** Where the page links to a chart's CSV, given its file name; defaults to the file name itself. */
+  csvHref?: (csvFileName: string) => string;
+}
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** "2024-03-31" -> "31 March 2024". */
+export function longDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split("-").map(Number) as [number, number, number];
+  return `${day} ${MONTHS[month - 1]!} ${year}`;
+}
+
+const NOT_AVAILABLE: Figure = { value: null, display: "not available", status: "not available" };
+
+const shareOf = (row: RepresentationRow, group: string): Figure =>
+  row.cells.find((cell) => cell.group === group)?.share ?? NOT_AVAILABLE;
+
+/** The national title if it is short enough for a subtitle, else the short title and part. */
+const measureOf = (result: IndicatorResult) =>
+  result.title.length <= 160 ? result.title : [result.shortTitle, result.part].filter(Boolean).join(": ");
+
+const groupValue = (groups: GroupFigure[], role: GroupFigure["role"]) => groups.find((g) => g.role === role)?.value;
+
+/** Every chart for a report's indicators, in the report's order (WRES, then WDES). */
+export async function buildCharts(indicators: ReportIndicators, options: ChartOptions = {}): Promise<Chart[]> {
+  const date = longDate(indicators.snapshotDate);
+  const workforceSource = `Source: ${indicators.organisation}, workforce data at ${date}`;
+  const surveySource = `Source: NHS Staff Survey, ${indicators.organisation}`;
+  const place = (id: string, source: string) => ({
+    id,
+    source,
+    ...(options.csvHref ? { csvHref: options.csvHref(`${id}.csv`) } : {}),
+  });
+
+  const chartsFor = (result: IndicatorResult): Promise<Chart>[] => {
+    switch (result.measure) {
+      case "representation": {
+        const detail = result.representation;
+        if (!detail) return [];
+        const overall = shareOf(detail.overall, result.focus.key);
+        return detail.tables.map((table: RepresentationTable) =>
+          buildChart(
+            representationChart,
+            {
+              group: result.focus.inSentence,
+              groupHeading: result.focus.label,
+              staffGroup: `${table.staffGroup} staff`,
+              category: table.staffGroup === "medical and dental" ? "subgroup" : result.standard === "WDES" ? "AfC cluster" : "AfC band",
+              date,
+              overall,
+              rows: table.rows.map((row) => ({ label: row.label, share: shareOf(row, result.focus.key) })),
+            },
+            place(`${result.slug}-${table.staffGroup.replace(/\W+/g, "-")}`, workforceSource),
+          ),
+        );
+      }
+      case "relative-likelihood":
+        return [
+          buildChart(
+            likelihoodChart,
+            {
+              headline: result.sentence,
+              measure: measureOf(result),
+              ...(result.basis ? { basis: result.basis } : {}),
+              band: indicators.parityBand,
+              years: result.trend.map((y) => ({ label: String(y.year), value: y.value })),
+            },
+            place(result.slug, workforceSource),
+          ),
+        ];
+      case "survey": {
+        if (result.unit !== "%" && result.unit !== "score") return [];
+        const roles = (["focus", "reference"] as const).filter((role) => result.trend.some((y) => groupValue(y.groups, role)));
+        const headings = { focus: result.focus.label, reference: result.reference.label };
+        return [
+          buildChart(
+            surveyChart,
+            {
+              headline: result.sentence,
+              measure: measureOf(result),
+              unit: result.unit,
+              years: result.trend.map((y) => String(y.year)),
+              groups: roles.map((role) => ({
+                heading: headings[role],
+                values: result.trend.map((y) => groupValue(y.groups, role) ?? NOT_AVAILABLE),
+              })),
+            },
+            place(result.slug, surveySource),
+          ),
+        ];
+      }
+      case "board": {
+        const detail = result.board;
+        if (!detail) return [];
+        return [
+          buildChart(
+            boardChart,
+            {
+              group: result.focus.inSentence,
+              groupHeading: result.focus.label,
+              date,
+              workforce: detail.workforceShare,
+              rows: detail.rows.map((row) => ({ label: row.label, share: row.share, difference: row.difference })),
+            },
+            place(result.slug, workforceSource),
+          ),
+        ];
+      }
+    }
+  };
+
+  return Promise.all([...indicators.wres, ...indicators.wdes].flatMap(chartsFor));
+}

@@ -1,0 +1,96 @@
+// Renders the chartFigure macro with Nunjucks (autoescape on, as Eleventy uses it) and checks the
+// HTML: valid, one figure with its caption first, the SVG named by the finding, a table with
+// column and row headers holding the chart's rows, a CSV link, and author text escaped.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { HtmlValidate, Parser } from "html-validate";
+import { describe, expect, it } from "vitest";
+import type { Chart } from "../../../scripts/charts/types.ts";
+
+interface NunjucksEnvironment {
+  renderString(template: string, context: object): string;
+}
+interface Nunjucks {
+  Environment: new (loader: unknown, options: { autoescape: boolean }) => NunjucksEnvironment;
+  FileSystemLoader: new (searchPaths: string) => unknown;
+}
+const nunjucks = createRequire(import.meta.url)("nunjucks") as Nunjucks;
+
+const templates = path.resolve(import.meta.dirname, "../..");
+const fixture = JSON.parse(readFileSync(path.join(import.meta.dirname, "fixture.json"), "utf8")) as Chart;
+const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(templates), { autoescape: true });
+const render = (chart: Chart, options: object = {}) =>
+  env.renderString('{% from "components/chart-figure/template.njk" import chartFigure %}{{ chartFigure(chart, options) }}', { chart, options });
+
+const validator = new HtmlValidate({ extends: ["html-validate:standard"] });
+const parse = (html: string) => new Parser(validator.getConfigForSync("inline.html")).parseHtml(html);
+
+describe("chartFigure macro", () => {
+  const html = render(fixture);
+  const root = parse(html);
+
+  it("renders valid HTML", () => {
+    const report = validator.validateStringSync(`<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><main>${html}</main></body></html>`);
+    expect(report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`))).toEqual([]);
+  });
+
+  it("is a figure whose caption (first child) gives the title and the subtitle", () => {
+    const figure = root.querySelectorAll("figure");
+    expect(figure).toHaveLength(1);
+    const first = figure[0]!.childElements[0]!;
+    expect(first.tagName).toBe("figcaption");
+    expect(first.textContent).toContain(fixture.title);
+    expect(first.textContent).toContain(fixture.subtitle);
+  });
+
+  it("inlines the SVG with role img and the finding as its name", () => {
+    const svg = root.querySelectorAll("figure svg");
+    expect(svg).toHaveLength(1);
+    expect(svg[0]!.getAttributeValue("role")).toBe("img");
+    expect(svg[0]!.getAttributeValue("aria-label")).toBe(fixture.alt);
+  });
+
+  it("gives the data as a table with a caption, column headers and row headers", () => {
+    expect(root.querySelectorAll("details table caption")[0]!.textContent).toBe(fixture.table.caption);
+    const cols = root.querySelectorAll("thead th");
+    expect(cols.map((th) => th.textContent)).toEqual(fixture.table.head);
+    expect(cols.every((th) => th.getAttributeValue("scope") === "col")).toBe(true);
+    const rows = root.querySelectorAll("tbody tr");
+    expect(rows).toHaveLength(fixture.table.rows.length);
+    rows.forEach((tr, i) => {
+      const header = tr.querySelectorAll("th")[0]!;
+      expect(header.getAttributeValue("scope")).toBe("row");
+      expect(header.textContent).toBe(fixture.table.rows[i]!.header);
+      expect(tr.querySelectorAll("td").map((td) => td.textContent)).toEqual(fixture.table.rows[i]!.cells);
+    });
+  });
+
+  it("lists the notes, the source and the CSV link", () => {
+    expect(root.querySelectorAll(".chart-figure__notes li").map((li) => li.textContent)).toEqual(fixture.notes);
+    expect(root.querySelectorAll(".chart-figure__source")[0]!.textContent).toBe(fixture.source);
+    const link = root.querySelectorAll("a[download]")[0]!;
+    expect(link.getAttributeValue("href")).toBe(fixture.csvHref);
+  });
+
+  it("opens the details for print when asked", () => {
+    expect(root.querySelectorAll("details")[0]!.hasAttribute("open")).toBe(false);
+    expect(parse(render(fixture, { open: true })).querySelectorAll("details")[0]!.hasAttribute("open")).toBe(true);
+  });
+
+  it("escapes every text field: only the SVG is trusted markup", () => {
+    const hostile = '<img src=x onerror="alert(1)">';
+    const out = render({
+      ...fixture,
+      title: hostile,
+      subtitle: hostile,
+      source: hostile,
+      notes: [hostile],
+      csvHref: 'x" onclick="alert(1)',
+      table: { caption: hostile, head: [hostile], rows: [{ header: hostile, cells: [hostile] }] },
+    });
+    expect(out).not.toContain("<img");
+    expect(out).not.toContain('" onclick');
+    expect(parse(out).querySelectorAll("img")).toHaveLength(0);
+  });
+});
