@@ -56,9 +56,11 @@ export function changeBetween(current: Figure, previous: Figure, unit: Unit): Fi
   if (current.value === null) return notAvailable("this year's figure is not published");
   if (previous.value === null)
     return notAvailable(previous.status === "suppressed" ? "last year's figure is not published" : (previous.reason ?? "there is no figure for last year"));
+  if (unit === "yes/no")
+    return { value: current.value - previous.value, display: current.value === previous.value ? "no change" : `from ${previous.display} to ${current.display}`, status: "shown" };
   const changeUnit: Unit = unit === "%" || unit === "points" ? "points" : unit;
   const value = round(current.value - previous.value, changeUnit);
-  const text = formatValue(value, changeUnit === "yes/no" ? "score" : changeUnit);
+  const text = formatValue(value, changeUnit);
   const display = changeUnit === "points" || value <= 0 ? text : `+${text}`;
   return { value, display, status: "shown" };
 }

@@ -77,7 +77,7 @@ export function surveySentence(w: SurveyWords, groups: GroupFigure[], value: Fig
   }
   const others = groups
     .filter((g) => g.role !== "focus")
-    .map((g) => (g.value.value === null ? `a figure not published for ${g.inSentence} staff` : w.compared(g.value.display, `${g.inSentence} staff`)));
+    .map((g) => (g.value.value === null ? `a figure not published for ${g.key === "overall" ? g.inSentence : `${g.inSentence} staff`}` : w.compared(g.value.display, g.key === "overall" ? g.inSentence : `${g.inSentence} staff`)));
   const comparison = others.length === 0 ? "" : `, compared with ${others.join(" and ")}`;
   return `Among ${name} staff, ${w.says(value.display)}${sinceLastYear(value, previous)}${comparison}.`;
 }

@@ -58,14 +58,12 @@ const EngagementScore = z.strictObject({
   base: count.describe("How many in the group answered"),
 });
 
-/** Entries into a formal process (WRES 3 disciplinary, WDES 3 capability). */
-function processEntries<G extends Record<string, z.ZodType>>(groups: G, what: string) {
+/** Entries into a formal process (WRES 3 disciplinary, WDES 3 capability), for the two groups compared. */
+function processEntries<K extends string>(groups: readonly [K, K], what: string) {
+  const of = <T extends z.ZodType>(type: T) => z.strictObject(Object.fromEntries(groups.map((k) => [k, type])) as Record<K, T>);
   return z.strictObject({
-    entries: z.strictObject(Object.fromEntries(Object.keys(groups).map((k) => [k, averageCount])) as Record<keyof G, typeof averageCount>).describe(`Staff entering the formal ${what} process in the year`),
-    previous_year_entries: z
-      .strictObject(Object.fromEntries(Object.keys(groups).map((k) => [k, count])) as Record<keyof G, typeof count>)
-      .optional()
-      .describe("The year before's entries: if given, the two-year rolling average is used"),
+    entries: of(averageCount).describe(`Staff entering the formal ${what} process in the year`),
+    previous_year_entries: of(count).optional().describe("The year before's entries: if given, the two-year rolling average is used"),
     rolling_average: z.boolean().default(false).describe("true if `entries` is already the two-year rolling average"),
   });
 }
@@ -85,8 +83,8 @@ export const Metrics = z.strictObject({
     .strictObject({ shortlisted: GroupCounts, appointed: GroupCounts })
     .optional()
     .describe("Applicants shortlisted and appointed from shortlisting, all posts (WRES 2, WDES 2)"),
-  disciplinary: processEntries(ethnicity, "disciplinary").optional().describe("WRES 3"),
-  capability: processEntries(disability, "capability").optional().describe("WDES 3"),
+  disciplinary: processEntries(["white", "bme"], "disciplinary").optional().describe("WRES 3"),
+  capability: processEntries(["disabled", "non_disabled"], "capability").optional().describe("WDES 3"),
   training: z
     .strictObject(ethnicity)
     .optional()
