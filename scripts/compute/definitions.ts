@@ -222,7 +222,7 @@ function survey(standard: Standard, id: string, key: SurveyKey, shortTitle: stri
         : answersOf(results as Partial<Record<GroupKey, SurveyResult>>);
       return computeSurvey(answers, focusOf(dimension), referenceOf(dimension), isScore ? "score" : "%", ctx.labels, ctx.threshold);
     },
-    sentence: (r) => surveySentence(words, r.groups, r.value, r.previous),
+    sentence: (r) => surveySentence(words, r.focus, r.groups, r.value, r.previous),
   };
 }
 

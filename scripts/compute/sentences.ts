@@ -67,9 +67,8 @@ export interface SurveyWords {
   compared: (value: string, group: string) => string;
 }
 
-export function surveySentence(w: SurveyWords, groups: GroupFigure[], value: Figure, previous: Figure): string {
-  const focus = groups.find((g) => g.role === "focus");
-  const name = focus?.inSentence ?? "the group";
+export function surveySentence(w: SurveyWords, focus: GroupLabel, groups: GroupFigure[], value: Figure, previous: Figure): string {
+  const name = focus.inSentence;
   if (value.value === null) {
     return value.status === "suppressed"
       ? `The result for ${name} staff is not published, because ${value.display} of them answered the question.`

@@ -1,0 +1,150 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadYaml } from "../load/yaml.ts";
+import { Metrics } from "../validate/metrics-schema.ts";
+import { IndicatorList, Settings, type Organisation, type Reference } from "../validate/schema.ts";
+import { computeReportIndicators } from "./indicators.ts";
+import type { IndicatorResult, ReportIndicators } from "./types.ts";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const yaml = (file: string) => loadYaml(readFileSync(path.join(root, file), "utf8")).value;
+const reference: Reference = {
+  wres: IndicatorList.parse(yaml("data/reference/wres-indicators.yaml")),
+  wdes: IndicatorList.parse(yaml("data/reference/wdes-metrics.yaml")),
+  peoplePromise: { source: "", themes: [] },
+  statuses: [],
+};
+const organisation: Organisation = { name: "Example NHS Trust", short_name: "Example Trust", type: "trust", terminology: { ethnic_minority: "culturally diverse" } };
+const example = new Map([2022, 2023, 2024].map((y) => [y, Metrics.parse(yaml(`data/metrics/example-nhs-trust/${y}.yaml`))]));
+const find = (r: ReportIndicators, standard: "wres" | "wdes", id: string): IndicatorResult => r[standard].find((i) => i.id === id)!;
+
+/** Every number written anywhere in the output, as text ("47", "6.4"). */
+const numbersIn = (value: unknown) => new Set(JSON.stringify(value).match(/\d+(\.\d+)?/g));
+
+describe("computeReportIndicators on the fictional Example NHS Trust", () => {
+  const r = computeReportIndicators({ metricsByYear: example, year: 2024, settings: Settings.parse({}), organisation, reference });
+
+  it("computes every WRES indicator and WDES metric, in order", () => {
+    expect(r.wres.map((i) => i.id)).toEqual(["1", "2", "3", "4", "5", "6", "7", "8", "9"]);
+    expect(r.wdes.map((i) => i.id)).toEqual(["1", "2", "3", "4a-i", "4a-ii", "4a-iii", "4b", "5", "6", "7", "8", "9a", "9b", "10"]);
+    expect(r.years).toEqual([2022, 2023, 2024]);
+  });
+
+  it("never writes NaN, Infinity or undefined", () => {
+    expect(JSON.stringify(r)).not.toMatch(/NaN|Infinity|undefined/);
+  });
+
+  it("matches hand calculations from the 2024 and 2023 files", () => {
+    // WRES 2: White 405/1500 = 27.0%; culturally diverse 128/800 = 16.0%; 0.27 / 0.16 = 1.6875 -> 1.69. 2023: 1.86.
+    const w2 = find(r, "wres", "2");
+    expect([w2.value.display, w2.previous.display, w2.change.display, w2.direction]).toEqual(["1.69", "1.86", "-0.17", "better"]);
+    expect(w2.sentence).toBe(
+      "White applicants were 1.69 times as likely as culturally diverse applicants to be appointed from shortlisting (1.86 last year); this is outside the range of 0.80 to 1.25 that is treated as parity (the four-fifths rule).",
+    );
+    // WDES 2: non-disabled 490/2050 = 23.90%; Disabled 40/180 = 22.22%; 1.0756 -> 1.08.
+    const d2 = find(r, "wdes", "2");
+    expect(d2.value.display).toBe("1.08");
+    expect(d2.sentence).toMatch(/^Non-disabled applicants were 1\.08 times as likely as Disabled applicants to be appointed from shortlisting/);
+    expect(d2.outsideParityBand).toBe(false);
+    // WRES 3 in 2024: 9 culturally diverse entries this year -> the likelihood is hidden.
+    const w3 = find(r, "wres", "3");
+    expect(w3.value.status).toBe("suppressed");
+    expect(w3.sentence).not.toMatch(/\d\.\d/);
+  });
+
+  it("writes WDES 3 as the capability process, never disciplinary, with its rolling average", () => {
+    const d3 = find(r, "wdes", "3");
+    expect(d3.sentence).toContain("formal capability process");
+    expect(d3.sentence).not.toContain("disciplinary");
+    expect(d3.basis).toBe("a two-year rolling average");
+  });
+
+  it("turns a likelihood below 1 round into 'less likely', never 'times more likely' or a % sign", () => {
+    const w4 = find(r, "wres", "4");
+    expect(w4.value.value).toBeLessThan(1);
+    expect(w4.sentence).toMatch(/^White staff were less likely than culturally diverse staff to access non-mandatory training and CPD \(relative likelihood 0\.\d\d; 0\.\d\d last year\)\.$/);
+    for (const i of [...r.wres, ...r.wdes].filter((i) => i.measure === "relative-likelihood")) {
+      expect(i.sentence).not.toMatch(/times more likely|\d%/);
+      expect(i.value.display).not.toContain("%");
+    }
+  });
+
+  it("uses the organisation's term in sentences and keeps the national title", () => {
+    const w1 = find(r, "wres", "1");
+    expect(w1.sentence).toMatch(/^Culturally diverse staff made up \d+\.\d% of the workforce/);
+    expect(w1.focus.label).toBe("Culturally diverse");
+    expect(find(r, "wres", "2").title).toBe("Relative likelihood of staff being appointed from shortlisting across all posts");
+    expect(JSON.stringify(r.wres.map((i) => i.sentence))).not.toContain("BME");
+  });
+
+  it("gets singular and plural right in the board sentence", () => {
+    // 2024 board: 17 members, 2 culturally diverse; 1 Disabled.
+    expect(find(r, "wres", "9").sentence).toMatch(/^2 of the 17 board members were culturally diverse \(11\.8%\)/);
+    expect(find(r, "wdes", "10").sentence).toMatch(/^1 of the 17 board members was Disabled \(5\.9%\)/);
+  });
+});
+
+describe("disclosure control", () => {
+  // A small organisation with a high threshold (50) so that the hidden counts are distinctive numbers.
+  const row = (white: number, bme: number, eu: number, disabled: number, nd: number, du: number) => ({
+    white, bme, ethnicity_unknown: eu, disabled, non_disabled: nd, disability_unknown: du,
+  });
+  const metrics = Metrics.parse({
+    year: 2024,
+    snapshot_date: "2024-03-31",
+    workforce: {
+      non_clinical: { band_5: row(613, 47, 71, 52, 640, 39), band_6: row(509, 88, 66, 93, 515, 55) },
+      clinical: {},
+    },
+    recruitment: {
+      shortlisted: row(700, 230, 61, 120, 810, 61),
+      appointed: row(210, 43, 58, 57, 196, 58),
+    },
+    board: {
+      voting_executive: row(5, 1, 0, 0, 6, 0),
+      voting_non_executive: row(6, 0, 0, 1, 5, 0),
+      non_voting_executive: row(2, 0, 0, 0, 2, 0),
+      non_voting_non_executive: row(1, 0, 0, 0, 1, 0),
+    },
+  });
+  const settings = Settings.parse({ suppression: { threshold: 50 } });
+  const r = computeReportIndicators({ metricsByYear: new Map([[2024, metrics]]), year: 2024, settings, organisation, reference });
+
+  it("hides small cells, their shares, and the cells that would give them away", () => {
+    // Primary: BME 47 (band 5), disability unknown 39 (band 5), appointed BME 43.
+    // Secondary: unknown 71 in band 5's row, then 88 and 66 in the columns; 52 beside 39, then 93 and 55.
+    // Shares that would give them away: 47/731 = 6.4%, 88/663 = 13.3%, 39/731 = 5.3%; BME rate 43/230 = 18.7%.
+    // (71/731 = 9.7% is left out: the overall BME share, 135/1394, is also 9.7% and is shown.)
+    const hidden = ["47", "71", "88", "66", "39", "52", "93", "55", "43", "6.4", "13.3", "5.3", "18.7"];
+    const shown = numbersIn(r);
+    for (const n of hidden) expect(shown.has(n), `${n} must not appear`).toBe(false);
+    expect(find(r, "wres", "2").value.display).toBe("fewer than 50");
+  });
+
+  it("leaves no row or column of a table with exactly one hidden cell", () => {
+    for (const i of [find(r, "wres", "1"), find(r, "wdes", "1")]) {
+      const { tables, overall } = i.representation!;
+      for (const t of tables) {
+        const rows = [...t.rows, t.total, overall];
+        const cells = rows.map((row) => [...row.cells.map((c) => c.count), row.headcount]);
+        for (const line of cells) expect(line.filter((c) => c.status === "suppressed").length).not.toBe(1);
+        for (const c of [0, 1, 2, 3]) expect(cells.slice(0, -1).filter((line) => line[c]!.status === "suppressed").length).not.toBe(1);
+      }
+    }
+  });
+
+  it("publishes board membership even for small numbers", () => {
+    const board = find(r, "wres", "9").board!;
+    expect(board.rows[0]).toMatchObject({ members: 15, focusMembers: 1 });
+    expect(board.rows[0]!.share.display).toBe("6.7%");
+  });
+
+  it("says why a figure is not available when its data is missing", () => {
+    const w5 = find(r, "wres", "5");
+    expect(w5.value).toMatchObject({ status: "not available", reason: "the 2024 data has no staff survey result for WRES 5" });
+    expect(w5.sentence).toBe("There is no result for culturally diverse staff: the 2024 data has no staff survey result for WRES 5.");
+    expect(find(r, "wres", "4").value.reason).toBe("the 2024 data has no training figures");
+    expect(find(r, "wres", "2").previous.reason).toBe("there is no data for 2023");
+  });
+});
