@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { csvField, neutraliseFormula, toCsv, toTableModel } from "./chart-data.ts";
+import type { DataTable } from "./types.ts";
+
+const table: DataTable = {
+  caption: "Test, 2024",
+  rowHeader: "Band",
+  columns: [
+    { header: "BME staff (%)", unit: "%" },
+    { header: "Difference, points", unit: "points" },
+  ],
+  rows: [
+    { label: "Band 5", cells: [{ value: 24, display: "24.0%", status: "shown" }, { value: -2.14, display: "-2.1 points", status: "shown" }] },
+    { label: "=HYPERLINK(\"x\")", cells: [{ value: null, display: "fewer than 10", status: "suppressed" }, { value: -0.01, display: "0.0", status: "shown" }] },
+  ],
+};
+
+describe("toTableModel", () => {
+  it("writes every cell as text, with the unit, and a hidden figure as its display text", () => {
+    expect(toTableModel(table)).toEqual({
+      caption: "Test, 2024",
+      head: ["Band", "BME staff (%)", "Difference, points"],
+      rows: [
+        { header: "Band 5", cells: ["24.0%", "-2.1"] },
+        { header: "=HYPERLINK(\"x\")", cells: ["fewer than 10", "0.0"] },
+      ],
+    });
+  });
+});
+
+describe("toCsv", () => {
+  it("is RFC 4180 with CRLF, numbers without units, formula cells neutralised and quoted", () => {
+    expect(toCsv(table)).toBe(
+      'Band,BME staff (%),"Difference, points"\r\nBand 5,24.0,-2.1\r\n"\'=HYPERLINK(""x"")",fewer than 10,0.0\r\n',
+    );
+  });
+
+  it("guards every formula prefix but leaves plain negative numbers alone", () => {
+    for (const cell of ["=1+1", "+1", "-1+1", "@SUM(A1)", "\tx", "\rx"]) expect(neutraliseFormula(cell)).toBe(`'${cell}`);
+    expect(neutraliseFormula("-2.1")).toBe("-2.1");
+    expect(csvField('say "hi"\nthen')).toBe('"say ""hi""\nthen"');
+  });
+});

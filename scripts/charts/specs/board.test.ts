@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { buildChart } from "../build-chart.ts";
+import { boardChart } from "./board.ts";
+import { boardExample as input } from "./examples.ts";
+import { expectAccessibleChart, markCount, svgTexts } from "./expect-chart.ts";
+
+describe("board chart", async () => {
+  const chart = await buildChart(boardChart, input, { id: "wres-9-test", source: "Source: test" });
+
+  it("is accessible and matches its snapshot", async () => {
+    expectAccessibleChart(chart);
+    await expect(chart.svg).toMatchFileSnapshot("../__snapshots__/board.svg");
+  });
+
+  it("states the finding in words with the numbers", () => {
+    expect(chart.alt).toBe(
+      "14.3% of voting members are BME, against 24.0% of the whole workforce. That is 9.7 percentage points below the workforce share." +
+        " Executive members: 16.7%. Non-executive members: 12.5%.",
+    );
+  });
+
+  it("draws a bar for each kind of membership and for the workforce", () => {
+    expect(markCount(chart.svg, "rect")).toBe(4);
+    for (const label of ["14.3%", "16.7%", "12.5%", "24.0%", "Whole workforce"]) expect(svgTexts(chart.svg)).toContain(label);
+  });
+
+  it("has the same numbers in its table and CSV, with the difference", () => {
+    expect(chart.csv).toBe(
+      "Membership,BME (%),BME in the whole workforce (%),Difference from workforce (percentage points)\r\n" +
+        "Voting members,14.3,24.0,-9.7\r\nExecutive members,16.7,24.0,-7.3\r\nNon-executive members,12.5,24.0,-11.5\r\n",
+    );
+  });
+});

@@ -1,0 +1,66 @@
+/**
+ * Fixed inputs for each chart type, with one figure not shown in each: used by the tests and
+ * by measure.ts. Numbers are invented but shaped like a real trust's.
+ */
+import type { Figure } from "../types.ts";
+import type { BoardInput } from "./board.ts";
+import type { LikelihoodInput } from "./relative-likelihood.ts";
+import type { RepresentationInput } from "./representation.ts";
+import type { SurveyInput } from "./survey.ts";
+
+export const FEWER = "fewer than 10";
+const shown = (value: number, display = String(value)): Figure => ({ value, display, status: "shown" });
+const hidden: Figure = { value: null, display: FEWER, status: "suppressed" };
+
+export const representationExample: RepresentationInput = {
+  group: "BME",
+  groupHeading: "BME",
+  staffGroup: "non-clinical staff",
+  category: "AfC band",
+  date: "31 March 2024",
+  overall: shown(24),
+  rows: [
+    { label: "Band 2", share: shown(30.2) },
+    { label: "Band 3", share: shown(26.5) },
+    { label: "Band 4", share: shown(21.7) },
+    { label: "Band 5", share: shown(18.4) },
+    { label: "Band 6", share: shown(12.3) },
+    { label: "Band 8a", share: shown(8) },
+    { label: "Very senior managers", share: hidden },
+  ],
+};
+
+export const likelihoodExample: LikelihoodInput = {
+  headline: "White applicants were 1.86 times as likely as BME applicants to be appointed from shortlisting (1.54 last year).",
+  measure: "Relative likelihood of staff being appointed from shortlisting across all posts",
+  band: { lower: 0.8, upper: 1.25 },
+  years: [
+    { label: "2021", value: shown(1.32) },
+    { label: "2022", value: hidden },
+    { label: "2023", value: shown(1.54) },
+    { label: "2024", value: shown(1.86) },
+  ],
+};
+
+export const surveyExample: SurveyInput = {
+  headline: "31.4% of BME staff experienced harassment, bullying or abuse from patients or the public (White staff 25.2%).",
+  measure: "Percentage of staff experiencing harassment, bullying or abuse from patients, relatives or the public in last 12 months",
+  unit: "%",
+  years: ["2021", "2022", "2023"],
+  groups: [
+    { heading: "BME", values: [shown(29.8), hidden, shown(31.4)] },
+    { heading: "White", values: [shown(26.1), shown(24.9), shown(25.2)] },
+  ],
+};
+
+export const boardExample: BoardInput = {
+  group: "BME",
+  groupHeading: "BME",
+  date: "31 March 2024",
+  workforce: shown(24),
+  rows: [
+    { label: "Voting members", share: shown(14.3), difference: shown(-9.7) },
+    { label: "Executive members", share: shown(16.7), difference: shown(-7.3) },
+    { label: "Non-executive members", share: shown(12.5), difference: shown(-11.5) },
+  ],
+};

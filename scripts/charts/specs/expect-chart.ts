@@ -1,0 +1,41 @@
+/**
+ * Checks every chart must pass, whatever its type: used by each chart type's test.
+ */
+import { expect } from "vitest";
+import type { Chart } from "../types.ts";
+
+/** The <path> marks inside the mark groups of a Vega mark type ("rect", "symbol"). */
+export function markCount(svg: string, markType: string): number {
+  const groups = [...svg.matchAll(new RegExp(`<g class="mark-${markType} role-mark[^"]*"[^>]*>(.*?)</g>`, "g"))];
+  return groups.reduce((n, g) => n + (g[1]!.match(/<path /g) ?? []).length, 0);
+}
+
+export function expectAccessibleChart(chart: Chart): void {
+  const root = /^<svg [^>]*>/.exec(chart.svg)![0];
+  expect(root).toContain(' role="img"');
+  expect(root).toContain(` aria-label="${chart.alt.replace(/&/g, "&amp;").replace(/"/g, "&quot;")}"`);
+  expect(root).toMatch(/ viewBox="0 0 320 \d+"/);
+  // Only the root names the chart: no mark, axis or legend carries ARIA or a role.
+  const inner = chart.svg.slice(root.length);
+  expect(inner).not.toMatch(/ (aria-[a-z]+|role)=/);
+  expect(inner).not.toContain("<title");
+  // No external references; ids are the chart's own.
+  expect(chart.svg).not.toMatch(/(href|src)=|url\((?!#)/);
+  for (const [, id] of chart.svg.matchAll(/ id="([^"]+)"/g)) expect(id!.startsWith(`${chart.id}-svg-`)).toBe(true);
+  // Text at least 12px, in the fixed font.
+  for (const [, size] of chart.svg.matchAll(/font-size="([\d.]+)px"/g)) expect(Number(size)).toBeGreaterThanOrEqual(12);
+  for (const [, font] of chart.svg.matchAll(/font-family="([^"]+)"/g)) expect(font).toBe("Arial, 'Liberation Sans', sans-serif");
+  // Nothing broken leaks into any output.
+  for (const output of [chart.svg, chart.alt, chart.csv, JSON.stringify(chart.table)]) expect(output).not.toMatch(/NaN|Infinity|undefined|null/);
+  // Every table cell is in the CSV, and every row of the table has its row in the CSV.
+  const csvLines = chart.csv.trimEnd().split("\r\n");
+  expect(csvLines).toHaveLength(chart.table.rows.length + 1);
+}
+
+/** Lines of text drawn in the SVG, in document order (a multi-line text gives one per <tspan>). */
+export function svgTexts(svg: string): string[] {
+  return [...svg.matchAll(/<text[^>]*>(.*?)<\/text>/g)].flatMap((m) => {
+    const lines = [...m[1]!.matchAll(/<tspan[^>]*>(.*?)<\/tspan>/g)].map((t) => t[1]!);
+    return lines.length > 0 ? lines : [m[1]!];
+  });
+}

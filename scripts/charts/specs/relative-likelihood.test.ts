@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { buildChart } from "../build-chart.ts";
+import { FEWER, likelihoodExample as input } from "./examples.ts";
+import { expectAccessibleChart, markCount, svgTexts } from "./expect-chart.ts";
+import { likelihoodChart } from "./relative-likelihood.ts";
+
+describe("relative likelihood chart", async () => {
+  const chart = await buildChart(likelihoodChart, input, { id: "wres-2-test", source: "Source: test" });
+
+  it("is accessible and matches its snapshot", async () => {
+    expectAccessibleChart(chart);
+    await expect(chart.svg).toMatchFileSnapshot("../__snapshots__/relative-likelihood.svg");
+  });
+
+  it("states the finding, every year's value and the band", () => {
+    expect(chart.title).toBe(input.headline);
+    expect(chart.alt).toBe(
+      `${input.headline} The relative likelihood was 1.32 in 2021, not shown in 2022 (${FEWER}), 1.54 in 2023 and 1.86 in 2024.` +
+        " Between 0.80 and 1.25 counts as no material difference (the four-fifths convention).",
+    );
+    expect(chart.alt).not.toMatch(/\d%/);
+  });
+
+  it("draws a point per year shown, the band and the parity line, with the key above", () => {
+    expect(markCount(chart.svg, "symbol")).toBe(3);
+    expect(markCount(chart.svg, "rect")).toBe(1);
+    const texts = svgTexts(chart.svg);
+    for (const label of ["1.32", "1.54", "1.86", "2022", "Shaded: 0.80 to 1.25", "Dashed line: 1.00, equally likely"]) expect(texts).toContain(label);
+    expect(chart.notes).toEqual([`2022: ${FEWER}, not shown.`]);
+  });
+
+  it("has the same numbers in its table and CSV", () => {
+    expect(chart.table.rows.map((r) => [r.header, ...r.cells])).toEqual([["2021", "1.32"], ["2022", FEWER], ["2023", "1.54"], ["2024", "1.86"]]);
+    expect(chart.csv).toBe("Year,Relative likelihood\r\n2021,1.32\r\n2022,fewer than 10\r\n2023,1.54\r\n2024,1.86\r\n");
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { buildChart } from "../build-chart.ts";
+import { boardChart } from "./board.ts";
+import { boardExample, FEWER, representationExample as input } from "./examples.ts";
+import { expectAccessibleChart, markCount, svgTexts } from "./expect-chart.ts";
+import { representationChart } from "./representation.ts";
+
+const place = { id: "wres-1-test", source: "Source: test" };
+
+describe("representation chart", async () => {
+  const chart = await buildChart(representationChart, input, place);
+
+  it("is accessible and matches its snapshot", async () => {
+    expectAccessibleChart(chart);
+    await expect(chart.svg).toMatchFileSnapshot("../__snapshots__/representation.svg");
+  });
+
+  it("states the finding with the numbers shown", () => {
+    expect(chart.title).toBe("BME staff are 24.0% of the whole workforce but 8.0% of non-clinical staff in Band 8a.");
+    expect(chart.alt).toBe(
+      "BME staff are 24.0% of the whole workforce but 8.0% of non-clinical staff in Band 8a. " +
+        "The highest share is 30.2% in Band 2. Not shown: Very senior managers (fewer than 10).",
+    );
+  });
+
+  it("draws one bar per figure shown and a note, not a bar, for the one not shown", () => {
+    expect(markCount(chart.svg, "rect")).toBe(6);
+    const texts = svgTexts(chart.svg);
+    for (const label of ["30.2%", "26.5%", "21.7%", "18.4%", "12.3%", "8.0%", "Whole workforce: 24.0%", `${FEWER}, not shown`]) expect(texts).toContain(label);
+    expect(chart.notes).toEqual([`Very senior managers: ${FEWER}, not shown.`]);
+  });
+
+  it("has the same numbers in its table and CSV", () => {
+    expect(chart.table.head).toEqual(["AfC band", "BME staff (%)"]);
+    expect(chart.table.rows.map((r) => [r.header, ...r.cells])).toEqual([
+      ["Band 2", "30.2%"],
+      ["Band 3", "26.5%"],
+      ["Band 4", "21.7%"],
+      ["Band 5", "18.4%"],
+      ["Band 6", "12.3%"],
+      ["Band 8a", "8.0%"],
+      ["Very senior managers", FEWER],
+      ["Whole workforce", "24.0%"],
+    ]);
+    expect(chart.csv).toBe(
+      "AfC band,BME staff (%)\r\nBand 2,30.2\r\nBand 3,26.5\r\nBand 4,21.7\r\nBand 5,18.4\r\nBand 6,12.3\r\nBand 8a,8.0\r\nVery senior managers,fewer than 10\r\nWhole workforce,24.0\r\n",
+    );
+  });
+
+  it("renders byte-identical SVG for the same data, even after other charts", async () => {
+    await buildChart(boardChart, boardExample, { id: "other", source: "x" });
+    expect((await buildChart(representationChart, input, place)).svg).toBe(chart.svg);
+  });
+
+  it("keeps the overall share out of the chart when it is not shown", async () => {
+    const noOverall = await buildChart(representationChart, { ...input, overall: { value: null, display: FEWER, status: "suppressed" } }, place);
+    expectAccessibleChart(noOverall);
+    expect(noOverall.title).toBe(`The share of BME staff in the whole workforce is not shown (${FEWER}).`);
+    expect(svgTexts(noOverall.svg).some((t) => t.startsWith("Whole workforce"))).toBe(false);
+  });
+});

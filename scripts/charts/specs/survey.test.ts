@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { buildChart } from "../build-chart.ts";
+import { FEWER, surveyExample as input } from "./examples.ts";
+import { expectAccessibleChart, markCount, svgTexts } from "./expect-chart.ts";
+import { surveyChart } from "./survey.ts";
+
+describe("survey chart", async () => {
+  const chart = await buildChart(surveyChart, input, { id: "wres-5-test", source: "Source: test" });
+
+  it("is accessible and matches its snapshot", async () => {
+    expectAccessibleChart(chart);
+    await expect(chart.svg).toMatchFileSnapshot("../__snapshots__/survey.svg");
+  });
+
+  it("states every value of both groups", () => {
+    expect(chart.alt).toBe(
+      `${input.headline} The result was for BME staff 29.8% in 2021, not shown in 2022 (${FEWER}) and 31.4% in 2023;` +
+        " for White staff 26.1% in 2021, 24.9% in 2022 and 25.2% in 2023.",
+    );
+  });
+
+  it("tells the groups apart by shape and dash as well as colour, with a key", () => {
+    expect(markCount(chart.svg, "symbol")).toBe(5);
+    expect(chart.svg).toMatch(/<path [^>]*d="M-?[\d.]+,-?[\d.]+h[\d.]+v[\d.]+h-[\d.]+Z"[^>]*fill="#768692"/); // square points
+    expect(chart.svg).toContain('stroke-dasharray="6,3"');
+    const texts = svgTexts(chart.svg);
+    for (const label of ["BME staff", "White staff", "29.8%", "31.4%", "26.1%", "24.9%", "25.2%"]) expect(texts).toContain(label);
+  });
+
+  it("has the same numbers in its table and CSV", () => {
+    expect(chart.table.head).toEqual(["Survey year", "BME staff (%)", "White staff (%)"]);
+    expect(chart.csv).toBe("Survey year,BME staff (%),White staff (%)\r\n2021,29.8,26.1\r\n2022,fewer than 10,24.9\r\n2023,31.4,25.2\r\n");
+  });
+});
