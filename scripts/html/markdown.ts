@@ -31,7 +31,7 @@ export function slugify(text: string): string {
 /** Render Markdown as a fragment of a page whose own headings stop at `baseLevel - 1`. */
 export function renderMarkdown(
   source: string,
-  options: { baseLevel?: number; idPrefix?: string; usedIds?: Set<string> } = {},
+  options: { baseLevel?: number; usedIds?: Set<string> } = {},
 ): { html: string; headings: Heading[] } {
   const baseLevel = options.baseLevel ?? 2;
   const used = options.usedIds ?? new Set<string>();
@@ -45,8 +45,10 @@ export function renderMarkdown(
     token.tag = `h${level}`;
     if (token.type === "heading_open") {
       const text = tokens[i + 1]?.children?.map((c) => c.content).join("") ?? "";
-      let id = `${options.idPrefix ?? ""}${slugify(text)}`;
-      for (let n = 2; used.has(id); n++) id = `${options.idPrefix ?? ""}${slugify(text)}-${n}`;
+      // An id must start with a letter: "3.4 Workforce..." becomes "section-3-4-workforce...".
+      const base = slugify(text).replace(/^(?=[^a-z])/, "section-");
+      let id = base;
+      for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
       used.add(id);
       token.attrSet("id", id);
       headings.push({ level, text, id });

@@ -144,6 +144,9 @@ export function formatDate(iso: string): string {
   return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
 }
 
+/** Ids the report page and print page use for their own parts. */
+const RESERVED_IDS = ["maincontent", "contents-heading", "contents-title", "indicators", "action-plan", "downloads", "board-cover-title"];
+
 export const indicatorAnchor = (standard: Standard, n: number) => `${standard.toLowerCase()}-${n}`;
 export const actionAnchor = (id: string) => `action-${id.replace(/[^A-Za-z0-9]+/g, "-")}`;
 const indicatorLabel = (standard: Standard, n: number) => `${standard} ${standard === "WRES" ? "indicator" : "metric"} ${n}`;
@@ -297,8 +300,9 @@ export function buildSiteModel(project: Project, options: { asOf: string }): Sit
     const plan = report.plan.data;
     const all = new Map(plan.themes.flatMap((t) => t.actions.filter((a) => a.id !== undefined).map((a) => [a.id!, a] as const)));
     const themes = plan.themes.map((t) => buildTheme(t, statuses, options.asOf, all));
-    const used = new Set<string>();
-    const narrative = renderMarkdown(report.body, { baseLevel: 2, usedIds: used });
+    // Narrative headings must not take the ids of the page's own sections, themes and actions.
+    const reserved = [...RESERVED_IDS, ...themes.flatMap((t) => [t.anchor, `${t.anchor}-caption`, ...t.actions.flatMap((a) => a.anchor ?? [])])];
+    const narrative = renderMarkdown(report.body, { baseLevel: 2, usedIds: new Set(reserved) });
     const actions = themes.flatMap((t) => t.actions);
     const url = `/${report.organisation}/${report.slug}/`;
     const board = report.data.board_paper;

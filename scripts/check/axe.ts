@@ -1,0 +1,73 @@
+/**
+ * axe-core's WCAG 2.0, 2.1 and 2.2 A and AA rules on each built page in real Chromium, at a
+ * desktop width and at 320 CSS pixels (WCAG 1.4.10 reflow), plus a check that nothing makes
+ * the page scroll sideways at 320 px.
+ */
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import type { Browser, BrowserContext } from "playwright-core";
+import type { Finding } from "./findings.ts";
+
+const require = createRequire(import.meta.url);
+const axeSource = readFile(require.resolve("axe-core/axe.min.js"), "utf8");
+
+export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+export const WIDTHS = [1280, 320] as const;
+
+interface AxeViolation {
+  id: string;
+  help: string;
+  helpUrl: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+/**
+ * Check pages served by `serve` (which routes requests for the site into `context` and gives
+ * the page's address). Pages are opened one after another in one context per width.
+ */
+export async function checkAccessibility(
+  browser: Browser,
+  files: readonly string[],
+  serve: (context: BrowserContext) => Promise<(file: string) => string>,
+): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  const source = await axeSource;
+  for (const width of WIDTHS) {
+    // The pages forbid scripts (CSP); the check's own script must still run.
+    const context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
+    const urlOf = await serve(context);
+    const page = await context.newPage();
+    for (const file of files) {
+      await page.goto(urlOf(file), { waitUntil: "load" });
+      await page.addScriptTag({ content: source });
+      const violations = await page.evaluate(async (tags) => {
+        const axe = (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: unknown[] }> } }).axe;
+        return (await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] })).violations;
+      }, AXE_TAGS) as AxeViolation[];
+      for (const v of violations)
+        for (const node of v.nodes)
+          findings.push({
+            file,
+            check: "axe",
+            rule: v.id,
+            element: `${node.target.join(" ")} (at ${width}px)`,
+            message: v.help,
+            fix: `${node.failureSummary?.replace(/\s+/g, " ").trim() ?? ""} See ${v.helpUrl}`,
+          });
+      if (width === 320) {
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        if (overflow > 1)
+          findings.push({
+            file,
+            check: "axe",
+            rule: "reflow",
+            element: "html (at 320px)",
+            message: `the page scrolls sideways by ${overflow}px at 320px wide`,
+            fix: "let wide content (tables, charts) scroll inside its own box, and let text wrap",
+          });
+      }
+    }
+    await context.close();
+  }
+  return findings;
+}
