@@ -1,0 +1,126 @@
+// buildCharts on a hand-made ReportIndicators: one chart per chartable indicator, the figures
+// passed through unchanged, and the counts behind them (numerators, denominators) never shown.
+import { describe, expect, it } from "vitest";
+import type { Figure, GroupFigure, IndicatorResult, ReportIndicators, RepresentationRow } from "../compute/types.ts";
+import { buildCharts, longDate } from "./from-indicators.ts";
+import { expectAccessibleChart } from "./specs/expect-chart.ts";
+
+const shown = (value: number, display = String(value)): Figure => ({ value, display, status: "shown" });
+const hidden: Figure = { value: null, display: "fewer than 10", status: "suppressed" };
+// Counts the charts must never print: distinctive, so a leak is unmistakable.
+const COUNT = shown(98765);
+const focus = { key: "bme" as const, label: "BME", inSentence: "BME" };
+const reference = { key: "white" as const, label: "White", inSentence: "White" };
+const group = (role: "focus" | "reference", value: Figure): GroupFigure => ({
+  ...(role === "focus" ? focus : reference),
+  role,
+  value,
+  numerator: COUNT,
+  denominator: COUNT,
+});
+const row = (key: string, label: string, share: Figure): RepresentationRow => ({
+  key,
+  label,
+  headcount: COUNT,
+  cells: [{ group: "bme", count: COUNT, share }],
+});
+const result = (id: string, measure: IndicatorResult["measure"], unit: IndicatorResult["unit"], extra: Partial<IndicatorResult>): IndicatorResult => ({
+  standard: "WRES",
+  id,
+  number: Number(id),
+  slug: `wres-${id}`,
+  title: `Indicator ${id} title`,
+  shortTitle: `Indicator ${id}`,
+  measure,
+  unit,
+  better: "none",
+  focus,
+  reference,
+  year: 2024,
+  value: shown(1),
+  groups: [],
+  trend: [],
+  previous: hidden,
+  change: hidden,
+  direction: "not available",
+  outsideParityBand: null,
+  sentence: `Sentence for indicator ${id}.`,
+  ...extra,
+});
+
+const indicators: ReportIndicators = {
+  organisation: "Example NHS Trust",
+  year: 2024,
+  snapshotDate: "2024-03-31",
+  surveyYear: 2023,
+  years: [2023, 2024],
+  threshold: 10,
+  parityBand: { lower: 0.8, upper: 1.25 },
+  wres: [
+    result("1", "representation", "%", {
+      representation: {
+        tables: [
+          {
+            staffGroup: "non-clinical",
+            caption: "Non-clinical staff by AfC band",
+            columns: [reference, focus],
+            rows: [row("band_5", "Band 5", shown(20.5)), row("band_9", "Band 9", hidden)],
+            total: row("total", "All non-clinical staff", shown(19.9)),
+          },
+        ],
+        overall: row("overall", "Overall workforce", shown(21.3)),
+        undeclared: shown(3.2),
+      },
+    }),
+    result("2", "relative-likelihood", "times", {
+      trend: [
+        { year: 2023, value: shown(1.54), groups: [group("focus", shown(14.6)), group("reference", shown(22.5))] },
+        { year: 2024, value: hidden, groups: [group("focus", hidden), group("reference", shown(25.1))] },
+      ],
+    }),
+    result("5", "survey", "%", {
+      trend: [{ year: 2023, value: shown(28.4), groups: [group("focus", shown(28.4)), group("reference", hidden)] }],
+    }),
+    result("9", "board", "points", {
+      board: {
+        workforceShare: shown(21.3),
+        rows: [{ key: "voting", label: "Voting members", members: 12, focusMembers: 2, share: shown(16.7), difference: shown(-4.6) }],
+      },
+    }),
+  ],
+  wdes: [result("9b", "survey", "yes/no", {})],
+};
+
+describe("buildCharts", async () => {
+  const charts = await buildCharts(indicators, { csvHref: (name) => `/data/${name}` });
+
+  it("makes one chart per chartable indicator (none for yes/no)", () => {
+    expect(charts.map((c) => [c.id, c.kind])).toEqual([
+      ["wres-1-non-clinical", "representation"],
+      ["wres-2", "relative-likelihood"],
+      ["wres-5", "survey"],
+      ["wres-9", "board"],
+    ]);
+    expect(charts.map((c) => c.csvHref)).toEqual(["/data/wres-1-non-clinical.csv", "/data/wres-2.csv", "/data/wres-5.csv", "/data/wres-9.csv"]);
+    charts.forEach(expectAccessibleChart);
+  });
+
+  it("passes the computed figures through to the words, table and CSV", () => {
+    const [rep, rl, survey, board] = charts as [(typeof charts)[number], (typeof charts)[number], (typeof charts)[number], (typeof charts)[number]];
+    expect(rep.alt).toBe("BME staff are 21.3% of the whole workforce but 20.5% of non-clinical staff in Band 5. Not shown: Band 9 (fewer than 10).");
+    expect(rep.csv).toBe("AfC band,BME staff (%)\r\nBand 5,20.5\r\nBand 9,fewer than 10\r\nWhole workforce,21.3\r\n");
+    expect(rl.title).toBe("Sentence for indicator 2.");
+    expect(rl.csv).toBe("Year,Relative likelihood\r\n2023,1.54\r\n2024,fewer than 10\r\n");
+    expect(survey.table.rows).toEqual([{ header: "2023", cells: ["28.4%", "fewer than 10"] }]);
+    expect(board.csv).toContain("Voting members,16.7,21.3,-4.6");
+    expect(rep.source).toBe("Source: Example NHS Trust, workforce data at 31 March 2024");
+  });
+
+  it("never prints a count: not in SVG, text alternative, notes, table or CSV", () => {
+    for (const chart of charts) expect(JSON.stringify(chart)).not.toContain("98765");
+  });
+
+  it("writes dates in words", () => {
+    expect(longDate("2024-03-31")).toBe("31 March 2024");
+  });
+});
