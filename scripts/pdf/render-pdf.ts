@@ -154,7 +154,7 @@ async function print(context: BrowserContext, job: PdfJob, document: string, pag
   await failure.settle();
   const printed = performance.now();
 
-  const { bytes, pages } = await setMetadata(raw, job.meta, sourceDate());
+  const { bytes, pages } = await setMetadata(stableDestinationNames(raw), job.meta, sourceDate());
   const finished = performance.now();
   return {
     bytes,
@@ -242,6 +242,19 @@ function isFile(path: string): boolean {
 
 function isDirectory(path: string): boolean {
   return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+}
+
+/**
+ * Chromium names the link destinations after its internal DOM node numbers, "(node00000253)", which
+ * drift by one or two between renders of the same page. Renumbers them 1, 2, 3... in the same order, so
+ * the name tree stays sorted, with the same width, so no byte offset in the file moves.
+ */
+export function stableDestinationNames(pdf: Uint8Array): Uint8Array {
+  const text = Buffer.from(pdf).toString("latin1");
+  const pattern = /\(node(\d{8})\)/g;
+  const numbers = [...new Set(Array.from(text.matchAll(pattern), (match) => Number(match[1])))].sort((a, b) => a - b);
+  const renumbered = new Map(numbers.map((n, i) => [n, String(i + 1).padStart(8, "0")]));
+  return Buffer.from(text.replace(pattern, (_, n: string) => `(node${renumbered.get(Number(n))})`), "latin1");
 }
 
 /**
