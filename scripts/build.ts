@@ -7,13 +7,17 @@
  * temporary folder beside `_site/` and swapped in only when every step has succeeded, so a
  * failed or interrupted build leaves the previous site untouched.
  */
-import { mkdtemp, rename, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { readProject } from "./load/read-project.ts";
 import { validateProject, type Project } from "./validate/validate-project.ts";
 import { InputProblems, type Problem } from "./validate/problems.ts";
 import { buildSiteModel, type SiteModel } from "./html/site-model.ts";
 import { renderSite, projectRoot } from "./html/render-site.ts";
+import { computeReportIndicators } from "./compute/indicators.ts";
+import type { ReportIndicators } from "./compute/types.ts";
+import { buildCharts } from "./charts/from-indicators.ts";
+import type { Chart } from "./charts/types.ts";
 
 export interface BuildOptions {
   /** The folder holding the author's data/ and content/reports/ (default: this repository). */
@@ -46,6 +50,42 @@ export async function loadAndValidate(root: string): Promise<Project> {
   const all: Problem[] = [...readProblems, ...problems];
   if (all.length > 0 || !project) throw new InputProblems(all);
   return project;
+}
+
+/** Step 3, compute: every report's indicators from its organisation's metric files. */
+export function computeIndicators(project: Project): Map<string, ReportIndicators> {
+  const result = new Map<string, ReportIndicators>();
+  for (const report of project.reports) {
+    const year = report.data.metrics_year;
+    if (year === undefined) continue;
+    const organisation = project.organisations.find((o) => o.slug === report.organisation)!;
+    const metricsByYear = new Map(project.metrics.filter((m) => m.organisation === report.organisation).map((m) => [m.year, m.data]));
+    result.set(
+      `${report.organisation}/${report.slug}`,
+      computeReportIndicators({ metricsByYear, year, settings: project.settings, organisation: organisation.data, reference: project.reference }),
+    );
+  }
+  return result;
+}
+
+/** Step 4, charts: SVG, table and CSV for each report's indicators. */
+export async function renderCharts(indicators: ReadonlyMap<string, ReportIndicators>): Promise<Map<string, Chart[]>> {
+  const entries = await Promise.all([...indicators].map(async ([key, computed]) => [key, await buildCharts(computed)] as const));
+  return new Map(entries);
+}
+
+/** The CSV download of every chart, beside its report's page. */
+async function writeChartData(outputDir: string, model: SiteModel): Promise<number> {
+  let written = 0;
+  for (const report of model.reports) {
+    const dir = path.join(outputDir, report.url);
+    await mkdir(dir, { recursive: true });
+    for (const chart of report.charts) {
+      await writeFile(path.join(dir, chart.csvFileName), chart.csv);
+      written++;
+    }
+  }
+  return written;
 }
 
 /** Write into a fresh folder, then replace `outputDir` with it in one rename. */
@@ -85,11 +125,15 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
   const project = await loadAndValidate(root);
   log(`Validated ${project.plans.length} plans and ${project.reports.length} reports.`);
 
-  const model: SiteModel = buildSiteModel(project, { asOf: options.asOf ?? buildDate() });
+  const indicators = computeIndicators(project);
+  const charts = await renderCharts(indicators);
+  const model: SiteModel = buildSiteModel(project, { asOf: options.asOf ?? buildDate(), indicators, charts });
 
-  const { pages } = await writeAtomically(outputDir, (dir) =>
-    renderSite(model, { contentDir: path.join(projectRoot, "content"), outputDir: dir }),
-  );
+  const { pages, csv } = await writeAtomically(outputDir, async (dir) => {
+    const { pages } = await renderSite(model, { contentDir: path.join(projectRoot, "content"), outputDir: dir });
+    return { pages, csv: await writeChartData(dir, model) };
+  });
+  log(`Wrote ${pages} pages and ${csv} CSV files.`);
 
   return { outputDir, reports: model.reports.length, pages, seconds: (performance.now() - started) / 1000 };
 }

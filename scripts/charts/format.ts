@@ -20,9 +20,14 @@ export function labelText(figure: Figure, unit: Unit): string {
   return unit === "%" ? `${plainNumber(figure, unit)}%` : plainNumber(figure, unit);
 }
 
+/** How a hidden figure is labelled: "fewer than 10, not shown" for a small count, else "not shown". */
+export function hiddenLabel(figure: Figure): string {
+  return figure.display === "not shown" ? "not shown" : `${figure.display}, not shown`;
+}
+
 /** "Band 9: fewer than 10, not shown." */
 export function notShownNote(label: string, figure: Figure): string {
-  return `${label}: ${figure.display}, not shown.`;
+  return `${label}: ${hiddenLabel(figure)}.`;
 }
 
 /** Join names in English: "a", "a and b", "a, b and c". */

@@ -30,14 +30,26 @@ export function notAvailable(reason: string): Figure {
   return { value: null, display: "not available", status: "not available", reason };
 }
 
+/** A count below the threshold: "fewer than 10". */
 export function suppressed(threshold: number): Figure {
   return {
     value: null,
     display: `fewer than ${threshold}`,
     status: "suppressed",
-    reason: `not published because it rests on fewer than ${threshold} people, who could be identified`,
+    reason: `it rests on fewer than ${threshold} people, who could be identified`,
   };
 }
+
+/**
+ * A figure hidden to protect a small count elsewhere: a rate or likelihood built on one, a
+ * survey result with few responses, or a cell hidden so a small one cannot be worked out.
+ * It is not itself small, so it never says "fewer than 10".
+ */
+export function withheld(reason: string): Figure {
+  return { value: null, display: "not shown", status: "suppressed", reason };
+}
+
+export const revealsSmallCount = (threshold: number) => `it would let a number below ${threshold} be worked out`;
 
 /** A computed value, rounded as published; NaN or Infinity becomes "not available" with `reason`. */
 export function shown(value: number, unit: Unit, reasonIfNotFinite = "it cannot be calculated from the data"): Figure {

@@ -43,7 +43,9 @@ describe("relative likelihood", () => {
 
   it("hides the likelihood and the rate built on a small count, and the count itself", () => {
     const r = rl([372, 1200], [7, 600]);
-    expect(r.value).toMatchObject({ value: null, display: "fewer than 10", status: "suppressed" });
+    // A likelihood is not a count: it is "not shown", never "fewer than 10".
+    expect(r.value).toMatchObject({ value: null, display: "not shown", status: "suppressed" });
+    expect(r.value.reason).toBe("it would let a number below 10 be worked out");
     const bme = r.groups.find((g) => g.key === "bme")!;
     expect(bme.value.value).toBeNull();
     expect(bme.numerator).toMatchObject({ value: null, display: "fewer than 10" });

@@ -3,9 +3,9 @@
  * the other, e.g. (White appointed / White shortlisted) / (BME appointed / BME shortlisted).
  * 1.00 is parity. A likelihood built on a hidden count is hidden too.
  */
-import { countShown, notAvailable, shown, suppressed } from "./figures.ts";
+import { countShown, notAvailable, revealsSmallCount, shown, withheld } from "./figures.ts";
 import type { Labels } from "./groups.ts";
-import { isSmall } from "./suppress.ts";
+import { countFigure, isSmall } from "./suppress.ts";
 import type { Figure, GroupFigure, GroupKey, YearFigure } from "./types.ts";
 
 /** One group's counts. `hidden` marks a count already hidden elsewhere (e.g. by secondary suppression of headcounts). */
@@ -43,14 +43,14 @@ export function computeLikelihood(
   const groupFigure = (g: GroupRate): GroupFigure => {
     let value: Figure;
     if (g.denominator === 0) value = notAvailable(spec.noneInBase(labels[g.group].inSentence));
-    else if (hidden(g)) value = suppressed(threshold);
+    else if (hidden(g)) value = withheld(revealsSmallCount(threshold));
     else value = shown((100 * g.numerator) / g.denominator, "%");
     return {
       ...labels[g.group],
       role: g.group === spec.focus ? "focus" : "reference",
       value,
-      numerator: hiddenNumerator(g) ? suppressed(threshold) : countShown(g.numerator),
-      denominator: hiddenDenominator(g) ? suppressed(threshold) : countShown(g.denominator),
+      numerator: !hiddenNumerator(g) ? countShown(g.numerator) : countFigure(g.numerator, threshold, revealsSmallCount(threshold)),
+      denominator: !hiddenDenominator(g) ? countShown(g.denominator) : countFigure(g.denominator, threshold, revealsSmallCount(threshold)),
     };
   };
 
@@ -58,7 +58,7 @@ export function computeLikelihood(
   const noBase = [subject, comparator].find((g) => g.denominator === 0);
   if (noBase) value = notAvailable(spec.noneInBase(labels[noBase.group].inSentence));
   else if (comparator.numerator === 0) value = notAvailable(spec.noneCounted(labels[comparator.group].inSentence));
-  else if (hidden(subject) || hidden(comparator)) value = suppressed(threshold);
+  else if (hidden(subject) || hidden(comparator)) value = withheld(revealsSmallCount(threshold));
   else value = shown(subject.numerator / subject.denominator / (comparator.numerator / comparator.denominator), "times");
 
   const groups = [subject, comparator].map(groupFigure).sort((a, b) => (a.role === "reference" ? -1 : b.role === "reference" ? 1 : 0));

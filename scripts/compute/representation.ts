@@ -4,9 +4,9 @@
  * tables are suppressed together, because the overall workforce row ties them to each other.
  */
 import { AFC_BANDS, MEDICAL_SUBGROUPS, type AfcBand, type GroupCounts, type Metrics } from "../validate/metrics-schema.ts";
-import { countShown, notAvailable, shown, suppressed } from "./figures.ts";
+import { countShown, notAvailable, revealsSmallCount, shown, withheld } from "./figures.ts";
 import { groupsOf, type Dimension, type Labels } from "./groups.ts";
-import { cellsToHide } from "./suppress.ts";
+import { cellsToHide, countFigure } from "./suppress.ts";
 import type { Figure, RepresentationDetail, RepresentationRow, RepresentationTable } from "./types.ts";
 
 interface RowInput {
@@ -91,7 +91,8 @@ export function computeRepresentation(m: Metrics, dimension: Dimension, labels: 
   for (const c of [0, 1, 2, 3]) lines.push([...laidOut.map((t) => t.total[c]!), overall[c]!]);
   const hidden = cellsToHide(values, lines, threshold);
 
-  const figure = (id: number): Figure => (hidden[id] ? suppressed(threshold) : countShown(values[id]!));
+  const figure = (id: number): Figure =>
+    hidden[id] ? countFigure(values[id]!, threshold, revealsSmallCount(threshold)) : countShown(values[id]!);
   const makeRow = (key: string, label: string, ids: number[]): RepresentationRow => {
     const headcountId = ids[3]!;
     return {
@@ -101,7 +102,7 @@ export function computeRepresentation(m: Metrics, dimension: Dimension, labels: 
       cells: groupsOf[dimension].map((group, c) => {
         const id = ids[c]!;
         let share: Figure;
-        if (hidden[id] || hidden[headcountId]) share = suppressed(threshold);
+        if (hidden[id] || hidden[headcountId]) share = withheld(revealsSmallCount(threshold));
         else if (values[headcountId] === 0) share = notAvailable("there are no staff in this group");
         else share = shown((100 * values[id]!) / values[headcountId]!, "%");
         return { group, count: figure(id), share };

@@ -19,7 +19,7 @@ function sinceLastYear(value: Figure, previous: Figure): string {
 
 function withheld(subject: string, value: Figure): string {
   return value.status === "suppressed"
-    ? `${subject} is not published, because it would rest on ${value.display} people, who could be identified.`
+    ? `${subject} is not published, because ${value.reason ?? "it could identify people"}.`
     : `${subject} is not available: ${value.reason ?? "the data does not allow it"}.`;
 }
 
@@ -71,7 +71,7 @@ export function surveySentence(w: SurveyWords, focus: GroupLabel, groups: GroupF
   const name = focus.inSentence;
   if (value.value === null) {
     return value.status === "suppressed"
-      ? `The result for ${name} staff is not published, because ${value.display} of them answered the question.`
+      ? `The result for ${name} staff is not published, because ${value.reason ?? "too few of them answered the question"}.`
       : `There is no result for ${name} staff: ${value.reason ?? "the data does not include it"}.`;
   }
   const others = groups

@@ -9,6 +9,11 @@ describe("suppression", () => {
     expect(countFigure(4, 5).display).toBe("fewer than 5");
   });
 
+  it("says a count hidden to protect another is \"not shown\", not \"fewer than\", when it is not small", () => {
+    expect(countFigure(33, 10, "it would let a number below 10 be worked out")).toMatchObject({ value: null, display: "not shown" });
+    expect(countFigure(3, 10, "it would let a number below 10 be worked out").display).toBe("fewer than 10");
+  });
+
   it("hides a second cell so that a hidden one is not the total minus the rest", () => {
     // White 20, BME 5, unknown 30, total 55: 5 alone could be read as 55 - 20 - 30.
     expect(cellsToHide([20, 5, 30, 55], [[0, 1, 2, 3]], 10)).toEqual([true, true, false, false]);

@@ -3,16 +3,20 @@
  * ("fewer than 10"); zero is shown, as it identifies nobody. Secondary suppression then hides
  * more cells so that no hidden cell can be recovered as a total minus the cells shown.
  */
-import { countShown, suppressed } from "./figures.ts";
+import { countShown, suppressed, withheld } from "./figures.ts";
 import type { Figure } from "./types.ts";
 
 export function isSmall(n: number, threshold: number): boolean {
   return n > 0 && n < threshold;
 }
 
-/** A count of people: shown, or "fewer than N" if small. */
-export function countFigure(n: number, threshold: number): Figure {
-  return isSmall(n, threshold) ? suppressed(threshold) : countShown(n);
+/**
+ * A count of people: shown, or "fewer than N" if small. With `hiddenBecause`, a count that is
+ * not small is hidden all the same (it would reveal a small one) and says "not shown".
+ */
+export function countFigure(n: number, threshold: number, hiddenBecause?: string): Figure {
+  if (isSmall(n, threshold)) return suppressed(threshold);
+  return hiddenBecause === undefined ? countShown(n) : withheld(hiddenBecause);
 }
 
 /**

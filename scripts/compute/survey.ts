@@ -3,7 +3,7 @@
  * score) with its response base. A result whose base is below the threshold is hidden.
  */
 import type { SurveyResult } from "../validate/metrics-schema.ts";
-import { countShown, notAvailable, shown, suppressed } from "./figures.ts";
+import { countShown, notAvailable, shown, suppressed, withheld } from "./figures.ts";
 import type { Labels } from "./groups.ts";
 import type { GroupFigure, GroupKey, Unit, YearFigure } from "./types.ts";
 
@@ -23,7 +23,7 @@ export function computeSurvey(answers: SurveyAnswer[], focus: GroupKey, referenc
     return {
       ...labels[a.group],
       role: a.group === focus ? "focus" : a.group === reference ? "reference" : "other",
-      value: a.base === 0 ? notAvailable(`no ${labels[a.group].inSentence} staff answered`) : small ? suppressed(threshold) : shown(a.value, unit),
+      value: a.base === 0 ? notAvailable(`no ${labels[a.group].inSentence} staff answered`) : small ? withheld(`fewer than ${threshold} of them answered the question`) : shown(a.value, unit),
       denominator: small ? suppressed(threshold) : countShown(a.base),
     };
   });

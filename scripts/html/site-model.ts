@@ -7,6 +7,9 @@
 import type { Project, ReportEntry, OrganisationEntry } from "../validate/validate-project.ts";
 import type { Action, BoardPaper, IndicatorDefinition, StatusDefinition, Theme } from "../validate/schema.ts";
 import { renderInline, renderMarkdown, type Heading } from "./markdown.ts";
+import { resultView, type ResultView } from "./indicator-view.ts";
+import type { Chart } from "../charts/types.ts";
+import type { ReportIndicators } from "../compute/types.ts";
 
 export type Standard = "WRES" | "WDES";
 
@@ -71,6 +74,18 @@ export interface IndicatorView {
   title: string;
   notes: string[];
   actions: Link[];
+  /** The computed figures for this indicator (several for a multi-part metric such as WDES 4). */
+  results: ResultView[];
+}
+
+/** What the report says about its data: the year, snapshot and suppression rule. */
+export interface DataNote {
+  year: number;
+  snapshotDate: string; // "31 March 2024"
+  surveyYear: number | null;
+  years: number[];
+  threshold: number;
+  parityBand: string; // "0.80 to 1.25"
 }
 
 export interface OrganisationView {
@@ -103,6 +118,8 @@ export interface ReportView {
   headings: Heading[];
   appendixTitle: string;
   indicators: IndicatorView[];
+  data: DataNote | undefined;
+  charts: Chart[];
   themes: ThemeView[];
   statusCounts: { status: StatusView; count: number }[];
   overdueCount: number;
@@ -219,7 +236,7 @@ function buildTheme(theme: Theme, statuses: Map<string, StatusView>, asOf: strin
   };
 }
 
-function buildIndicators(project: Project, report: ReportEntry, themes: ThemeView[]): IndicatorView[] {
+function buildIndicators(project: Project, report: ReportEntry, themes: ThemeView[], computed: ReportIndicators | undefined, charts: readonly Chart[]): IndicatorView[] {
   const plan = report.plan.data;
   const lists: [Standard, IndicatorDefinition[]][] = [
     ["WRES", project.reference.wres.indicators],
@@ -242,6 +259,11 @@ function buildIndicators(project: Project, report: ReportEntry, themes: ThemeVie
           title: def.title,
           notes: def.notes ?? [],
           actions,
+          results: computed
+            ? [...computed.wres, ...computed.wdes]
+                .filter((r) => r.standard === standard && r.number === def.number)
+                .map((r) => resultView(r, charts, computed.parityBand))
+            : [],
         };
       }),
     );
@@ -289,7 +311,14 @@ function buildBoardPaper(board: BoardPaper): BoardPaperView {
   };
 }
 
-export function buildSiteModel(project: Project, options: { asOf: string }): SiteModel {
+export interface SiteModelOptions {
+  asOf: string;
+  /** Computed indicators and their charts, by report key "<org>/<period>". */
+  indicators: ReadonlyMap<string, ReportIndicators>;
+  charts: ReadonlyMap<string, Chart[]>;
+}
+
+export function buildSiteModel(project: Project, options: SiteModelOptions): SiteModel {
   const statuses = new Map(project.reference.statuses.map((s) => [s.key, { key: s.key, label: s.label, icon: s.icon, colour: s.colour }]));
   const organisations = project.organisations
     .map((o) => buildOrganisation(o, project.reports))
@@ -305,9 +334,12 @@ export function buildSiteModel(project: Project, options: { asOf: string }): Sit
     const narrative = renderMarkdown(report.body, { baseLevel: 2, usedIds: new Set(reserved) });
     const actions = themes.flatMap((t) => t.actions);
     const url = `/${report.organisation}/${report.slug}/`;
+    const key = `${report.organisation}/${report.slug}`;
+    const computed = options.indicators.get(key);
+    const charts = options.charts.get(key) ?? [];
     const board = report.data.board_paper;
     return {
-      key: `${report.organisation}/${report.slug}`,
+      key,
       url,
       printUrl: `${url}print.html`,
       pdfUrl: `${url}${report.organisation}-${report.slug}.pdf`,
@@ -322,7 +354,18 @@ export function buildSiteModel(project: Project, options: { asOf: string }): Sit
       narrativeHtml: narrative.html,
       headings: narrative.headings,
       appendixTitle: report.data.appendix_title ?? "Action plan",
-      indicators: buildIndicators(project, report, themes),
+      indicators: buildIndicators(project, report, themes, computed, charts),
+      data: computed
+        ? {
+            year: computed.year,
+            snapshotDate: formatDate(computed.snapshotDate),
+            surveyYear: computed.surveyYear,
+            years: computed.years,
+            threshold: computed.threshold,
+            parityBand: `${computed.parityBand.lower.toFixed(2)} to ${computed.parityBand.upper.toFixed(2)}`,
+          }
+        : undefined,
+      charts,
       themes,
       statusCounts: [...statuses.values()]
         .map((status) => ({ status, count: actions.filter((a) => a.status?.key === status.key).length }))

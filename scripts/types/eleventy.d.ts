@@ -1,14 +1,19 @@
 // The part of Eleventy 3's programmatic API this project uses (Eleventy ships no types for it).
 declare module "@11ty/eleventy" {
+  /** The methods of Eleventy's UserConfig that our code calls when it runs Eleventy. */
+  export interface EleventyConfig {
+    addGlobalData(name: string, value: unknown): void;
+    setLibrary(extension: string, library: unknown): void;
+    on(event: "eleventy.after", callback: (event: { directories: { output: string } }) => Promise<void>): void;
+  }
   interface EleventyOptions {
     configPath?: string;
     quietMode?: boolean;
     pathPrefix?: string;
-    config?: (config: import("./eleventy-config.ts").EleventyConfig) => void;
+    config?: (config: EleventyConfig) => void;
   }
   export default class Eleventy {
     constructor(input?: string, output?: string, options?: EleventyOptions);
     write(): Promise<unknown>;
-    setIsVerbose?(verbose: boolean): void;
   }
 }

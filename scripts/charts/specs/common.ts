@@ -9,7 +9,7 @@ import type { TopLevelSpec } from "vega-lite";
 import type { Field } from "vega-lite/types_unstable/channeldef.js";
 import type { LayerSpec } from "vega-lite/types_unstable/spec/layer.js";
 import type { UnitSpec } from "vega-lite/types_unstable/spec/unit.js";
-import { labelText } from "../format.ts";
+import { hiddenLabel, labelText } from "../format.ts";
 import { colours } from "../palette.ts";
 import type { Figure } from "../types.ts";
 
@@ -98,7 +98,7 @@ export function horizontalBars(bars: readonly Bar[], options: { axisTitle: strin
     share: bar.figure.value,
     at: bar.figure.value ?? 0,
     colour: bar.colour,
-    text: bar.figure.value === null ? `${bar.figure.display}, not shown` : labelText(bar.figure, "%"),
+    text: bar.figure.value === null ? hiddenLabel(bar.figure) : labelText(bar.figure, "%"),
   }));
   const shown = bars.map((bar) => bar.figure.value).filter((v): v is number => v !== null);
   const max = headroom([...shown, ...options.extraValues], 10, 1.35);
