@@ -3,8 +3,8 @@
  * - every message code the tool can show (the catalogues under scripts/) has its own section in
  *   content/guide/errors.md, and that page explains no code the tool no longer has;
  * - every copyable example in the guide marked as a complete file (a fenced block whose info
- *   string is `yaml organisation`, `yaml plan`, `yaml metrics`, `yaml report` or
- *   `markdown report`) passes the real loader and validator.
+ *   string is `yaml organisation`, `yaml plan`, `yaml metrics`, `yaml settings`, `yaml report`
+ *   (front matter) or `markdown report` (a whole report page)) passes the real loader and validator.
  */
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
@@ -37,7 +37,7 @@ function codesInHeadings(markdown: string): string[] {
 }
 
 interface Example {
-  kind: "organisation" | "plan" | "metrics" | "report" | "report-page";
+  kind: "organisation" | "plan" | "metrics" | "settings" | "report" | "report-page";
   text: string;
   source: string; // guide file and line, for the failure message
 }
@@ -46,6 +46,7 @@ const KINDS: Record<string, Example["kind"]> = {
   "yaml organisation": "organisation",
   "yaml plan": "plan",
   "yaml metrics": "metrics",
+  "yaml settings": "settings",
   "yaml report": "report",
   "markdown report": "report-page",
 };
@@ -86,6 +87,7 @@ function projectFiles(examples: readonly Example[]): { files: Record<string, str
       owners.set(file, ex.source);
     };
     if (ex.kind === "organisation") return own(`data/organisations/${org}.yaml`, ex.text);
+    if (ex.kind === "settings") return own("data/settings.yaml", ex.text);
     files[`data/organisations/${org}.yaml`] = orgFile(org);
     if (ex.kind === "plan") return own(`data/plans/${org}/${(field(ex.text, "period") ?? "none").replace("/", "-")}.yaml`, ex.text);
     if (ex.kind === "metrics") return own(`data/metrics/${org}/${field(ex.text, "year") ?? "none"}.yaml`, ex.text);
@@ -114,6 +116,7 @@ describe("the authoring guide", () => {
   it("has complete-file examples of each kind, and every one of them validates", async () => {
     const examples = await guideExamples();
     for (const kind of new Set(Object.values(KINDS))) expect(examples.map((e) => e.kind), kind).toContain(kind);
+    expect(examples.filter((e) => e.kind === "settings"), "one settings file per project").toHaveLength(1);
 
     const { files, owners } = projectFiles(examples);
     const { files: parsed, problems: readProblems } = await readProject(await makeProject(files));
@@ -127,5 +130,7 @@ describe("the authoring guide", () => {
     expect(project!.plans.filter((p) => owners.has(p.file))).toHaveLength(count("plan"));
     expect(project!.reports.filter((r) => owners.has(r.file))).toHaveLength(count("report") + count("report-page"));
     expect(project!.organisations.filter((o) => owners.has(o.file))).toHaveLength(count("organisation"));
+    // The settings example was read: its values differ from the defaults it would otherwise get.
+    expect(project!.settings.site_title).not.toBe("Workforce equality reports");
   });
 });
