@@ -12,7 +12,8 @@ import path from "node:path";
 import { readProject } from "./load/read-project.ts";
 import { validateProject, type Project } from "./validate/validate-project.ts";
 import { InputProblems, type Problem } from "./validate/problems.ts";
-import { buildSiteModel, type SiteModel } from "./html/site-model.ts";
+import { buildSiteModel, withPdfs, type SiteModel } from "./html/site-model.ts";
+import { buildPdfs, type PdfInfo, type PdfReport } from "./pdf/build-pdfs.ts";
 import { renderSite, projectRoot } from "./html/render-site.ts";
 import { computeReportIndicators } from "./compute/indicators.ts";
 import type { ReportIndicators } from "./compute/types.ts";
@@ -27,12 +28,18 @@ export interface BuildOptions {
   /** Today's date as YYYY-MM-DD, for overdue actions; from SOURCE_DATE_EPOCH when set. */
   asOf?: string;
   log?: (line: string) => void;
+  /** Make the PDFs (default true); off for a quick preview of the web pages. */
+  pdf?: boolean;
+  /** No progress bars. */
+  quiet?: boolean;
 }
 
 export interface BuildSummary {
   outputDir: string;
   reports: number;
   pages: number;
+  pdfs: number;
+  pdfsPrinted: number;
   seconds: number;
 }
 
@@ -88,6 +95,24 @@ async function writeChartData(outputDir: string, model: SiteModel): Promise<numb
   return written;
 }
 
+/** What the PDF step needs to know of each report that has a PDF. */
+function pdfReports(model: SiteModel): PdfReport[] {
+  return model.reports
+    .filter((r) => r.outputs.includes("pdf"))
+    .map((r) => ({
+      key: r.key,
+      printFile: r.printUrl.slice(1),
+      pdfFile: r.pdfUrl.slice(1),
+      meta: {
+        title: r.title,
+        author: r.organisation.name,
+        subject: `${r.standards.join(" and ")} report ${r.period}, ${r.organisation.name}`,
+        lang: "en-GB",
+        keywords: [...r.standards, r.period, "equality", "NHS"],
+      },
+    }));
+}
+
 /** Write into a fresh folder, then replace `outputDir` with it in one rename. */
 export async function writeAtomically<T>(outputDir: string, write: (dir: string) => Promise<T>): Promise<T> {
   const parent = path.dirname(outputDir);
@@ -129,11 +154,21 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
   const charts = await renderCharts(indicators);
   const model: SiteModel = buildSiteModel(project, { asOf: options.asOf ?? buildDate(), indicators, charts });
 
-  const { pages, csv } = await writeAtomically(outputDir, async (dir) => {
-    const { pages } = await renderSite(model, { contentDir: path.join(projectRoot, "content"), outputDir: dir });
-    return { pages, csv: await writeChartData(dir, model) };
+  const contentDir = path.join(projectRoot, "content");
+  const { pages, csv, pdfs } = await writeAtomically(outputDir, async (dir) => {
+    let site = model;
+    let pdfs = new Map<string, PdfInfo>();
+    if (options.pdf !== false) {
+      // The print pages first: the PDFs are printed from them, and the web pages then name each PDF's size.
+      await renderSite(model, { contentDir, outputDir: dir, printOnly: true });
+      pdfs = await buildPdfs(pdfReports(model), { siteDir: dir, cacheDir: path.join(root, ".cache", "pdf"), quiet: options.quiet });
+      site = withPdfs(model, pdfs);
+    }
+    const { pages } = await renderSite(site, { contentDir, outputDir: dir });
+    return { pages, csv: await writeChartData(dir, site), pdfs };
   });
-  log(`Wrote ${pages} pages and ${csv} CSV files.`);
+  const printed = [...pdfs.values()].filter((p) => !p.cached);
+  log(`Wrote ${pages} pages, ${csv} CSV files and ${pdfs.size} PDFs (${printed.length} printed, ${pdfs.size - printed.length} unchanged from the cache; ${[...pdfs.values()].reduce((n, p) => n + p.pages, 0)} pages).`);
 
-  return { outputDir, reports: model.reports.length, pages, seconds: (performance.now() - started) / 1000 };
+  return { outputDir, reports: model.reports.length, pages, pdfs: pdfs.size, pdfsPrinted: printed.length, seconds: (performance.now() - started) / 1000 };
 }

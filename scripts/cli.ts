@@ -16,6 +16,7 @@ Commands:
 Options:
   --root <folder>    the project folder holding data/ and content/ (default: this folder)
   --out <folder>     where to write the site (default: <root>/_site)
+  --no-pdf           skip the PDFs (a quicker preview of the web pages)
   --quiet            print only problems
   --help             show this help
 `;
@@ -28,6 +29,7 @@ async function main(argv: string[]): Promise<number> {
       root: { type: "string" },
       out: { type: "string" },
       quiet: { type: "boolean", default: false },
+      "no-pdf": { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
   });
@@ -42,7 +44,7 @@ async function main(argv: string[]): Promise<number> {
 
   switch (command) {
     case "build": {
-      const summary = await build({ root: values.root, outputDir: values.out, log });
+      const summary = await build({ root: values.root, outputDir: values.out, log, quiet: values.quiet, pdf: !values["no-pdf"] });
       log(`Built ${summary.reports} reports (${summary.pages} files) into ${summary.outputDir} in ${summary.seconds.toFixed(1)} s.`);
       return 0;
     }

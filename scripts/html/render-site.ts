@@ -12,13 +12,16 @@ export const projectRoot = path.resolve(import.meta.dirname, "../..");
 
 export interface RenderSiteOptions {
   contentDir: string; // the content/ folder (authors' pages; reports/ inside it is ignored)
+  /** Render only the print pages (the PDF step needs them before the web pages can name their PDFs). */
+  printOnly?: boolean;
   outputDir: string;
   pathPrefix?: string;
   quiet?: boolean;
 }
 
 export async function renderSite(model: SiteModel, options: RenderSiteOptions): Promise<{ pages: number }> {
-  const eleventy = new Eleventy(options.contentDir, options.outputDir, {
+  const input = options.printOnly ? path.join(options.contentDir, "print.njk") : options.contentDir;
+  const eleventy = new Eleventy(input, options.outputDir, {
     configPath: path.join(projectRoot, ".eleventy.js"),
     quietMode: options.quiet ?? true,
     pathPrefix: options.pathPrefix ?? "/",

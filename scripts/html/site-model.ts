@@ -124,6 +124,8 @@ export interface ReportView {
   statusCounts: { status: StatusView; count: number }[];
   overdueCount: number;
   outputs: ("web" | "pdf")[];
+  /** The PDF's size and pages, once the PDF step has made it (GOV.UK attachment pattern). */
+  pdf: { href: string; size: string; pages: number } | undefined;
   boardPaper: BoardPaperView | undefined;
 }
 
@@ -131,7 +133,7 @@ export interface ReportView {
 export interface BoardPaperView {
   title: string | undefined;
   reportTo: string;
-  meeting: string;
+  meeting: string | undefined;
   dateText: string;
   agendaItem: string | undefined;
   purpose: string[];
@@ -318,6 +320,22 @@ export interface SiteModelOptions {
   charts: ReadonlyMap<string, Chart[]>;
 }
 
+/** "245 KB", "1.2 MB": file sizes as GOV.UK attachments give them. */
+export function formatSize(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** The model with each report's PDF described, after the PDF step. */
+export function withPdfs(model: SiteModel, pdfs: ReadonlyMap<string, { bytes: number; pages: number }>): SiteModel {
+  return {
+    ...model,
+    reports: model.reports.map((r) => {
+      const pdf = pdfs.get(r.key);
+      return pdf ? { ...r, pdf: { href: r.pdfUrl, size: formatSize(pdf.bytes), pages: pdf.pages } } : r;
+    }),
+  };
+}
+
 export function buildSiteModel(project: Project, options: SiteModelOptions): SiteModel {
   const statuses = new Map(project.reference.statuses.map((s) => [s.key, { key: s.key, label: s.label, icon: s.icon, colour: s.colour }]));
   const organisations = project.organisations
@@ -372,6 +390,7 @@ export function buildSiteModel(project: Project, options: SiteModelOptions): Sit
         .filter((s) => s.count > 0),
       overdueCount: actions.filter((a) => a.overdue).length,
       outputs: report.data.outputs,
+      pdf: undefined,
       boardPaper: board ? buildBoardPaper(board) : undefined,
     };
   });

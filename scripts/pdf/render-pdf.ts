@@ -52,8 +52,8 @@ export interface RenderedPdf {
 const ORIGIN = "http://print.localhost";
 const DEFAULT_TIMEOUT_MS = 60_000;
 const here = dirname(fileURLToPath(import.meta.url));
-const HANDLERS_PATH = resolve(here, "../../templates/print/paged-handlers.js");
-const POLYFILL_PATH = join(dirname(createRequire(import.meta.url).resolve("pagedjs")), "../dist/paged.polyfill.js");
+export const HANDLERS_PATH = resolve(here, "../../templates/print/paged-handlers.js");
+export const POLYFILL_PATH = join(dirname(createRequire(import.meta.url).resolve("pagedjs")), "../dist/paged.polyfill.js");
 
 /** Registers our handlers before Paged.js lays out, and flags the end of the layout. A string, not a
  * function passed to page.evaluate, because the TypeScript loader would add helpers the page lacks. */
@@ -116,7 +116,8 @@ function describe(source: PdfSource): string {
 async function renderOnce(browser: Browser, job: PdfJob, paged: boolean): Promise<RenderedPdf> {
   const document = describe(job);
   const timeoutMs = job.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const context = await browser.newContext();
+  // The print page forbids scripts (CSP) for readers; the PDF step must still inject Paged.js and our handlers.
+  const context = await browser.newContext({ bypassCSP: true });
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new PdfError(pdfMessages.timedOut(document, timeoutMs / 1000))), timeoutMs);

@@ -135,7 +135,7 @@ export function makeSchemas(reference: Reference) {
   const BoardPaper = z.strictObject({
     title: text.optional(),
     report_to: text,
-    meeting: text,
+    meeting: text.optional().describe('The meeting\'s name if the cover gives one, e.g. "Trust Board (public)"'),
     date: isoDate,
     agenda_item: text.optional(),
     purpose: z.array(z.enum(["noting", "decision", "assurance", "discussion", "information"])).min(1),

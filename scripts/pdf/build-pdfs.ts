@@ -1,0 +1,120 @@
+/**
+ * Step 5, render PDF, as the build uses it: every report's print page (already written by the
+ * HTML step) becomes `<report>/<org>-<period>.pdf`, through a content-addressed cache so that an
+ * unchanged report is never printed again.
+ *
+ * The cache key is a hash of everything the PDF depends on: the print page's bytes (charts are
+ * inline SVG), the print and component stylesheets, the Paged.js handlers and polyfill, the
+ * metadata, SOURCE_DATE_EPOCH, and the tool's version. Change any of them and the key changes.
+ */
+import { createHash } from "node:crypto";
+import { copyFile, mkdir, readFile, readdir, rename } from "node:fs/promises";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { launchBrowser } from "./browser.ts";
+import { renderMany, type PdfBatchJob } from "./render-many.ts";
+import { HANDLERS_PATH, POLYFILL_PATH, type PdfMeta } from "./render-pdf.ts";
+import { PdfError } from "./messages.ts";
+
+const toolRoot = path.resolve(import.meta.dirname, "../..");
+
+export interface PdfReport {
+  key: string; // "<org>/<period>"
+  printFile: string; // site-relative: "org/2021-22/print.html"
+  pdfFile: string; // site-relative: "org/2021-22/org-2021-22.pdf"
+  meta: PdfMeta;
+}
+
+export interface PdfInfo {
+  bytes: number;
+  pages: number;
+  cached: boolean;
+}
+
+export interface BuildPdfsOptions {
+  siteDir: string;
+  cacheDir: string;
+  quiet?: boolean;
+  env?: NodeJS.ProcessEnv;
+  /** An open browser to use; else one is launched (only if some PDF must be printed) and closed. */
+  browser?: Browser;
+}
+
+/** The files every PDF depends on besides its own print page. */
+async function sharedInputs(siteDir: string): Promise<string> {
+  const files = [
+    path.join(siteDir, "assets/print/print.css"),
+    path.join(siteDir, "assets/components.css"),
+    HANDLERS_PATH,
+    POLYFILL_PATH,
+    path.join(toolRoot, "package-lock.json"),
+    path.join(toolRoot, "scripts/pdf/render-pdf.ts"),
+  ];
+  const hash = createHash("sha256");
+  for (const f of files) hash.update(await readFile(f));
+  return hash.digest("hex");
+}
+
+export function cacheKey(printHtml: Uint8Array, shared: string, meta: PdfMeta, env: NodeJS.ProcessEnv): string {
+  return createHash("sha256")
+    .update(printHtml)
+    .update(shared)
+    .update(JSON.stringify(meta))
+    .update(env.SOURCE_DATE_EPOCH ?? "")
+    .digest("hex");
+}
+
+/** PDF page count, read from the cached file name: "<hash>-<pages>.pdf". */
+const cachedName = (key: string, pages: number) => `${key}-${pages}.pdf`;
+
+export async function buildPdfs(reports: readonly PdfReport[], options: BuildPdfsOptions): Promise<Map<string, PdfInfo>> {
+  const env = options.env ?? process.env;
+  const shared = await sharedInputs(options.siteDir);
+  await mkdir(options.cacheDir, { recursive: true });
+  const cached = new Map<string, string>();
+  for (const name of await readdir(options.cacheDir)) {
+    const m = /^([0-9a-f]{64})-(\d+)\.pdf$/.exec(name);
+    if (m) cached.set(m[1]!, name);
+  }
+
+  const info = new Map<string, PdfInfo>();
+  const jobs: (PdfBatchJob & { key: string; report: PdfReport })[] = [];
+  for (const report of reports) {
+    const key = cacheKey(await readFile(path.join(options.siteDir, report.printFile)), shared, report.meta, env);
+    const hit = cached.get(key);
+    const target = path.join(options.siteDir, report.pdfFile);
+    if (hit) {
+      await copyFile(path.join(options.cacheDir, hit), target);
+      const bytes = (await readFile(target)).length;
+      info.set(report.key, { bytes, pages: Number(/-(\d+)\.pdf$/.exec(hit)![1]), cached: true });
+    } else {
+      jobs.push({ key, report, htmlPath: path.join(options.siteDir, report.printFile), siteRoot: options.siteDir, meta: report.meta, outPath: target });
+    }
+  }
+  if (jobs.length === 0) return info;
+
+  const browser = options.browser ?? (await launchBrowser(env));
+  try {
+    const summary = await renderMany(browser, jobs, { quiet: options.quiet });
+    if (summary.failures.length > 0) {
+      const first = summary.failures[0]!;
+      const problem = first.error instanceof PdfError ? first.error.problem : undefined;
+      throw new PdfError({
+        code: "pdf-failed",
+        message: `${summary.failures.length} PDF${summary.failures.length === 1 ? "" : "s"} could not be made: ${summary.failures.map((f) => `${path.relative(options.siteDir, f.outPath)} (${f.error.message})`).join("; ")}`,
+        fix: problem?.fix ?? "see the first message above; the previous _site/ has been left as it was",
+      });
+    }
+    for (const written of summary.written) {
+      const job = jobs.find((j) => j.outPath === written.outPath)!;
+      // Into the cache by copy-then-rename, so a half-written file is never taken for a PDF.
+      const temp = path.join(options.cacheDir, `${job.key}.partial`);
+      await copyFile(written.outPath, temp);
+      await rename(temp, path.join(options.cacheDir, cachedName(job.key, written.pages)));
+      info.set(job.report.key, { bytes: written.bytes, pages: written.pages, cached: false });
+    }
+  } finally {
+    if (!options.browser) await browser.close();
+  }
+  return info;
+}
