@@ -14,6 +14,11 @@ import { validateProject, type Project } from "./validate/validate-project.ts";
 import { InputProblems, type Problem } from "./validate/problems.ts";
 import { buildSiteModel, withPdfs, type SiteModel } from "./html/site-model.ts";
 import { buildPdfs, type PdfInfo, type PdfReport } from "./pdf/build-pdfs.ts";
+import { launchBrowser } from "./pdf/browser.ts";
+import { routeSite } from "./pdf/site-origin.ts";
+import { checkSite } from "./check/check-site.ts";
+import { checkPdf } from "./check/pdf-structure.ts";
+import { CheckFailed } from "./check/findings.ts";
 import { renderSite, projectRoot } from "./html/render-site.ts";
 import { computeReportIndicators } from "./compute/indicators.ts";
 import type { ReportIndicators } from "./compute/types.ts";
@@ -32,6 +37,8 @@ export interface BuildOptions {
   pdf?: boolean;
   /** No progress bars. */
   quiet?: boolean;
+  /** Run the quality gates on the new site before it replaces the old one (default true). */
+  check?: boolean;
 }
 
 export interface BuildSummary {
@@ -155,20 +162,32 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
   const model: SiteModel = buildSiteModel(project, { asOf: options.asOf ?? buildDate(), indicators, charts });
 
   const contentDir = path.join(projectRoot, "content");
-  const { pages, csv, pdfs } = await writeAtomically(outputDir, async (dir) => {
-    let site = model;
-    let pdfs = new Map<string, PdfInfo>();
-    if (options.pdf !== false) {
-      // The print pages first: the PDFs are printed from them, and the web pages then name each PDF's size.
-      await renderSite(model, { contentDir, outputDir: dir, printOnly: true });
-      pdfs = await buildPdfs(pdfReports(model), { siteDir: dir, cacheDir: path.join(root, ".cache", "pdf"), quiet: options.quiet });
-      site = withPdfs(model, pdfs);
-    }
-    const { pages } = await renderSite(site, { contentDir, outputDir: dir });
-    return { pages, csv: await writeChartData(dir, site), pdfs };
-  });
-  const printed = [...pdfs.values()].filter((p) => !p.cached);
-  log(`Wrote ${pages} pages, ${csv} CSV files and ${pdfs.size} PDFs (${printed.length} printed, ${pdfs.size - printed.length} unchanged from the cache; ${[...pdfs.values()].reduce((n, p) => n + p.pages, 0)} pages).`);
-
-  return { outputDir, reports: model.reports.length, pages, pdfs: pdfs.size, pdfsPrinted: printed.length, seconds: (performance.now() - started) / 1000 };
+  const wantPdf = options.pdf !== false;
+  const wantCheck = options.check !== false;
+  // One browser prints the PDFs and checks the pages; launched only if either is wanted.
+  const browser = wantPdf || wantCheck ? await launchBrowser() : undefined;
+  try {
+    const { pages, csv, pdfs, findings } = await writeAtomically(outputDir, async (dir) => {
+      let site = model;
+      let pdfs = new Map<string, PdfInfo>();
+      if (wantPdf) {
+        // The print pages first: the PDFs are printed from them, and the web pages then name each PDF's size.
+        await renderSite(model, { contentDir, outputDir: dir, printOnly: true });
+        pdfs = await buildPdfs(pdfReports(model), { siteDir: dir, cacheDir: path.join(root, ".cache", "pdf"), quiet: options.quiet, browser });
+        site = withPdfs(model, pdfs);
+      }
+      const { pages } = await renderSite(site, { contentDir, outputDir: dir });
+      const csv = await writeChartData(dir, site);
+      // The quality gates run on the new site before it replaces the old one: a failing check keeps the old site.
+      const findings = browser && wantCheck ? (await checkSite({ siteDir: dir, browser, serve: (c) => routeSite(c, dir), checkPdf })).findings : [];
+      if (findings.length > 0) throw new CheckFailed(findings);
+      return { pages, csv, pdfs, findings };
+    });
+    const printed = [...pdfs.values()].filter((p) => !p.cached);
+    log(`Wrote ${pages} pages, ${csv} CSV files and ${pdfs.size} PDFs (${printed.length} printed, ${pdfs.size - printed.length} unchanged from the cache; ${[...pdfs.values()].reduce((n, p) => n + p.pages, 0)} pages).`);
+    if (wantCheck) log(`Checked every page and PDF (accessibility, HTML, links, PDF structure): ${findings.length} problems.`);
+    return { outputDir, reports: model.reports.length, pages, pdfs: pdfs.size, pdfsPrinted: printed.length, seconds: (performance.now() - started) / 1000 };
+  } finally {
+    await browser?.close();
+  }
 }

@@ -1,63 +1,69 @@
 /**
- * The command line: `npm run build`, `npm run check`, ... Each command composes the
- * pipeline's steps; see scripts/build.ts for the build itself.
+ * The command line: `npm run <command> -- [options]`. Each command is a module in
+ * scripts/commands/ that composes the pipeline's steps; this file parses and dispatches.
  */
 import { parseArgs } from "node:util";
-import { build } from "./build.ts";
+import { buildCommand } from "./commands/build.ts";
+import { checkCommand } from "./commands/check.ts";
+import type { Command, Options, Output } from "./commands/command.ts";
+import { validateCommand } from "./commands/validate.ts";
 import { projectRoot } from "./html/render-site.ts";
+import { PdfError } from "./pdf/messages.ts";
 import { InputProblems } from "./validate/problems.ts";
+import { CheckFailed } from "./check/findings.ts";
 
-const USAGE = `Usage: npm run <command> -- [options]
+const commands: Command[] = [buildCommand, validateCommand, checkCommand];
 
-Commands:
-  build              validate every file, then write the website and PDFs to _site/
-  validate           check every YAML and Markdown file and list all problems; writes nothing
+const common: Options = {
+  root: { type: "string" },
+  out: { type: "string" },
+  quiet: { type: "boolean", default: false },
+  json: { type: "boolean", default: false },
+  help: { type: "boolean", default: false },
+};
 
-Options:
-  --root <folder>    the project folder holding data/ and content/ (default: this folder)
-  --out <folder>     where to write the site (default: <root>/_site)
-  --no-pdf           skip the PDFs (a quicker preview of the web pages)
-  --quiet            print only problems
-  --help             show this help
-`;
+function usage(): string {
+  const width = Math.max(...commands.map((c) => c.name.length)) + 2;
+  return [
+    "Usage: npm run <command> -- [options]",
+    "",
+    "Commands:",
+    ...commands.map((c) => `  ${c.name.padEnd(width)} ${c.summary}`),
+    "",
+    "Options for every command:",
+    "  --root <folder>    the project folder holding data/ and content/ (default: this folder)",
+    "  --out <folder>     where to write the site (default: <root>/_site)",
+    "  --quiet            print only problems",
+    "  --json             print the result as JSON (for CI)",
+    "  --help             show this help",
+    ...commands.flatMap((c) => (c.help?.length ? ["", `Options for ${c.name}${c.usage ? ` ${c.usage}` : ""}:`, ...c.help.map((h) => `  ${h}`)] : [])),
+    "",
+  ].join("\n");
+}
 
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      root: { type: "string" },
-      out: { type: "string" },
-      quiet: { type: "boolean", default: false },
-      "no-pdf": { type: "boolean", default: false },
-      help: { type: "boolean", default: false },
-    },
-  });
-  const command = positionals[0];
-  if (values.help || !command) {
-    process.stdout.write(USAGE);
-    return command || values.help ? 0 : 2;
+  const name = argv.find((a) => !a.startsWith("-"));
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    const wantsHelp = argv.includes("--help") || argv.length === 0;
+    (wantsHelp ? process.stdout : process.stderr).write(`${name && !wantsHelp ? `Unknown command "${name}".\n\n` : ""}${usage()}`);
+    return wantsHelp ? 0 : 2;
+  }
+  const { values, positionals } = parseArgs({ args: argv.filter((a) => a !== name), allowPositionals: true, options: { ...common, ...command.options } });
+  if (values.help) {
+    process.stdout.write(usage());
+    return 0;
   }
   // Eleventy resolves its configured folders from the working directory: always the tool's own.
   process.chdir(projectRoot);
-  const log = values.quiet ? () => {} : (line: string) => process.stdout.write(`${line}\n`);
-
-  switch (command) {
-    case "build": {
-      const summary = await build({ root: values.root, outputDir: values.out, log, quiet: values.quiet, pdf: !values["no-pdf"] });
-      log(`Built ${summary.reports} reports (${summary.pages} files) into ${summary.outputDir} in ${summary.seconds.toFixed(1)} s.`);
-      return 0;
-    }
-    case "validate": {
-      const { loadAndValidate } = await import("./build.ts");
-      const project = await loadAndValidate(values.root ?? projectRoot);
-      log(`No problems: ${project.organisations.length} organisations, ${project.plans.length} plans, ${project.reports.length} reports.`);
-      return 0;
-    }
-    default:
-      process.stderr.write(`Unknown command "${command}".\n\n${USAGE}`);
-      return 2;
-  }
+  const quiet = values.quiet === true || values.json === true;
+  const out: Output = {
+    log: quiet ? () => {} : (line) => process.stdout.write(`${line}\n`),
+    error: (line) => process.stderr.write(`${line}\n`),
+    quiet,
+    json: values.json === true,
+  };
+  return command.run(values, positionals, out);
 }
 
 main(process.argv.slice(2)).then(
@@ -67,7 +73,17 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`${error.message}\n`);
       process.exit(1);
     }
-    process.stderr.write(`The build stopped because of an unexpected error. This is a fault in the tool, not in your files; please report it with the text below.\n\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    if (error instanceof CheckFailed) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    if (error instanceof PdfError) {
+      process.stderr.write(`${error.problem.message}\n    Fix: ${error.problem.fix}\n`);
+      process.exit(1);
+    }
+    process.stderr.write(
+      `The command stopped because of an unexpected error. This is a fault in the tool, not in your files; please report it with the text below.\n\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(70);
   },
 );

@@ -25,7 +25,7 @@ async function htmlFiles(dir: string): Promise<string[]> {
 
 beforeAll(async () => {
   out = path.join(await mkdtemp(path.join(tmpdir(), "site-test-")), "_site");
-  await build({ outputDir: out, asOf: "2024-06-01" });
+  await build({ outputDir: out, asOf: "2024-06-01", pdf: false, check: false });
   const project = await loadAndValidate(repoRoot);
   reportKeys = project.reports.map((r) => `${r.organisation}/${r.slug}`);
 });

@@ -11,6 +11,14 @@ export interface Finding {
   fix: string;
 }
 
+/** Thrown by a build whose new site fails the checks; the old site is kept. */
+export class CheckFailed extends Error {
+  constructor(readonly findings: Finding[]) {
+    super(`${formatFindings(findings)}\n\n${findings.length} problem${findings.length === 1 ? "" : "s"} found by the checks; the previous _site/ has been kept.`);
+    this.name = "CheckFailed";
+  }
+}
+
 export function formatFindings(findings: readonly Finding[]): string {
   const byFile = new Map<string, Finding[]>();
   for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);

@@ -30,9 +30,9 @@ const DIRECTION_LABEL: Record<Direction, string> = {
   "not available": "No comparison with last year",
 };
 
-function representationTable(table: RepresentationTable): TableModel {
+function representationTable(table: RepresentationTable, result: IndicatorResult): TableModel {
   return {
-    caption: table.caption,
+    caption: `${result.standard} ${result.id}: ${table.caption}`,
     head: ["Staff group", "Headcount", ...table.columns.map((c) => `${c.label} staff`)],
     rows: [...table.rows, table.total].map((row) => ({
       header: row.label,
@@ -50,7 +50,7 @@ function representationTable(table: RepresentationTable): TableModel {
 
 function boardTable(board: BoardDetail, result: IndicatorResult): TableModel {
   return {
-    caption: `Board membership compared with the workforce: ${result.focus.inSentence} members`,
+    caption: `${result.standard} ${result.id}: board membership compared with the workforce, ${result.focus.inSentence} members`,
     head: ["Board members", "Members", `${result.focus.label} members`, `${result.focus.label} share`, "Difference from the workforce"],
     rows: board.rows.map((row) => ({
       header: row.label,
@@ -76,7 +76,7 @@ export function resultView(result: IndicatorResult, charts: readonly Chart[], pa
     basis: result.basis,
     narrativeHtml: renderInline(result.narrative),
     tables: [
-      ...(result.representation?.tables.map(representationTable) ?? []),
+      ...(result.representation?.tables.map((t) => representationTable(t, result)) ?? []),
       ...(result.board ? [boardTable(result.board, result)] : []),
     ],
     charts: charts.filter((c) => c.id === result.slug || c.id.startsWith(`${result.slug}-`)),

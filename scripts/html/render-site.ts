@@ -16,14 +16,13 @@ export interface RenderSiteOptions {
   printOnly?: boolean;
   outputDir: string;
   pathPrefix?: string;
-  quiet?: boolean;
 }
 
 export async function renderSite(model: SiteModel, options: RenderSiteOptions): Promise<{ pages: number }> {
   const input = options.printOnly ? path.join(options.contentDir, "print.njk") : options.contentDir;
   const eleventy = new Eleventy(input, options.outputDir, {
     configPath: path.join(projectRoot, ".eleventy.js"),
-    quietMode: options.quiet ?? true,
+    quietMode: true,
     pathPrefix: options.pathPrefix ?? "/",
     config(config) {
       config.addGlobalData("site", model);
@@ -32,7 +31,9 @@ export async function renderSite(model: SiteModel, options: RenderSiteOptions): 
       config.on("eleventy.after", async ({ directories }) => writeSiteAssets(directories.output));
     },
   });
-  const results = await eleventy.write();
-  const written = Array.isArray(results) ? (results as unknown[]).flat() : [];
-  return { pages: written.length };
+  // Our build prints its own summary; Eleventy's "Wrote N files" line would repeat it.
+  eleventy.disableLogger();
+  // write() gives [passthrough copies, pages written]; each page has its output path.
+  const [, written] = (await eleventy.write()) as [unknown, { outputPath: string | false }[]];
+  return { pages: written.filter((page) => page.outputPath !== false).length };
 }

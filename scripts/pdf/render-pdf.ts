@@ -7,13 +7,14 @@
  * work as on the web server, without opening a port, and every other request is refused, so a PDF never
  * depends on the network.
  */
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PDFDocument } from "pdf-lib";
 import type { Browser, BrowserContext, ConsoleMessage, Page } from "playwright-core";
 import { PdfError, pdfMessages } from "./messages.ts";
+import { routeSite } from "./site-origin.ts";
 
 export interface PdfMeta {
   /** Document title; should equal the page's <title>, which Chromium also uses. */
@@ -49,7 +50,6 @@ export interface RenderedPdf {
   timings: PdfTimings;
 }
 
-const ORIGIN = "http://print.localhost";
 const DEFAULT_TIMEOUT_MS = 60_000;
 const here = dirname(fileURLToPath(import.meta.url));
 export const HANDLERS_PATH = resolve(here, "../../templates/print/paged-handlers.js");
@@ -132,7 +132,7 @@ async function renderOnce(browser: Browser, job: PdfJob, paged: boolean): Promis
 
 async function print(context: BrowserContext, job: PdfJob, document: string, paged: boolean, timeoutMs: number): Promise<RenderedPdf> {
   const started = performance.now();
-  const url = "url" in job ? job.url : await serveSite(context, job.htmlPath, job.siteRoot ?? dirname(job.htmlPath));
+  const url = "url" in job ? job.url : (await routeSite(context, job.siteRoot ?? dirname(job.htmlPath)))(job.htmlPath);
   const page = await context.newPage();
   const failure = watchForFailure(page, document);
   page.setDefaultTimeout(timeoutMs);
@@ -221,29 +221,6 @@ function quote(text: string): string {
   return clean ? `"${clean.slice(0, 80)}${clean.length > 80 ? "..." : ""}"` : "an element of the page";
 }
 
-/** Answers requests to the private origin from the files under siteRoot; refuses every other request. */
-async function serveSite(context: BrowserContext, htmlPath: string, siteRoot: string): Promise<string> {
-  const root = resolve(siteRoot);
-  const file = resolve(htmlPath);
-  if (!file.startsWith(root + sep)) throw new Error(`the print page ${htmlPath} is not inside the site folder ${siteRoot}`);
-  await context.route("**/*", async (route) => {
-    const requested = new URL(route.request().url());
-    if (requested.origin !== ORIGIN) return route.abort("blockedbyclient");
-    const path = resolve(root, "." + decodeURIComponent(requested.pathname));
-    const target = path.endsWith(sep) || isDirectory(path) ? join(path, "index.html") : path;
-    if (!target.startsWith(root + sep) || !isFile(target)) return route.fulfill({ status: 404, body: "Not found" });
-    return route.fulfill({ path: target });
-  });
-  return `${ORIGIN}/${relative(root, file).split(sep).map(encodeURIComponent).join("/")}`;
-}
-
-function isFile(path: string): boolean {
-  return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
-}
-
-function isDirectory(path: string): boolean {
-  return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
-}
 
 /**
  * Chromium names the link destinations after its internal DOM node numbers, "(node00000253)", which
