@@ -11,7 +11,7 @@
  */
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
-import { loadYaml, YamlSyntaxError, type SourceMap } from "./yaml.ts";
+import { loadYaml, MAX_ALIASES, MAX_DEPTH, YamlSyntaxError, type SourceMap } from "./yaml.ts";
 import { messages } from "../validate/messages.ts";
 import type { Problem } from "../validate/problems.ts";
 
@@ -39,13 +39,16 @@ export interface SourceFiles {
   plans: ParsedFile[];
   metrics: ParsedFile[];
   reports: ParsedReport[];
+  /** Files in their right place that could not be read or parsed (their problems are reported): they exist, so
+   * nothing that refers to them should be told they are missing. */
+  unreadable: { kind: Kind; folder: string; name: string }[];
 }
 
-async function listFiles(dir: string, extension: string): Promise<string[]> {
+async function listFiles(dir: string, extensions: readonly string[]): Promise<string[]> {
   try {
     const entries = await readdir(dir, { withFileTypes: true, recursive: true });
     return entries
-      .filter((e) => e.isFile() && e.name.endsWith(extension))
+      .filter((e) => e.isFile() && extensions.some((x) => e.name.endsWith(x)))
       .map((e) => path.join(e.parentPath, e.name))
       .sort();
   } catch (error) {
@@ -53,6 +56,25 @@ async function listFiles(dir: string, extension: string): Promise<string[]> {
     throw error;
   }
 }
+
+const YAML = [".yaml", ".yml"] as const;
+
+/** Where an author's file belongs, from its path under the project root; undefined if nowhere. */
+export type Kind = "reference" | "settings" | "organisations" | "plans" | "metrics" | "reports";
+function kindOf(file: string): Kind | undefined {
+  const parts = file.split("/");
+  const yaml = /\.ya?ml$/.test(file);
+  if (parts[0] === "data" && yaml) {
+    if (parts.length === 2 && /^settings\.ya?ml$/.test(parts[1]!)) return "settings";
+    if (parts.length === 3 && (parts[1] === "reference" || parts[1] === "organisations")) return parts[1];
+    if (parts.length === 4 && (parts[1] === "plans" || parts[1] === "metrics")) return parts[1];
+  }
+  if (parts[0] === "content" && parts[1] === "reports" && parts.length === 4 && file.endsWith(".md")) return "reports";
+  return undefined;
+}
+
+const expectedPlace =
+  "data/settings.yaml, data/organisations/<organisation>.yaml, data/plans/<organisation>/<period>.yaml, data/metrics/<organisation>/<year>.yaml or content/reports/<organisation>/<period>.md";
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
@@ -87,8 +109,10 @@ export function parseYamlFile(
     if (error instanceof YamlSyntaxError) {
       const m =
         error.reason === "too-many-aliases"
-          ? messages.tooManyAliases(Number(/\d+/.exec(error.message)?.[0]), 50)
-          : messages.yamlSyntax(error.reason);
+          ? messages.tooManyAliases(MAX_ALIASES)
+          : error.reason === "too-deep"
+            ? messages.tooDeep(MAX_DEPTH)
+            : messages.yamlSyntax(error.reason);
       return { file, position: error.position, ...m };
     }
     throw error;
@@ -127,39 +151,62 @@ export async function readProject(root: string): Promise<{ files: SourceFiles; p
     return { folder: relative.length > 1 ? relative[0]! : "", name };
   }
 
-  async function yamlFiles(dir: string): Promise<ParsedFile[]> {
+  const all = [
+    ...(await listFiles(path.join(root, "data"), YAML)),
+    ...(await listFiles(path.join(root, "content/reports"), [...YAML, ".md"])),
+  ];
+  const byKind = new Map<Kind, string[]>();
+  for (const abs of all) {
+    const kind = kindOf(rel(abs));
+    if (kind) byKind.set(kind, [...(byKind.get(kind) ?? []), abs]);
+    else problems.push({ file: rel(abs), position: origin, ...messages.misplacedFile(rel(abs), expectedPlace) });
+  }
+
+  const unreadable: SourceFiles["unreadable"] = [];
+  function fail(kind: Kind, abs: string, base: string, problem?: Problem): void {
+    if (problem) problems.push(problem);
+    unreadable.push({ kind, ...describeFile(abs, base) });
+  }
+
+  async function yamlFiles(kind: Kind): Promise<ParsedFile[]> {
     const out: ParsedFile[] = [];
-    const abs = path.join(root, dir);
-    for (const f of [...(await listFiles(abs, ".yaml")), ...(await listFiles(abs, ".yml"))]) {
+    const base = path.join(root, kind === "settings" ? "data" : `data/${kind}`);
+    for (const f of byKind.get(kind) ?? []) {
       const text = await read(f);
-      if (text === undefined) continue;
+      if (text === undefined) {
+        fail(kind, f, base);
+        continue;
+      }
       const parsed = parseYamlFile(rel(f), text);
-      if ("code" in parsed) problems.push(parsed);
-      else out.push({ file: rel(f), ...describeFile(f, abs), text, ...parsed });
+      if ("code" in parsed) fail(kind, f, base, parsed);
+      else out.push({ file: rel(f), ...describeFile(f, base), text, ...parsed });
     }
     return out;
   }
 
-  const reference = new Map((await yamlFiles("data/reference")).map((f) => [f.name, f]));
-  const settings = (await yamlFiles("data")).find((f) => f.folder === "" && f.name === "settings");
-  const organisations = await yamlFiles("data/organisations");
-  const plans = await yamlFiles("data/plans");
-  const metrics = await yamlFiles("data/metrics");
+  const reference = new Map((await yamlFiles("reference")).map((f) => [f.name, f]));
+  const [settings] = await yamlFiles("settings");
+  const organisations = await yamlFiles("organisations");
+  const plans = await yamlFiles("plans");
+  const metrics = await yamlFiles("metrics");
 
   const reports: ParsedReport[] = [];
   const reportDir = path.join(root, "content/reports");
-  for (const f of await listFiles(reportDir, ".md")) {
+  for (const f of byKind.get("reports") ?? []) {
     const text = await read(f);
-    if (text === undefined) continue;
+    if (text === undefined) {
+      fail("reports", f, reportDir);
+      continue;
+    }
     const split = splitFrontMatter(text);
     if (!split) {
-      problems.push({ file: rel(f), position: origin, ...messages.frontMatterMissing() });
+      fail("reports", f, reportDir, { file: rel(f), position: origin, ...messages.frontMatterMissing() });
       continue;
     }
     const parsed = parseYamlFile(rel(f), split.yaml.trim() === "" ? "{}\n" : split.yaml, 1);
-    if ("code" in parsed) problems.push(parsed);
+    if ("code" in parsed) fail("reports", f, reportDir, parsed);
     else reports.push({ file: rel(f), ...describeFile(f, reportDir), text, ...parsed, body: split.body, bodyLine: split.bodyLine });
   }
 
-  return { files: { root, reference, settings, organisations, plans, metrics, reports }, problems };
+  return { files: { root, reference, settings, organisations, plans, metrics, reports, unreadable }, problems };
 }

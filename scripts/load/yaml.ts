@@ -72,6 +72,11 @@ export class SourceMap {
     return trimmed;
   }
 
+  /** The line and column of a character offset in the text. */
+  positionAtOffset(offset: number): Position {
+    return this.positionOf(offset);
+  }
+
   private positionOf(offset: number): Position {
     this.lineStarts ??= lineStartsOf(this.text);
     let lo = 0;
@@ -124,7 +129,12 @@ export interface LoadOptions {
   lineOffset?: number;
   /** More aliases than this is an "alias bomb"; real plans use none or a handful. */
   maxAliases?: number;
+  /** Lists and fields nested deeper than this are refused (a real plan nests about 6 deep). */
+  maxDepth?: number;
 }
+
+export const MAX_ALIASES = 50;
+export const MAX_DEPTH = 64;
 
 /**
  * Parse `text` as YAML 1.2 in js-yaml's JSON schema (strings, numbers, booleans, null only:
@@ -133,16 +143,11 @@ export interface LoadOptions {
  */
 export function loadYaml(text: string, options: LoadOptions = {}): LoadedYaml {
   const lineOffset = options.lineOffset ?? 0;
-  const maxAliases = options.maxAliases ?? 50;
-  const aliases = (text.match(/(^|[\s[{,])\*[^\s,\]}]+/g) ?? []).length;
-  if (aliases > maxAliases) {
-    throw new YamlSyntaxError(
-      `the file uses ${aliases} YAML aliases (*name); at most ${maxAliases} are allowed`,
-      new SourceMap(text, undefined, lineOffset).at([]),
-      "too-many-aliases",
-    );
-  }
+  const maxAliases = options.maxAliases ?? MAX_ALIASES;
+  const maxDepth = options.maxDepth ?? MAX_DEPTH;
+  const positionAt = (offset: number) => new SourceMap(text, undefined, lineOffset).positionAtOffset(offset);
   const stack: { start: number; children: SourceNode[] }[] = [{ start: 0, children: [] }];
+  let aliases = 0;
   let value: unknown;
   try {
     value = load(text, {
@@ -150,7 +155,14 @@ export function loadYaml(text: string, options: LoadOptions = {}): LoadedYaml {
       json: false,
       listener(event: "open" | "close", state: State) {
         if (event === "open") {
-          stack.push({ start: firstCharacter(text, state.position), children: [] });
+          const start = firstCharacter(text, state.position);
+          // Counted as js-yaml meets them (an alias node starts with "*"), before anything expands them;
+          // a "*" inside text (Markdown **bold**) is not an alias and is not counted.
+          if (text[start] === "*" && ++aliases > maxAliases)
+            throw new YamlSyntaxError(`more than ${maxAliases} YAML aliases`, positionAt(start), "too-many-aliases");
+          // Refused before js-yaml's recursion can overflow the call stack.
+          if (stack.length > maxDepth) throw new YamlSyntaxError(`nested more than ${maxDepth} deep`, positionAt(start), "too-deep");
+          stack.push({ start, children: [] });
           return;
         }
         const frame = stack.pop()!;

@@ -29,11 +29,13 @@ export const messages = {
       ? "indent with spaces, never tabs (set your editor to insert spaces)"
       : reason.includes("duplicated mapping key")
         ? "each field may appear only once in the same block: remove or rename the second one"
-        : "check the indentation and punctuation on this line and the one above it; text containing a colon followed by a space must be in quotes",
+        : reason.includes("unknown tag")
+          ? "remove the tag starting with `!`; if the text itself starts with `!`, put it in quotes"
+          : "check the indentation and punctuation on this line and the one above it; text containing a colon followed by a space must be in quotes",
   }),
-  tooManyAliases: (count: number, max: number): Message => ({
+  tooManyAliases: (max: number): Message => ({
     code: "yaml-aliases",
-    message: `the file uses ${count} YAML aliases (*name), more than the ${max} allowed`,
+    message: `the file uses more than ${max} YAML aliases (*name), the most allowed`,
     fix: "write the values out in full instead of using anchors (&name) and aliases (*name)",
   }),
   notUtf8: (): Message => ({
@@ -145,13 +147,15 @@ export const messages = {
     message: 'this action has no "id"',
     fix: 'add its number as published, e.g. `id: "1.4"`; a row that only says "See 4.3" is written `see: "4.3"`',
   }),
-  actionWithoutText: (id: string): Message => ({
+  actionWithoutText: (where: string): Message => ({
     code: "action-without-text",
-    message: `action ${id} says nothing: it has no "action", "objective" or "see"`,
+    message: `${where} says nothing: it has no "action", "objective" or "see"`,
     fix: 'add the action\'s text under `action: |`, or `see: "N.N"` if the row points to another action',
   }),
-  seeMissing: (see: string, id: string | undefined, known: readonly string[]): Message => {
-    const guess = didYouMean(see, known);
+  seeMissing: (see: string, id: string | undefined, actionIds: readonly string[]): Message => {
+    const known = [...new Set(actionIds)];
+    // Action numbers are short: only a one-character slip ("4.13" for "4.3") is a likely typo.
+    const guess = known.find((k) => distance(k, see) === 1);
     return {
       code: "see-missing",
       message: `${id ? `action ${id}` : "this row"} says "See ${see}", but there is no action ${see} in this plan${guess ? `: did you mean ${guess}?` : ""}`,
@@ -225,5 +229,15 @@ export const messages = {
     code: "not-whole-count",
     message: `"${field}" is ${value}, but a count of people must be a whole number`,
     fix: "correct the count; if it is a two-year rolling average, add `rolling_average: true` to the section",
+  }),
+  tooDeep: (max: number): Message => ({
+    code: "yaml-too-deep",
+    message: `the YAML is nested more than ${max} levels deep`,
+    fix: "a plan, report or data file nests only a few levels (theme > actions > action > field): check for runaway brackets [ [ [ or indentation",
+  }),
+  misplacedFile: (file: string, expected: string): Message => ({
+    code: "misplaced-file",
+    message: `the file ${file} is not in a place the tool reads, so it would be ignored`,
+    fix: `move it to ${expected}, or delete it if it is not needed`,
   }),
 } as const;

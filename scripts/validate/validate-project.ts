@@ -161,7 +161,7 @@ function checkPlan(parsed: ParsedFile, plan: Plan, problems: Problem[]): void {
         else actionLines.set(action.id, at([...path, "id"]).line);
       }
       if (action.see === undefined && action.action === undefined && action.objective === undefined)
-        push(path, messages.actionWithoutText(action.id ?? "?"));
+        push(path, messages.actionWithoutText(describePlanPath(path, plan)));
       for (const standard of ["WRES", "WDES"] as const) {
         const key = standard === "WRES" ? "wres" : "wdes";
         if (action[key]?.length && !plan.standards.includes(standard))
@@ -197,7 +197,11 @@ export function validateProject(files: SourceFiles): { project?: Project; proble
     const data = check(schemas.Organisation, f, describeTop("the organisation"), reference, problems);
     if (data) organisations.push({ slug: f.name, file: f.file, data });
   }
-  const orgSlugs = files.organisations.map((f) => f.name);
+  const present = (kind: "organisations" | "plans" | "metrics") => [
+    ...files[kind].map((f) => ({ folder: f.folder, name: f.name })),
+    ...files.unreadable.filter((u) => u.kind === kind),
+  ];
+  const orgSlugs = present("organisations").map((f) => f.name);
 
   const plans: PlanEntry[] = [];
   for (const f of files.plans) {
@@ -243,15 +247,15 @@ export function validateProject(files: SourceFiles): { project?: Project; proble
     const planSlug = data.plan ?? f.name;
     const plan = plans.find((p) => p.organisation === f.folder && p.slug === planSlug);
     if (!plan) {
-      const planFileExists = files.plans.some((p) => p.folder === f.folder && p.name === planSlug);
+      const planFileExists = present("plans").some((p) => p.folder === f.folder && p.name === planSlug);
       if (!planFileExists) {
-        const known = files.plans.filter((p) => p.folder === f.folder).map((p) => p.name);
+        const known = present("plans").filter((p) => p.folder === f.folder).map((p) => p.name);
         problems.push({ file: f.file, position: f.map.at(data.plan ? ["plan"] : []), ...messages.planMissing(planSlug, known) });
       }
       continue;
     }
-    if (data.metrics_year !== undefined && !files.metrics.some((m) => m.folder === f.folder && m.name === String(data.metrics_year))) {
-      const known = files.metrics.filter((m) => m.folder === f.folder).map((m) => Number(m.name));
+    if (data.metrics_year !== undefined && !present("metrics").some((m) => m.folder === f.folder && m.name === String(data.metrics_year))) {
+      const known = present("metrics").filter((m) => m.folder === f.folder).map((m) => Number(m.name));
       problems.push({ file: f.file, position: f.map.at(["metrics_year"]), ...messages.metricsYearMissing(data.metrics_year, known) });
     }
     reports.push({ organisation: f.folder, slug: f.name, file: f.file, data, body: f.body, bodyLine: f.bodyLine, plan });

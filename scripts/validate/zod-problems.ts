@@ -6,7 +6,8 @@ import type { z } from "zod";
 import type { SourceMap, Segment } from "../load/yaml.ts";
 import { messages, type Message } from "./messages.ts";
 import type { Problem } from "./problems.ts";
-import type { Reference } from "./schema.ts";
+import { MIN_TEXT_CONTRAST, type Reference } from "./schema.ts";
+import { contrastRatio } from "../charts/palette.ts";
 
 /** Names a place in a document for a person: "action 2.3", "theme 4", "the plan". */
 export type Describe = (path: readonly Segment[], root: unknown) => string;
@@ -100,7 +101,13 @@ export function zodProblems(
         }
         break;
       case "invalid_value":
-        message = messages.notOneOf(field, where, String(value), issue.values.map(String));
+        // zod reports a missing field whose allowed values are listed (type: trust) as an invalid value.
+        if (value === undefined) {
+          message = messages.missingField(field, where);
+          position = map.at(parentPath);
+        } else {
+          message = messages.notOneOf(field, where, String(value), issue.values.map(String));
+        }
         break;
       case "invalid_format":
         if (issue.format === "date") message = messages.badDate(field, where, String(value));
@@ -126,6 +133,8 @@ export function zodProblems(
             owner,
             list.indicators.map((i) => i.number),
           );
+        } else if (kind === "contrast") {
+          message = messages.lowContrast(String(value), contrastRatio(String(value), "#ffffff"), MIN_TEXT_CONTRAST);
         } else if (kind === "people-promise") {
           message = messages.unknownPromise(String(value), owner, reference.peoplePromise.themes);
         } else {
