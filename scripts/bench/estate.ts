@@ -1,0 +1,275 @@
+/**
+ * A synthetic estate for the benchmark: N organisations x Y years of plans, metric data files,
+ * organisation files and report pages, as a regional body would build them. Seeded and
+ * deterministic: the same options always give the same bytes. Every organisation is fictional.
+ *
+ *   generateEstate(options)  -> Map<project-relative path, file text>   (pure)
+ *   writeEstate(dir, options) -> writes data/ and content/reports/ into `dir`
+ */
+import { cp, mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { dump } from "js-yaml";
+import { AFC_BANDS, MEDICAL_SUBGROUPS, type GroupCounts } from "../validate/metrics-schema.ts";
+
+export interface EstateOptions {
+  /** How many organisations (default 200). */
+  orgs?: number;
+  /** How many yearly editions per organisation (default 5). */
+  years?: number;
+  /** The last data year; the first is lastYear - years + 1 (default 2024). */
+  lastYear?: number;
+  seed?: number;
+}
+
+/** mulberry32: a small, well-mixed 32-bit PRNG; enough for synthetic data. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Random = ReturnType<typeof prng>;
+const int = (r: Random, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
+const pick = <T>(r: Random, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+const PLACES = ["Ashworth", "Brackenfield", "Castlemere", "Dunmore", "Eastwick", "Fenbridge", "Glenholme", "Harrowdale", "Ivybank", "Kingsmead", "Larkhill", "Marshfield", "Northgate", "Oakhurst", "Pinewood", "Queensbury", "Redcliffe", "Stonebridge", "Thornbury", "Upton", "Valebrook", "Westmoor", "Yarrowby", "Zennor"];
+const KINDS = [
+  ["Hospitals NHS Foundation Trust", "trust"],
+  ["Community Health NHS Trust", "trust"],
+  ["Mental Health NHS Foundation Trust", "trust"],
+  ["Integrated Care Board", "ICB"],
+] as const;
+const VALUES = ["Kind", "Open", "Fair", "Respectful", "Ambitious", "Together", "Safe"];
+const TERMS = ["BME", "ethnic minority", "culturally diverse"];
+const PROMISE = ["We are compassionate and inclusive", "We are recognised and rewarded", "We each have a voice that counts", "We are safe and healthy", "We are always learning", "We work flexibly", "We are a team"];
+const STATUSES = ["not started", "in progress", "on-going", "delayed", "complete"];
+const LEADS = ["Director of People", "Chief Executive", "Head of Resourcing", "Head of Equality, Diversity and Inclusion", "Deputy Director of People", "Head of Occupational Health", "Chief Nurse", "Medical Director", "Head of Learning and Development"];
+const PARTNERS = ["Race Equality Network", "Disability and Long-term Conditions Network", "Freedom to Speak Up Guardian", "Staff side", "Integrated Care Board"];
+const WRES_THEMES = ["Fair recruitment", "Career progression", "Fair and just culture", "Tackling bullying and harassment", "Board representation"];
+const WDES_THEMES = ["Reasonable adjustments", "Disabled staff voices", "Capability and attendance", "Inclusive recruitment"];
+const VERBS = ["Introduce", "Review", "Extend", "Publish", "Train", "Audit", "Pilot", "Embed"];
+const OBJECTS = [
+  "a diverse panel member on every interview panel for posts at band 7 and above",
+  "shortlisting and appointment data by band and staff group every quarter",
+  "a reverse mentoring programme pairing staff network members with board members",
+  "a reasonable adjustments passport that moves with the member of staff",
+  "every formal disciplinary case against a pre-formal checklist before it starts",
+  "every capability case against the Equality Act before a formal hearing",
+  "bystander training for managers in every division",
+  "a career conversation for every member of staff at bands 5 to 7",
+  "the staff networks' chairs with protected time and a budget",
+  "an anonymised recruitment pilot for administrative posts",
+];
+
+const periodOf = (year: number) => `${year}/${String((year + 1) % 100).padStart(2, "0")}`;
+const slugOf = (year: number) => periodOf(year).replace("/", "-");
+const isoDay = (year: number, month: number, day: number) => `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+
+/** Split `total` into parts by weights, whole numbers that add up to `total` exactly. */
+function split(total: number, weights: readonly number[]): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const parts = weights.map((w) => Math.floor((total * w) / sum));
+  parts[0]! += total - parts.reduce((a, b) => a + b, 0);
+  return parts;
+}
+
+/** One headcount split both ways, the two splits adding to the same total. */
+function groupCounts(r: Random, total: number, bmeShare: number, disabledShare: number): GroupCounts {
+  const unknownE = r() * 0.06;
+  const unknownD = 0.04 + r() * 0.08;
+  const [white, bme, ethnicity_unknown] = split(total, [1 - bmeShare - unknownE, bmeShare, unknownE]);
+  const [non_disabled, disabled, disability_unknown] = split(total, [1 - disabledShare - unknownD, disabledShare, unknownD]);
+  return { white: white!, bme: bme!, ethnicity_unknown: ethnicity_unknown!, disabled: disabled!, non_disabled: non_disabled!, disability_unknown: disability_unknown! };
+}
+
+const survey = (r: Random, base: number, centre: number, gap: number, minorityBase: number) => ({
+  a: { percent: round1(Math.min(99, Math.max(1, centre + gap + (r() - 0.5) * 4))), base: minorityBase },
+  b: { percent: round1(Math.min(99, Math.max(1, centre + (r() - 0.5) * 4))), base },
+});
+
+interface OrgProfile {
+  slug: string;
+  size: number; // headcount scale factor
+  bmeShare: number;
+  disabledShare: number;
+}
+
+function metricsFile(r: Random, org: OrgProfile, year: number): string {
+  const band = (i: number) => Math.max(0, Math.round(org.size * 120 * Math.exp(-0.35 * i) * (0.85 + r() * 0.3)));
+  // Fewer minority staff in the senior bands, as in the published data: small groups to suppress.
+  const seniority = (i: number) => Math.max(0.02, 1 - i / 14);
+  const table = (offset: number) =>
+    Object.fromEntries(AFC_BANDS.map((b, i) => [b, groupCounts(r, band(i + offset), org.bmeShare * seniority(i), org.disabledShare * (0.7 + 0.3 * seniority(i)))]));
+  const medical = Object.fromEntries(
+    MEDICAL_SUBGROUPS.slice(0, 3).map((m) => [m, groupCounts(r, Math.round(org.size * int(r, 20, 80)), Math.min(0.6, org.bmeShare * 2), org.disabledShare * 0.5)]),
+  );
+  const shortlisted = groupCounts(r, Math.round(org.size * int(r, 1500, 2600)), org.bmeShare * 1.4, org.disabledShare);
+  const rate = 0.15 + r() * 0.1;
+  const appointedE = { white: Math.round(shortlisted.white * rate * 1.3), bme: Math.round(shortlisted.bme * rate * 0.7), ethnicity_unknown: Math.round(shortlisted.ethnicity_unknown * rate) };
+  const appointedTotal = appointedE.white + appointedE.bme + appointedE.ethnicity_unknown;
+  const disabled = Math.min(shortlisted.disabled, Math.round(appointedTotal * org.disabledShare * 0.8));
+  const disability_unknown = Math.min(shortlisted.disability_unknown, Math.round(appointedTotal * 0.03));
+  const appointed = { ...appointedE, disabled, non_disabled: appointedTotal - disabled - disability_unknown, disability_unknown };
+  const base = Math.round(org.size * int(r, 900, 1400));
+  const bmeBase = Math.max(4, Math.round(base * org.bmeShare));
+  const disabledBase = Math.max(4, Math.round(base * org.disabledShare));
+  const eth = (centre: number, gap: number) => {
+    const s = survey(r, base, centre, gap, bmeBase);
+    return { white: s.b, bme: s.a };
+  };
+  const dis = (centre: number, gap: number) => {
+    const s = survey(r, base, centre, gap, disabledBase);
+    return { disabled: s.a, non_disabled: s.b };
+  };
+  const boardCell = (n: number) => groupCounts(r, n, r() < 0.3 ? 0.2 : 0, r() < 0.2 ? 0.2 : 0);
+  const metrics = {
+    year,
+    snapshot_date: isoDay(year, 3, 31),
+    survey_year: year - 1,
+    workforce: { non_clinical: table(0), clinical: table(1), medical },
+    recruitment: { shortlisted, appointed },
+    disciplinary: {
+      entries: { white: int(r, 5, 30), bme: int(r, 2, 20) },
+      previous_year_entries: { white: int(r, 5, 30), bme: int(r, 2, 20) },
+    },
+    capability: {
+      entries: { disabled: int(r, 1, 12), non_disabled: int(r, 20, 70) },
+      previous_year_entries: { disabled: int(r, 1, 12), non_disabled: int(r, 20, 70) },
+    },
+    training: { white: Math.round(org.size * int(r, 1200, 1800)), bme: Math.round(org.size * int(r, 300, 600)), ethnicity_unknown: int(r, 10, 60) },
+    staff_survey: {
+      wres_5: eth(25, 4),
+      wres_6: eth(21, 6),
+      wres_7: eth(55, -12),
+      wres_8: eth(6, 7),
+      wdes_4a_i: dis(25, 6),
+      wdes_4a_ii: dis(9, 5),
+      wdes_4a_iii: dis(13, 6),
+      wdes_4b: dis(46, 2),
+      wdes_5: dis(56, -7),
+      wdes_6: dis(20, 8),
+      wdes_7: dis(47, -9),
+      wdes_8: { disabled: { percent: round1(60 + r() * 25), base: disabledBase } },
+      wdes_9a: {
+        disabled: { score: round1(6.3 + r() * 0.6), base: disabledBase },
+        non_disabled: { score: round1(6.9 + r() * 0.4), base },
+        overall: { score: round1(6.8 + r() * 0.4), base: base + disabledBase },
+      },
+    },
+    wdes_9b: { answer: r() < 0.85, narrative: "The Disability and Long-term Conditions Network meets monthly and reports to the People Committee twice a year." },
+    board: {
+      voting_executive: boardCell(int(r, 5, 7)),
+      voting_non_executive: boardCell(int(r, 6, 8)),
+      non_voting_executive: boardCell(int(r, 2, 4)),
+      non_voting_non_executive: boardCell(int(r, 0, 2)),
+    },
+  };
+  return `# SYNTHETIC benchmark data: ${org.slug} does not exist.\n${dump(metrics, { lineWidth: 200, flowLevel: 3 })}`;
+}
+
+function planFile(r: Random, name: string, year: number): string {
+  const themeCount = int(r, 5, 7);
+  const titles = [...WRES_THEMES.slice(0, 3), ...WDES_THEMES.slice(0, 2), WRES_THEMES[3]!, WDES_THEMES[2]!];
+  const themes = Array.from({ length: themeCount }, (_, t) => {
+    const standard = t % 2 === 0 || t === 5 ? "WRES" : "WDES";
+    const mapping = standard === "WRES" ? { wres: [int(r, 1, 4), int(r, 5, 9)] } : { wdes: [int(r, 1, 5), int(r, 6, 10)] };
+    const actionCount = int(r, 4, 6);
+    const actions = Array.from({ length: actionCount }, (_, a) => {
+      const id = `${t + 1}.${a + 1}`;
+      if (a > 0 && r() < 0.05) return { id, see: `${t + 1}.1` };
+      const dueYear = year + int(r, 0, 2);
+      const month = pick(r, [3, 6, 9, 12]);
+      const due = isoDay(dueYear, month, month === 3 || month === 12 ? 31 : 30);
+      const object = pick(r, OBJECTS);
+      const text = r() < 0.2 ? `${pick(r, VERBS)} ${object}:\n- in every division;\n- with the staff networks.` : `${pick(r, VERBS)} ${object}.`;
+      return {
+        id,
+        action: text,
+        leads: [pick(r, LEADS)],
+        ...(r() < 0.4 ? { partners: [pick(r, PARTNERS)] } : {}),
+        timescale: `By ${due.slice(0, 4)}`,
+        due,
+        status: pick(r, STATUSES),
+        ...(r() < 0.3 ? { progress: "Work has begun with the staff networks; the first results go to the People Committee." } : {}),
+        ...mapping,
+        people_promise: [pick(r, PROMISE)],
+        ...(r() < 0.3 ? { kpis: ["Relative likelihood within 0.80 to 1.25 by March of the plan's last year"] } : {}),
+      };
+    });
+    return { id: String(t + 1), title: titles[t]!, standard, ...mapping, people_promise: [pick(r, PROMISE), pick(r, PROMISE)].filter((p, i, all) => all.indexOf(p) === i), actions };
+  });
+  const plan = {
+    title: `${name} WRES and WDES action plan ${periodOf(year)}`,
+    period: periodOf(year),
+    standards: ["WRES", "WDES"],
+    introduction: "This synthetic plan was generated for the benchmark; nothing in it describes a real organisation.",
+    themes,
+  };
+  return `# SYNTHETIC benchmark data.\n${dump(plan, { lineWidth: 200 })}`;
+}
+
+function reportFile(r: Random, name: string, year: number): string {
+  const front = {
+    title: `${name} WRES and WDES report ${periodOf(year)}`,
+    metrics_year: year,
+    summary: `Every WRES indicator and WDES metric for ${year}, with the trend over earlier years and the action plan for ${periodOf(year)}.`,
+    quotes: [{ text: "We will be judged on what we do, not on what we say.", name: "Chief Executive" }],
+  };
+  const paragraph = () =>
+    Array.from({ length: int(r, 3, 5), }, () => pick(r, [
+      "Our workforce data are at 31 March; the staff survey figures come from the autumn survey of the year before.",
+      "Numbers below 10 are shown as \"fewer than 10\" so that no one can be identified.",
+      "The staff networks reviewed this report before it went to the Board.",
+      "We have made progress on recruitment but not yet on progression to senior bands.",
+      "Disabled colleagues still report more harassment from managers than non-disabled colleagues.",
+      "The relative likelihood figures compare two groups: 1.00 means both are equally likely.",
+    ])).join(" ");
+  const body = ["## Foreword", paragraph(), "## Our data", paragraph(), "## What we will do next", paragraph(), ""].join("\n\n");
+  return `---\n${dump(front, { lineWidth: 200 })}---\n${body}`;
+}
+
+export function generateEstate(options: EstateOptions = {}): Map<string, string> {
+  const orgs = options.orgs ?? 200;
+  const years = options.years ?? 5;
+  const lastYear = options.lastYear ?? 2024;
+  const r = prng(options.seed ?? 1);
+  const files = new Map<string, string>();
+  for (let o = 0; o < orgs; o++) {
+    const [suffix, type] = pick(r, KINDS);
+    const place = `${PLACES[o % PLACES.length]}${o >= PLACES.length ? ` ${Math.floor(o / PLACES.length) + 1}` : ""}`;
+    const name = `${place} ${suffix}`;
+    const org: OrgProfile = {
+      slug: `synthetic-${String(o + 1).padStart(3, "0")}`,
+      // Some small organisations, whose minority groups fall below the suppression threshold.
+      size: o % 10 === 9 ? 0.08 : 0.4 + r() * 1.2,
+      bmeShare: 0.05 + r() * 0.35,
+      disabledShare: 0.03 + r() * 0.06,
+    };
+    const organisation = { name: `${name} (synthetic)`, short_name: place, type, website: `https://${org.slug}.example.org/`, values: [pick(r, VALUES), pick(r, VALUES)].filter((v, i, all) => all.indexOf(v) === i), terminology: { ethnic_minority: pick(r, TERMS) }, contact: { email: `equality@${org.slug}.example.org` } };
+    files.set(`data/organisations/${org.slug}.yaml`, `# SYNTHETIC benchmark data: this organisation does not exist.\n${dump(organisation, { lineWidth: 200 })}`);
+    for (let y = lastYear - years + 1; y <= lastYear; y++) {
+      files.set(`data/metrics/${org.slug}/${y}.yaml`, metricsFile(r, org, y));
+      files.set(`data/plans/${org.slug}/${slugOf(y)}.yaml`, planFile(r, place, y));
+      files.set(`content/reports/${org.slug}/${slugOf(y)}.md`, reportFile(r, place, y));
+    }
+  }
+  return files;
+}
+
+const toolRoot = path.resolve(import.meta.dirname, "../..");
+
+/** Writes the estate into `dir`: data/ (with the tool's own reference data) and content/reports/. */
+export async function writeEstate(dir: string, options: EstateOptions = {}): Promise<number> {
+  await cp(path.join(toolRoot, "data/reference"), path.join(dir, "data/reference"), { recursive: true });
+  const files = generateEstate(options);
+  const folders = new Set([...files.keys()].map((f) => path.dirname(path.join(dir, f))));
+  await Promise.all([...folders].map((f) => mkdir(f, { recursive: true })));
+  await Promise.all([...files].map(([f, text]) => writeFile(path.join(dir, f), text)));
+  return files.size;
+}
