@@ -95,6 +95,8 @@ export interface OrganisationView {
   shortName: string;
   type: string;
   website: string | undefined;
+  /** The header colour (#rrggbb), checked for contrast against white text. */
+  colour: string | undefined;
   values: string[];
   ethnicMinorityTerm: string;
   contact: OrganisationEntry["data"]["contact"];
@@ -280,6 +282,7 @@ function buildOrganisation(entry: OrganisationEntry, reports: ReportEntry[]): Or
     shortName: d.short_name ?? d.name,
     type: d.type,
     website: d.website,
+    colour: d.colour,
     values: d.values ?? [],
     ethnicMinorityTerm: d.terminology.ethnic_minority,
     contact: d.contact,

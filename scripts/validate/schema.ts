@@ -6,6 +6,10 @@
  * authors' editors are generated from these (see json-schema.ts).
  */
 import { z } from "zod";
+import { contrastRatio } from "../charts/palette.ts";
+
+/** WCAG 2.2 AA contrast for normal text (1.4.3). */
+export const MIN_TEXT_CONTRAST = 4.5;
 
 /* ---------- reference data (data/reference/*.yaml) ---------- */
 
@@ -78,6 +82,12 @@ export function makeSchemas(reference: Reference) {
     short_name: text.optional().describe("A shorter name for headings, e.g. Norfolk and Waveney CCG"),
     type: z.enum(["trust", "ICB", "CCG", "other"]),
     website: z.url().optional(),
+    colour: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/)
+      .refine((c) => !/^#[0-9a-fA-F]{6}$/.test(c) || contrastRatio(c, "#ffffff") >= MIN_TEXT_CONTRAST, { params: { kind: "contrast" } })
+      .optional()
+      .describe("The organisation's colour for the page header, as #rrggbb; white text on it must reach 4.5:1 contrast"),
     values: listOfText.optional().describe("The organisation's values, shown on the report cover"),
     terminology: z
       .strictObject({

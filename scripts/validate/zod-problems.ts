@@ -26,7 +26,7 @@ const expectedName: Record<string, string> = {
   string: "text",
   number: "a number",
   int: "a whole number",
-  boolean: "yes or no (true or false)",
+  boolean: "true or false",
   array: "a list",
   object: "a set of fields",
 };
@@ -98,6 +98,8 @@ export function zodProblems(
           position = map.at(parentPath.length < path.length - 1 ? path.slice(0, -1) : parentPath);
         } else {
           message = messages.wrongType(field, where, expectedName[issue.expected] ?? issue.expected, typeName(value));
+          // An empty value (`title:` with nothing after it) has no text of its own to point at: point at its name.
+          if (value === null) position = map.keyAt(path);
         }
         break;
       case "invalid_value":

@@ -1,0 +1,94 @@
+/**
+ * The quality gates (scripts/check/) on real built output in real Chromium: the examples pass,
+ * and pages broken on purpose are caught, each with a clear message.
+ */
+import { cp, mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { build } from "../scripts/build.ts";
+import { checkSite } from "../scripts/check/check-site.ts";
+import { checkPdf } from "../scripts/check/pdf-structure.ts";
+import { launchBrowser } from "../scripts/pdf/browser.ts";
+import { routeSite } from "../scripts/pdf/site-origin.ts";
+import { readProject } from "../scripts/load/read-project.ts";
+import { validateProject } from "../scripts/validate/validate-project.ts";
+import { makeProject } from "./project.ts";
+
+let out: string;
+let browser: Browser;
+
+const check = (siteDir: string) => checkSite({ siteDir, browser, serve: (c) => routeSite(c, siteDir), checkPdf });
+
+/** A one-page site: the shared assets and one report page, changed by `breakIt`. */
+async function brokenSite(breakIt: (html: string) => string): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), "broken-site-"));
+  await cp(path.join(out, "assets"), path.join(dir, "assets"), { recursive: true });
+  const page = "norfolk-and-waveney-ccg/2021-22/index.html";
+  await mkdir(path.join(dir, path.dirname(page)), { recursive: true });
+  await writeFile(path.join(dir, page), breakIt(await readFile(path.join(out, page), "utf8")));
+  return dir;
+}
+
+beforeAll(async () => {
+  out = path.join(await mkdtemp(path.join(tmpdir(), "check-test-")), "_site");
+  await build({ outputDir: out, asOf: "2024-06-01", check: false, quiet: true });
+  browser = await launchBrowser();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("check", () => {
+  it("finds nothing wrong with the examples: axe at 1280 and 320 px, HTML, links, structure, PDFs", async () => {
+    const result = await check(out);
+    expect(result.pages).toBeGreaterThanOrEqual(10);
+    expect(result.pdfs).toBeGreaterThanOrEqual(4);
+    expect(result.findings).toEqual([]);
+  });
+
+  it("catches a table without header cells", async () => {
+    const dir = await brokenSite((html) =>
+      html.replace(/<table class="nhsuk-table action-table">[\s\S]*?<\/table>/, (table) => table.replace(/<th\b[^>]*>/g, "<td>").replace(/<\/th>/g, "</td>")),
+    );
+    const { findings } = await check(dir);
+    const headers = findings.find((f) => f.rule === "table-headers");
+    expect(headers).toMatchObject({ check: "structure", file: "norfolk-and-waveney-ccg/2021-22/index.html", message: "a table has no header cells" });
+    expect(headers!.fix).toContain("<th>");
+  });
+
+  it("catches an image without alternative text", async () => {
+    const dir = await brokenSite((html) => html.replace("<h1>", '<img src="/assets/images/favicon.svg" width="40" height="40"><h1>'));
+    const { findings } = await check(dir);
+    const rules = findings.map((f) => `${f.check}:${f.rule}`);
+    expect(rules).toEqual(expect.arrayContaining(["axe:image-alt", "structure:img-alt", "html:wcag/h37"]));
+    expect(findings.find((f) => f.rule === "img-alt")!.fix).toContain("alt");
+  });
+
+  it("catches a colour too light for its text", async () => {
+    const dir = await brokenSite((html) => html.replace("</head>", "<style>.nhsuk-header { background-color: #41b6e6; }</style></head>"));
+    const { findings } = await check(dir);
+    const contrast = findings.filter((f) => f.rule === "color-contrast");
+    expect(contrast.length).toBeGreaterThan(0);
+    expect(contrast[0]!.fix).toMatch(/contrast/i);
+  });
+
+  it("catches a heading level skipped and a title used twice", async () => {
+    // The first heading after the h1 becomes an h4: a level skipped.
+    const dir = await brokenSite((html) => html.replace(/<h2 id="contents-heading"([^>]*)>([^<]*)<\/h2>/, '<h4 id="contents-heading"$1>$2</h4>'));
+    await cp(path.join(dir, "norfolk-and-waveney-ccg/2021-22/index.html"), path.join(dir, "norfolk-and-waveney-ccg/2021-22/copy.html"));
+    const { findings } = await check(dir);
+    const rules = findings.map((f) => `${f.check}:${f.rule}`);
+    expect(rules).toEqual(expect.arrayContaining(["structure:heading-order", "links:unique-title"]));
+  });
+
+  it("refuses an organisation colour too light for white text before anything is built", async () => {
+    const root = await makeProject({ "data/organisations/acme.yaml": 'name: Acme NHS Trust\ntype: trust\ncolour: "#41b6e6"\n' });
+    const { files } = await readProject(root);
+    const [problem] = validateProject(files).problems;
+    expect(problem).toMatchObject({ code: "low-contrast", file: "data/organisations/acme.yaml", position: { line: 3, column: 9 } });
+    expect(problem!.message).toBe("the colour #41b6e6 is too light for white text: its contrast is 2.32:1, and WCAG 2.2 AA needs 4.5:1");
+  });
+});
