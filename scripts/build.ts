@@ -23,6 +23,7 @@ import { renderSite, projectRoot } from "./html/render-site.ts";
 import { computeReportIndicators } from "./compute/indicators.ts";
 import type { ReportIndicators } from "./compute/types.ts";
 import { buildCharts } from "./charts/from-indicators.ts";
+import { writeJsonSchemas } from "./validate/json-schema.ts";
 import type { Chart } from "./charts/types.ts";
 
 export interface BuildOptions {
@@ -178,6 +179,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
       }
       const { pages } = await renderSite(site, { contentDir, outputDir: dir });
       const csv = await writeChartData(dir, site);
+      // The JSON Schemas that authors' editors check their files against (see `npm run new`).
+      await writeJsonSchemas(dir, project.reference);
       // The quality gates run on the new site before it replaces the old one: a failing check keeps the old site.
       const findings = browser && wantCheck ? (await checkSite({ siteDir: dir, browser, serve: (c) => routeSite(c, dir), checkPdf })).findings : [];
       if (findings.length > 0) throw new CheckFailed(findings);

@@ -7,12 +7,13 @@ import { buildCommand } from "./commands/build.ts";
 import { checkCommand } from "./commands/check.ts";
 import type { Command, Options, Output } from "./commands/command.ts";
 import { validateCommand } from "./commands/validate.ts";
+import { newCommand } from "./commands/new.ts";
 import { projectRoot } from "./html/render-site.ts";
 import { PdfError } from "./pdf/messages.ts";
 import { InputProblems } from "./validate/problems.ts";
 import { CheckFailed } from "./check/findings.ts";
 
-const commands: Command[] = [buildCommand, validateCommand, checkCommand];
+const commands: Command[] = [buildCommand, validateCommand, checkCommand, newCommand];
 
 const common: Options = {
   root: { type: "string" },
