@@ -36,7 +36,11 @@ export const messages = {
         ? "each field may appear only once in the same block: remove or rename the second one"
         : reason.includes("unknown tag")
           ? "remove the tag starting with `!`; if the text itself starts with `!`, put it in quotes"
-          : "check the indentation and punctuation on this line and the one above it; text containing a colon followed by a space must be in quotes",
+          : reason.includes("null byte") || reason.includes("non-printable")
+            ? "the text holds an invisible control character (often pasted from a PDF or Word): delete the text at this point and type it again"
+            : reason.startsWith("expected a single document")
+              ? "a line `---` starts a second document, but each file holds one: remove that line (and move what follows it to its own file)"
+              : "check the indentation and punctuation on this line and the one above it; text containing a colon followed by a space must be in quotes; a quote opened on an earlier line and never closed also shows up here",
   }),
   tooManyAliases: (max: number): Message => ({
     code: "yaml-aliases",
@@ -323,7 +327,7 @@ export const messages = {
   },
   csvBadValue: (where: string, value: string, expected: string): Message => ({
     code: "csv-bad-value",
-    message: value ? `the value "${value}" of ${where} is not ${expected}` : `${where} has no value`,
+    message: `the value "${value}" of ${where} is not ${expected}`,
     fix: `write ${expected} in the Value column, as in the data return; delete the row if you have no figure`,
   }),
   csvDuplicateRow: (firstLine: number): Message => ({
