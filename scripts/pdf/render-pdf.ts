@@ -132,7 +132,7 @@ async function renderOnce(browser: Browser, job: PdfJob, paged: boolean): Promis
 
 async function print(context: BrowserContext, job: PdfJob, document: string, paged: boolean, timeoutMs: number): Promise<RenderedPdf> {
   const started = performance.now();
-  const url = "url" in job ? job.url : (await routeSite(context, job.siteRoot ?? dirname(job.htmlPath)))(job.htmlPath);
+  const url = "url" in job ? job.url : (await routeSite(context, job.siteRoot ?? dirname(job.htmlPath)))(resolve(job.htmlPath));
   const page = await context.newPage();
   const failure = watchForFailure(page, document);
   page.setDefaultTimeout(timeoutMs);
