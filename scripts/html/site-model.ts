@@ -151,8 +151,19 @@ export interface BoardPaperView {
   previousPapersHtml: string | undefined;
 }
 
+/** What the build's own checks found, for the accessibility statement. */
+export interface CheckSummary {
+  date: string; // "23 November 2026"
+  pages: number;
+  pdfs: number;
+  findings: number;
+  widths: number[];
+  axeVersion: string;
+}
+
 export interface SiteModel {
   title: string;
+  checks: CheckSummary | undefined;
   organisations: OrganisationView[];
   reports: ReportView[];
 }
@@ -398,5 +409,5 @@ export function buildSiteModel(project: Project, options: SiteModelOptions): Sit
     };
   });
 
-  return { title: project.settings.site_title, organisations, reports };
+  return { title: project.settings.site_title, checks: undefined, organisations, reports };
 }
