@@ -8,12 +8,13 @@ import { checkCommand } from "./commands/check.ts";
 import type { Command, Options, Output } from "./commands/command.ts";
 import { validateCommand } from "./commands/validate.ts";
 import { newCommand } from "./commands/new.ts";
+import { importCommand } from "./commands/import.ts";
 import { projectRoot } from "./html/render-site.ts";
 import { PdfError } from "./pdf/messages.ts";
 import { InputProblems } from "./validate/problems.ts";
 import { CheckFailed } from "./check/findings.ts";
 
-const commands: Command[] = [buildCommand, validateCommand, checkCommand, newCommand];
+const commands: Command[] = [buildCommand, validateCommand, checkCommand, newCommand, importCommand];
 
 const common: Options = {
   root: { type: "string" },

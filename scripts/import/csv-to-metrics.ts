@@ -116,7 +116,11 @@ export interface CsvMetricsResult {
   problems: Problem[];
 }
 
-export function csvToMetrics(rows: readonly CsvRow[], file: string, details: FileDetails): CsvMetricsResult {
+/**
+ * `rowsOnly`: check each row and stop there (when some rows could not be read at all, the
+ * checks of the rows together would only report those rows as missing).
+ */
+export function csvToMetrics(rows: readonly CsvRow[], file: string, details: FileDetails, rowsOnly = false): CsvMetricsResult {
   const problems: Problem[] = [];
   const problem = (position: Position, m: Message) => problems.push({ file, position, ...m });
   const positions = new CsvPositions();
@@ -150,6 +154,8 @@ export function csvToMetrics(rows: readonly CsvRow[], file: string, details: Fil
     positions.record(d.path, row.cells.Value.position);
     setAt(content, d.path, value);
   }
+
+  if (problems.length > 0 || rowsOnly) return { problems };
 
   // Rows that must come together: report each incomplete unit once, at its first row.
   for (const [unit, { row, standard }] of units) {

@@ -16,9 +16,8 @@ export interface ImportInput extends FileDetails {
 }
 
 export function importMetricsCsv(bytes: Uint8Array, input: ImportInput): { metrics: Metrics; yaml: string } {
-  const { rows, problems } = readCsv(bytes, input.file);
-  if (problems.length > 0) throw new InputProblems(problems);
-  const result = csvToMetrics(rows, input.file, input);
-  if (!result.metrics) throw new InputProblems(result.problems);
+  const read = readCsv(bytes, input.file);
+  const result = csvToMetrics(read.rows, input.file, input, read.problems.length > 0);
+  if (!result.metrics) throw new InputProblems([...read.problems, ...result.problems]);
   return { metrics: result.metrics, yaml: metricsToYaml(result.metrics, { source: input.file, organisation: input.organisation }) };
 }
