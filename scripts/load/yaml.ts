@@ -177,9 +177,13 @@ export function loadYaml(text: string, options: LoadOptions = {}): LoadedYaml {
   } catch (error) {
     if (error instanceof YAMLException) {
       const mark = (error as YAMLException & { mark?: { line: number; column: number } }).mark;
+      // js-yaml points at the top of the file when it finds a second document: point at the line that starts it.
+      const second = error.reason.startsWith("expected a single document") ? secondDocumentStart(text) : undefined;
       throw new YamlSyntaxError(
         error.reason,
-        { line: (mark?.line ?? 0) + 1 + lineOffset, column: (mark?.column ?? 0) + 1 },
+        second !== undefined
+          ? new SourceMap(text, undefined, lineOffset).positionAtOffset(second)
+          : { line: (mark?.line ?? 0) + 1 + lineOffset, column: (mark?.column ?? 0) + 1 },
         error.reason,
       );
     }
@@ -187,4 +191,10 @@ export function loadYaml(text: string, options: LoadOptions = {}): LoadedYaml {
   }
   const root = stack[0]!.children[0];
   return { value, map: new SourceMap(text, root, lineOffset) };
+}
+
+/** The offset of the `---` line that starts a second document (the first `---` if the text does not start with one). */
+function secondDocumentStart(text: string): number | undefined {
+  const markers = [...text.matchAll(/^---(?=[ \t]|$)/gm)].map((m) => m.index);
+  return /^(\s*#.*\n|\s*\n)*---/.test(text) ? markers[1] : markers[0];
 }

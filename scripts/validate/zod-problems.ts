@@ -108,7 +108,7 @@ export function zodProblems(
           message = messages.missingField(field, where);
           position = map.at(parentPath);
         } else {
-          message = messages.notOneOf(field, where, String(value), issue.values.map(String));
+          message = messages.notOneOf(field, where, typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : JSON.stringify(value), issue.values.map(String));
         }
         break;
       case "invalid_format":
