@@ -81,7 +81,8 @@ export function makeSchemas(reference: Reference) {
     name: text.describe("The organisation's full name, e.g. NHS Norfolk and Waveney Clinical Commissioning Group"),
     short_name: text.optional().describe("A shorter name for headings, e.g. Norfolk and Waveney CCG"),
     type: z.enum(["trust", "ICB", "CCG", "other"]),
-    website: z.url().optional(),
+    // Only web addresses: a `javascript:` or `data:` URL here would become a link on the pages.
+    website: z.url({ protocol: /^https?$/ }).optional(),
     colour: z
       .string()
       .regex(/^#[0-9a-fA-F]{6}$/)

@@ -114,6 +114,7 @@ export function zodProblems(
       case "invalid_format":
         if (issue.format === "date") message = messages.badDate(field, where, String(value));
         else if (issue.format === "regex" && field === "period") message = messages.badPeriod(String(value));
+        else if (issue.format === "url") message = messages.invalid(field, where, "it must be a web address starting with https://");
         else message = messages.invalid(field, where, `it is not a valid ${issue.format}`);
         break;
       case "too_small":
