@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadYaml } from "../load/yaml.ts";
 import { Metrics } from "../validate/metrics-schema.ts";
-import { IndicatorList, Settings, type Organisation, type Reference } from "../validate/schema.ts";
+import { IndicatorList, NationalFigures, Settings, type Organisation, type Reference } from "../validate/schema.ts";
 import { computeReportIndicators } from "./indicators.ts";
 import type { IndicatorResult, ReportIndicators } from "./types.ts";
 
@@ -14,6 +14,7 @@ const reference: Reference = {
   wdes: IndicatorList.parse(yaml("data/reference/wdes-metrics.yaml")),
   peoplePromise: { source: "", themes: [] },
   statuses: [],
+  national: NationalFigures.parse(yaml("data/reference/national-figures.yaml")),
 };
 const organisation: Organisation = { name: "Example NHS Trust", short_name: "Example Trust", type: "trust", terminology: { ethnic_minority: "culturally diverse" } };
 const example = new Map([2022, 2023, 2024].map((y) => [y, Metrics.parse(yaml(`data/metrics/example-nhs-trust/${y}.yaml`))]));
@@ -33,6 +34,13 @@ describe("computeReportIndicators on the fictional Example NHS Trust", () => {
 
   it("never writes NaN, Infinity or undefined", () => {
     expect(JSON.stringify(r)).not.toMatch(/NaN|Infinity|undefined/);
+  });
+
+  it("puts England's published figure beside WRES 2 and 3, and none where the reference data has none", () => {
+    expect(find(r, "wres", "2").national).toEqual({ value: { value: 1.59, display: "1.59", status: "shown" }, year: 2023, source: "NHS England WRES 2023 report" });
+    expect(find(r, "wres", "3").national).toMatchObject({ value: { display: "1.14" }, year: 2022 });
+    expect(find(r, "wres", "5").national).toBeUndefined();
+    expect(find(r, "wdes", "2").national).toBeUndefined();
   });
 
   it("matches hand calculations from the 2024 and 2023 files", () => {

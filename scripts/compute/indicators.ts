@@ -8,6 +8,7 @@ import type { Organisation, Reference, Settings } from "../validate/schema.ts";
 import { compareWithLastYear } from "./compare-years.ts";
 import { prepareYear, WDES_SPECS, WRES_SPECS, type Context, type Draft, type IndicatorSpec, type YearData } from "./definitions.ts";
 import { groupLabels, groupsOf } from "./groups.ts";
+import { nationalFigure } from "./national.ts";
 import { outsideBand } from "./relative-likelihood.ts";
 import type { IndicatorResult, ReportIndicators } from "./types.ts";
 
@@ -19,6 +20,11 @@ export interface ComputeInput {
   settings: Settings;
   organisation: Organisation;
   reference: Reference;
+}
+
+function nationalOf(national: Reference["national"], spec: IndicatorSpec, year: number): Pick<Draft, "national"> {
+  const figure = nationalFigure(national, spec.standard, spec.id, year, spec.unit);
+  return figure ? { national: figure } : {};
 }
 
 function indicatorResult(spec: IndicatorSpec, years: YearData[], year: number, ctx: Context, reference: Reference): IndicatorResult {
@@ -51,6 +57,7 @@ function indicatorResult(spec: IndicatorSpec, years: YearData[], year: number, c
     ...(current.representation ? { representation: current.representation } : {}),
     ...(current.board ? { board: current.board } : {}),
     ...(current.narrative ? { narrative: current.narrative } : {}),
+    ...nationalOf(reference.national, spec, year),
   };
   return { ...draft, sentence: spec.sentence(draft, ctx) };
 }

@@ -128,6 +128,15 @@ export interface BoardDetail {
   workforceShare: Figure;
 }
 
+/** England's figure for the same indicator, as NHS England published it (data/reference/national-figures.yaml). */
+export interface NationalFigure {
+  value: Figure;
+  /** The national data year, which may be earlier than the organisation's. */
+  year: number;
+  /** The publication, short: "NHS England WRES 2023 report". */
+  source: string;
+}
+
 export interface IndicatorResult {
   standard: Standard;
   id: IndicatorId;
@@ -171,6 +180,8 @@ export interface IndicatorResult {
   board?: BoardDetail;
   /** WDES 9b only: the organisation's narrative (Markdown). */
   narrative?: string;
+  /** England's figure, where the reference data has one for this indicator and year or an earlier one. */
+  national?: NationalFigure;
 }
 
 export interface ReportIndicators {

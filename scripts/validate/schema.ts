@@ -42,11 +42,45 @@ export type StatusDefinition = z.infer<typeof StatusDefinition>;
 
 export const StatusList = z.strictObject({ statuses: z.array(StatusDefinition).min(1) });
 
+/** A national publication that national figures are taken from. */
+const NationalSource = z.strictObject({
+  title: z.string().describe("The publication's title as published"),
+  publisher: z.string(),
+  published: z.int().describe("The year it was published"),
+  cite: z.string().describe('The short name printed beside each figure, e.g. "NHS England WRES 2023 report"'),
+});
+
+/** England's figures for the headline indicators, as NHS England published them (data/reference/national-figures.yaml). */
+export const NationalFigures = z
+  .strictObject({
+    sources: z.record(z.string(), NationalSource),
+    figures: z.array(
+      z.strictObject({
+        standard: z.enum(["WRES", "WDES"]),
+        indicator: z.string().describe('The indicator or metric as in the computed results: "2", "4a-i"'),
+        year: z.int().min(2014).describe("The data year: the workforce snapshot of 31 March of this year"),
+        value: z.number(),
+        source: z.string().describe("A key of `sources`"),
+      }),
+    ),
+  })
+  .superRefine((n, ctx) => {
+    const seen = new Set<string>();
+    n.figures.forEach((f, i) => {
+      if (!(f.source in n.sources)) ctx.addIssue({ code: "custom", path: ["figures", i, "source"], message: `no source "${f.source}" in sources` });
+      const key = `${f.standard} ${f.indicator} ${f.year}`;
+      if (seen.has(key)) ctx.addIssue({ code: "custom", path: ["figures", i], message: `a second figure for ${key}` });
+      seen.add(key);
+    });
+  });
+export type NationalFigures = z.infer<typeof NationalFigures>;
+
 export interface Reference {
   wres: z.infer<typeof IndicatorList>;
   wdes: z.infer<typeof IndicatorList>;
   peoplePromise: z.infer<typeof PeoplePromise>;
   statuses: StatusDefinition[];
+  national: NationalFigures;
 }
 
 /* ---------- shared pieces ---------- */

@@ -12,6 +12,7 @@ import type { Problem } from "./problems.ts";
 import {
   IndicatorList,
   makeSchemas,
+  NationalFigures,
   PeoplePromise,
   Settings,
   StatusList,
@@ -124,8 +125,9 @@ function validateReference(files: SourceFiles, problems: Problem[]): Reference |
   const wdes = get("wdes-metrics", IndicatorList);
   const peoplePromise = get("people-promise", PeoplePromise);
   const statuses = get("statuses", StatusList);
-  if (!wres || !wdes || !peoplePromise || !statuses) return undefined;
-  return { wres, wdes, peoplePromise, statuses: statuses.statuses };
+  const national = get("national-figures", NationalFigures);
+  if (!wres || !wdes || !peoplePromise || !statuses || !national) return undefined;
+  return { wres, wdes, peoplePromise, statuses: statuses.statuses, national };
 }
 
 function checkPlan(parsed: ParsedFile, plan: Plan, problems: Problem[]): void {
