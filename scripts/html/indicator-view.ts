@@ -14,6 +14,7 @@ export interface ResultView {
   value: string; // "1.86", "12.3%", "fewer than 10", "not available"
   unitText: string | undefined; // "times as likely"
   previous: string | undefined; // "1.54 in 2023"
+  national: string | undefined; // "England: 1.59 (2023, NHS England WRES 2023 report)"
   direction: { key: Direction; label: string } | undefined;
   flag: string | undefined;
   sentence: string;
@@ -67,6 +68,7 @@ export function resultView(result: IndicatorResult, charts: readonly Chart[], pa
     value: shown ? labelText(result.value, result.unit) : result.value.display,
     unitText: shown ? ({ times: "relative likelihood", "%": undefined, points: "percentage points", score: "out of 10", "yes/no": undefined } as const)[result.unit] : undefined,
     previous: result.previous.status === "not available" ? undefined : `${labelText(result.previous, result.unit)} in ${result.year - 1}`,
+    national: result.national && `England: ${labelText(result.national.value, result.unit)} (${result.national.year}, ${result.national.source})`,
     direction: result.direction === "not available" ? undefined : { key: result.direction, label: DIRECTION_LABEL[result.direction] },
     flag:
       result.outsideParityBand === true
