@@ -19,12 +19,12 @@ import { routeSite } from "./pdf/site-origin.ts";
 import { checkSite } from "./check/check-site.ts";
 import { checkPdf } from "./check/pdf-structure.ts";
 import { CheckFailed } from "./check/findings.ts";
-import { renderSite, projectRoot } from "./html/render-site.ts";
-import { computeReportIndicators } from "./compute/indicators.ts";
-import type { ReportIndicators } from "./compute/types.ts";
-import { buildCharts } from "./charts/from-indicators.ts";
+import { projectRoot } from "./html/render-site.ts";
+import { computeReports } from "./cache/compute-cache.ts";
+import { JsonCache, toolHash } from "./cache/content-cache.ts";
+import { renderIncrementally } from "./cache/render-incremental.ts";
+import { readManifest, writeManifest, type PageGroup } from "./cache/site-cache.ts";
 import { writeJsonSchemas } from "./validate/json-schema.ts";
-import type { Chart } from "./charts/types.ts";
 
 export interface BuildOptions {
   /** The folder holding the author's data/ and content/reports/ (default: this repository). */
@@ -40,6 +40,8 @@ export interface BuildOptions {
   quiet?: boolean;
   /** Run the quality gates on the new site before it replaces the old one (default true). */
   check?: boolean;
+  /** The hash standing for the tool's version in every cache key; computed from the tool's files (toolHash) when not given. */
+  toolVersion?: string;
 }
 
 export interface BuildSummary {
@@ -49,6 +51,10 @@ export interface BuildSummary {
   pdfs: number;
   pdfsPrinted: number;
   seconds: number;
+  /** Reports ("<org>/<period>") whose indicators and charts were computed, not taken from the cache. */
+  computed: string[];
+  /** Page groups rendered through Eleventy ("web:<org>/<period>", "print:...", "org:<slug>", "site"); the rest were reused. */
+  rendered: string[];
 }
 
 /** The date builds are "as of": SOURCE_DATE_EPOCH when set (reproducible builds), else today. */
@@ -65,28 +71,6 @@ export async function loadAndValidate(root: string): Promise<Project> {
   const all: Problem[] = [...readProblems, ...problems];
   if (all.length > 0 || !project) throw new InputProblems(all);
   return project;
-}
-
-/** Step 3, compute: every report's indicators from its organisation's metric files. */
-export function computeIndicators(project: Project): Map<string, ReportIndicators> {
-  const result = new Map<string, ReportIndicators>();
-  for (const report of project.reports) {
-    const year = report.data.metrics_year;
-    if (year === undefined) continue;
-    const organisation = project.organisations.find((o) => o.slug === report.organisation)!;
-    const metricsByYear = new Map(project.metrics.filter((m) => m.organisation === report.organisation).map((m) => [m.year, m.data]));
-    result.set(
-      `${report.organisation}/${report.slug}`,
-      computeReportIndicators({ metricsByYear, year, settings: project.settings, organisation: organisation.data, reference: project.reference }),
-    );
-  }
-  return result;
-}
-
-/** Step 4, charts: SVG, table and CSV for each report's indicators. */
-export async function renderCharts(indicators: ReadonlyMap<string, ReportIndicators>): Promise<Map<string, Chart[]>> {
-  const entries = await Promise.all([...indicators].map(async ([key, computed]) => [key, await buildCharts(computed)] as const));
-  return new Map(entries);
 }
 
 /** The CSV download of every chart, beside its report's page. */
@@ -158,8 +142,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
   const project = await loadAndValidate(root);
   log(`Validated ${project.plans.length} plans and ${project.reports.length} reports.`);
 
-  const indicators = computeIndicators(project);
-  const charts = await renderCharts(indicators);
+  // Steps 3 and 4 through the content-hash cache: an unchanged report is neither recomputed nor re-charted.
+  const tool = options.toolVersion ?? (await toolHash());
+  const { indicators, charts, computed } = await computeReports(project, { tool, cache: new JsonCache(path.join(root, ".cache", "build")) });
   const model: SiteModel = buildSiteModel(project, { asOf: options.asOf ?? buildDate(), indicators, charts });
 
   const contentDir = path.join(projectRoot, "content");
@@ -168,28 +153,39 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
   // One browser prints the PDFs and checks the pages; launched only if either is wanted.
   const browser = wantPdf || wantCheck ? await launchBrowser() : undefined;
   try {
-    const { pages, csv, pdfs, findings } = await writeAtomically(outputDir, async (dir) => {
+    // Pages whose inputs are unchanged since the previous site are reused from it, not rendered again.
+    const previous = await readManifest(outputDir);
+    const { pages, csv, pdfs, findings, rendered } = await writeAtomically(outputDir, async (dir) => {
+      const incremental = { tool, contentDir, outputDir: dir, previousDir: outputDir, previous };
       let site = model;
       let pdfs = new Map<string, PdfInfo>();
+      const groups: PageGroup[] = [];
+      const rendered: string[] = [];
       if (wantPdf) {
         // The print pages first: the PDFs are printed from them, and the web pages then name each PDF's size.
-        await renderSite(model, { contentDir, outputDir: dir, printOnly: true });
+        const print = await renderIncrementally(model, { ...incremental, part: "print" });
+        groups.push(...print.groups);
+        rendered.push(...print.rendered);
         pdfs = await buildPdfs(pdfReports(model), { siteDir: dir, cacheDir: path.join(root, ".cache", "pdf"), quiet: options.quiet, browser });
         site = withPdfs(model, pdfs);
       }
-      const { pages } = await renderSite(site, { contentDir, outputDir: dir });
-      const csv = await writeChartData(dir, site);
+      const web = await renderIncrementally(site, { ...incremental, part: wantPdf ? "web" : "all" });
+      groups.push(...web.groups);
+      rendered.push(...web.rendered);
+      const pages = web.pages + (wantPdf ? model.reports.length : 0);
+      const csv = await writeChartData(dir, { ...site, reports: web.webReports });
+      await writeManifest(dir, groups);
       // The JSON Schemas that authors' editors check their files against (see `npm run new`).
       await writeJsonSchemas(dir, project.reference);
       // The quality gates run on the new site before it replaces the old one: a failing check keeps the old site.
       const findings = browser && wantCheck ? (await checkSite({ siteDir: dir, browser, serve: (c) => routeSite(c, dir), checkPdf })).findings : [];
       if (findings.length > 0) throw new CheckFailed(findings);
-      return { pages, csv, pdfs, findings };
+      return { pages, csv, pdfs, findings, rendered };
     });
     const printed = [...pdfs.values()].filter((p) => !p.cached);
-    log(`Wrote ${pages} pages, ${csv} CSV files and ${pdfs.size} PDFs (${printed.length} printed, ${pdfs.size - printed.length} unchanged from the cache; ${[...pdfs.values()].reduce((n, p) => n + p.pages, 0)} pages).`);
+    log(`Rendered ${rendered.length} page groups (the rest reused unchanged from the previous site); ${pages} pages, ${csv} CSV files written and ${pdfs.size} PDFs (${printed.length} printed, ${pdfs.size - printed.length} unchanged from the cache; ${[...pdfs.values()].reduce((n, p) => n + p.pages, 0)} pages).`);
     if (wantCheck) log(`Checked every page and PDF (accessibility, HTML, links, PDF structure): ${findings.length} problems.`);
-    return { outputDir, reports: model.reports.length, pages, pdfs: pdfs.size, pdfsPrinted: printed.length, seconds: (performance.now() - started) / 1000 };
+    return { outputDir, reports: model.reports.length, pages, pdfs: pdfs.size, pdfsPrinted: printed.length, seconds: (performance.now() - started) / 1000, computed, rendered: rendered.sort() };
   } finally {
     await browser?.close();
   }

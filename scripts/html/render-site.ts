@@ -16,9 +16,17 @@ export interface RenderSiteOptions {
   printOnly?: boolean;
   outputDir: string;
   pathPrefix?: string;
+  /** Templates to leave out, relative to contentDir (e.g. the site-wide pages when they are unchanged). */
+  skip?: readonly string[];
 }
 
-export async function renderSite(model: SiteModel, options: RenderSiteOptions): Promise<{ pages: number }> {
+export interface RenderedSite {
+  pages: number;
+  /** Every page written, relative to outputDir with forward slashes ("org/2021-22/index.html"). */
+  written: string[];
+}
+
+export async function renderSite(model: SiteModel, options: RenderSiteOptions): Promise<RenderedSite> {
   const input = options.printOnly ? path.join(options.contentDir, "print.njk") : options.contentDir;
   const eleventy = new Eleventy(input, options.outputDir, {
     configPath: path.join(projectRoot, ".eleventy.js"),
@@ -28,6 +36,7 @@ export async function renderSite(model: SiteModel, options: RenderSiteOptions): 
       config.addGlobalData("site", model);
       // Author Markdown (the guide pages) never carries raw HTML: the same markdown-it as reports.
       config.setLibrary("md", authorMarkdown);
+      for (const template of options.skip ?? []) config.ignores.add(path.relative(process.cwd(), path.join(options.contentDir, template)));
       config.on("eleventy.after", async ({ directories }) => writeSiteAssets(directories.output));
     },
   });
@@ -35,5 +44,6 @@ export async function renderSite(model: SiteModel, options: RenderSiteOptions): 
   eleventy.disableLogger();
   // write() gives [passthrough copies, pages written]; each page has its output path.
   const [, written] = (await eleventy.write()) as [unknown, { outputPath: string | false }[]];
-  return { pages: written.filter((page) => page.outputPath !== false).length };
+  const outputs = written.flatMap((page) => (page.outputPath === false ? [] : [path.relative(options.outputDir, page.outputPath).split(path.sep).join("/")]));
+  return { pages: outputs.length, written: outputs };
 }

@@ -4,6 +4,8 @@ declare module "@11ty/eleventy" {
   export interface EleventyConfig {
     addGlobalData(name: string, value: unknown): void;
     setLibrary(extension: string, library: unknown): void;
+    /** Templates to leave out (paths or globs relative to the working directory). */
+    ignores: { add(pattern: string): void };
     on(event: "eleventy.after", callback: (event: { directories: { output: string } }) => Promise<void>): void;
   }
   interface EleventyOptions {
