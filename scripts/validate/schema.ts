@@ -42,6 +42,9 @@ export type StatusDefinition = z.infer<typeof StatusDefinition>;
 
 export const StatusList = z.strictObject({ statuses: z.array(StatusDefinition).min(1) });
 
+/** zod's kind of issue for a refinement (not one of our message codes). */
+const ZOD_CUSTOM = "custom";
+
 /** A national publication that national figures are taken from. */
 const NationalSource = z.strictObject({
   title: z.string().describe("The publication's title as published"),
@@ -67,9 +70,9 @@ export const NationalFigures = z
   .superRefine((n, ctx) => {
     const seen = new Set<string>();
     n.figures.forEach((f, i) => {
-      if (!(f.source in n.sources)) ctx.addIssue({ code: "custom", path: ["figures", i, "source"], message: `no source "${f.source}" in sources` });
+      if (!(f.source in n.sources)) ctx.addIssue({ code: ZOD_CUSTOM, path: ["figures", i, "source"], message: `no source "${f.source}" in sources` });
       const key = `${f.standard} ${f.indicator} ${f.year}`;
-      if (seen.has(key)) ctx.addIssue({ code: "custom", path: ["figures", i], message: `a second figure for ${key}` });
+      if (seen.has(key)) ctx.addIssue({ code: ZOD_CUSTOM, path: ["figures", i], message: `a second figure for ${key}` });
       seen.add(key);
     });
   });
