@@ -1,0 +1,118 @@
+/**
+ * The incremental build is safe: a rebuild gives exactly the bytes a cold build gives, an unchanged
+ * report is never recomputed or re-rendered, a changed input re-renders what depends on it, and a
+ * change to the tool (templates, code) or the settings renders everything again.
+ */
+import { cp, mkdtemp, readFile, readdir, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { build, loadAndValidate, type BuildSummary } from "../scripts/build.ts";
+import { generateEstate, writeEstate } from "../scripts/bench/estate.ts";
+import { toolHash } from "../scripts/cache/content-cache.ts";
+import { repoRoot } from "./project.ts";
+
+const asOf = "2025-01-15";
+
+async function siteFiles(dir: string): Promise<Map<string, string>> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  return new Map(await Promise.all(files.map(async (f) => [path.relative(dir, f), await readFile(f, "utf8")] as const)));
+}
+
+async function newEstate(): Promise<string> {
+  const root = await mkdtemp(path.join(tmpdir(), "estate-"));
+  await writeEstate(root, { orgs: 2, years: 2, seed: 7 });
+  return root;
+}
+
+const quick = (root: string, toolVersion = "test-tool") => build({ root, asOf, pdf: false, check: false, toolVersion });
+
+describe("synthetic estate", () => {
+  it("is deterministic for a seed and different for another", () => {
+    const a = generateEstate({ orgs: 3, years: 2, seed: 1 });
+    expect(generateEstate({ orgs: 3, years: 2, seed: 1 })).toEqual(a);
+    expect(generateEstate({ orgs: 3, years: 2, seed: 2 })).not.toEqual(a);
+    // 3 organisation files, and per organisation and year a plan, a metric file and a report page.
+    expect(a.size).toBe(3 + 3 * 2 * 3);
+  });
+
+  it("passes validation, with about 30 actions a plan", async () => {
+    const project = await loadAndValidate(await newEstate());
+    expect(project.reports).toHaveLength(4);
+    for (const plan of project.plans) {
+      const actions = plan.data.themes.flatMap((t) => t.actions).length;
+      expect(actions).toBeGreaterThanOrEqual(20);
+      expect(actions).toBeLessThanOrEqual(42);
+    }
+  });
+});
+
+describe("incremental build", () => {
+  let root: string;
+  let cold: BuildSummary;
+  let coldFiles: Map<string, string>;
+  beforeAll(async () => {
+    root = await newEstate();
+    cold = await quick(root);
+    coldFiles = await siteFiles(cold.outputDir);
+  }, 120_000);
+
+  it("renders and computes everything on the first build", () => {
+    expect(cold.computed).toEqual(["synthetic-001/2023-24", "synthetic-001/2024-25", "synthetic-002/2023-24", "synthetic-002/2024-25"]);
+    expect(cold.rendered).toContain("site");
+    expect(cold.rendered).toContain("web:synthetic-002/2023-24");
+    expect(cold.rendered).toContain("print:synthetic-002/2023-24");
+    expect(cold.rendered).toContain("org:synthetic-001");
+  });
+
+  it("re-renders nothing when nothing changed, and the site is byte for byte the same", async () => {
+    const again = await quick(root);
+    expect(again.computed).toEqual([]);
+    expect(again.rendered).toEqual([]);
+    expect(await siteFiles(again.outputDir)).toEqual(coldFiles);
+  }, 60_000);
+
+  it("after one metric file changes, re-renders only that organisation's changed report; every other file is as before", async () => {
+    const file = path.join(root, "data/metrics/synthetic-002/2024.yaml");
+    const before = await readFile(file, "utf8");
+    await writeFile(file, before.replace(/narrative: .*/, "narrative: The network now meets every week and sets its own agenda."));
+    const warm = await quick(root);
+    // Both of its reports are recomputed (their key covers all the organisation's metric files)...
+    expect(warm.computed).toEqual(["synthetic-002/2023-24", "synthetic-002/2024-25"]);
+    // ...but only the 2024 report, whose figures changed, is rendered again.
+    expect(warm.rendered).toEqual(["print:synthetic-002/2024-25", "web:synthetic-002/2024-25"]);
+    const files = await siteFiles(warm.outputDir);
+    expect([...files.keys()].sort()).toEqual([...coldFiles.keys()].sort());
+    const changed = [...files].filter(([name, text]) => coldFiles.get(name) !== text).map(([name]) => name);
+    expect(changed.sort()).toEqual([".build-manifest.json", "synthetic-002/2024-25/index.html", "synthetic-002/2024-25/print.html"]);
+    expect(files.get("synthetic-002/2024-25/index.html")).toContain("The network now meets every week");
+    expect(files.get("synthetic-002/2024-25/print.html")).toContain("The network now meets every week");
+  }, 120_000);
+
+  it("renders and computes everything again when the tool changes", async () => {
+    const changed = await quick(root, "another-tool-version");
+    expect(changed.computed).toHaveLength(4);
+    expect(changed.rendered).toHaveLength(cold.rendered.length);
+  }, 60_000);
+
+  it("recomputes every report when the settings change", async () => {
+    await writeFile(path.join(root, "data/settings.yaml"), "suppression:\n  threshold: 12\n");
+    const changed = await quick(root, "another-tool-version");
+    expect(changed.computed).toHaveLength(4);
+  }, 60_000);
+});
+
+describe("toolHash", () => {
+  it("changes when a template changes", async () => {
+    const copy = await mkdtemp(path.join(tmpdir(), "tool-"));
+    for (const part of ["scripts", "templates", "content", ".eleventy.js", "package-lock.json"]) {
+      await cp(path.join(repoRoot, part), path.join(copy, part), { recursive: true });
+    }
+    const before = await toolHash(copy);
+    expect(await toolHash(copy)).toBe(before);
+    const template = path.join(copy, "templates/components/status-tag/template.njk");
+    await writeFile(template, `${await readFile(template, "utf8")}\n`);
+    expect(await toolHash(copy)).not.toBe(before);
+  });
+});
