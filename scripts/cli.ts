@@ -10,11 +10,12 @@ import { validateCommand } from "./commands/validate.ts";
 import { newCommand } from "./commands/new.ts";
 import { importCommand } from "./commands/import.ts";
 import { projectRoot } from "./html/render-site.ts";
+import { serveCommand } from "./commands/serve.ts";
 import { PdfError } from "./pdf/messages.ts";
 import { InputProblems } from "./validate/problems.ts";
 import { CheckFailed } from "./check/findings.ts";
 
-const commands: Command[] = [buildCommand, validateCommand, checkCommand, newCommand, importCommand];
+const commands: Command[] = [buildCommand, validateCommand, checkCommand, newCommand, serveCommand, importCommand, benchCommand];
 
 const common: Options = {
   root: { type: "string" },
