@@ -177,7 +177,7 @@ describe("JSON Schemas for editors", () => {
     const action = plan.themes[0]!.actions[0]! as Record<string, unknown>;
     const broken = (change: (a: Record<string, unknown>) => void) => {
       const copy = structuredClone(plan);
-      change(copy.themes[0]!.actions[0]! as Record<string, unknown>);
+      change(copy.themes[0]!.actions[0]!);
       return errors("plan", copy).join("; ");
     };
     expect(action.status).toBe("complete");
