@@ -1,0 +1,185 @@
+/**
+ * The benchmark behind `npm run bench`: builds a synthetic estate cold, rebuilds it after one YAML
+ * file changes, times chart rendering, and prints a sample of reports as PDFs both with Paged.js and
+ * with Chromium's own printing of the same print page, so the figures can be set against the
+ * targets in DESIGN.md section 11. Every figure is measured in this run, on this machine.
+ */
+import { mkdtemp, readFile, readdir, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { build } from "../build.ts";
+import { buildCharts } from "../charts/from-indicators.ts";
+import type { ReportIndicators } from "../compute/types.ts";
+import { toolHash } from "../cache/content-cache.ts";
+import { launchBrowser } from "../pdf/browser.ts";
+import { renderPdf, renderPlainPdf, type PdfMeta } from "../pdf/render-pdf.ts";
+import { writeEstate } from "./estate.ts";
+
+export interface BenchOptions {
+  orgs: number;
+  years: number;
+  /** How many reports to print as PDFs, both ways. */
+  pdfSample: number;
+  /** Where the estate is written (default: a new temporary folder). */
+  dir?: string;
+  log: (line: string) => void;
+}
+
+export interface PdfSample {
+  report: string;
+  pages: number;
+  bytes: number;
+  pagedMs: number;
+  plainMs: number;
+  layoutMs: number;
+}
+
+export interface BenchResults {
+  machine: { cpus: number; node: string };
+  estate: { dir: string; organisations: number; years: number; reports: number };
+  cold: { seconds: number; reportsPerSecond: number; peakRssMb: number };
+  warm: { seconds: number; changedFile: string; computed: string[]; rendered: string[] };
+  charts: { msPerChart: number; chartsPerReport: number };
+  pdf: {
+    sample: PdfSample[];
+    pagedMsPerReport: number;
+    plainMsPerReport: number;
+    pagedMsPerPage: number;
+    plainMsPerPage: number;
+    ratio: number;
+    kbPerPage: number;
+    longest: PdfSample | undefined;
+  };
+  pageWeightKb: { mean: number; max: number };
+  targets: { name: string; target: string; measured: string; met: boolean }[];
+}
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+const round = (x: number, places = 2) => Math.round(x * 10 ** places) / 10 ** places;
+/** Peak resident memory of this process so far, in MB (the benchmark runs in a fresh process). */
+const peakRssMb = () => round(process.resourceUsage().maxRSS / 1024, 0);
+
+/** Changes one organisation's latest metric file (the WDES 9b narrative): a real change to its figures' page. */
+async function changeOneFile(root: string, year: number): Promise<string> {
+  const file = `data/metrics/synthetic-001/${year}.yaml`;
+  const text = await readFile(path.join(root, file), "utf8");
+  await writeFile(path.join(root, file), text.replace(/narrative: .*/, `narrative: Changed for the benchmark at ${new Date().toISOString()}.`));
+  return file;
+}
+
+async function chartTiming(root: string): Promise<{ msPerChart: number; chartsPerReport: number }> {
+  const cacheDir = path.join(root, ".cache", "build");
+  const entry = (await readdir(cacheDir)).find((f) => f.endsWith(".json"))!;
+  const { indicators } = JSON.parse(await readFile(path.join(cacheDir, entry), "utf8")) as { indicators: ReportIndicators };
+  await buildCharts(indicators); // warm-up
+  const rounds = 3;
+  const started = performance.now();
+  let charts = 0;
+  for (let i = 0; i < rounds; i++) charts += (await buildCharts(indicators)).length;
+  return { msPerChart: round((performance.now() - started) / charts), chartsPerReport: charts / rounds };
+}
+
+async function pdfTiming(siteDir: string, reports: string[]): Promise<PdfSample[]> {
+  const browser = await launchBrowser();
+  try {
+    const samples: PdfSample[] = [];
+    for (const report of reports) {
+      const htmlPath = path.join(siteDir, report, "print.html");
+      const meta: PdfMeta = { title: report, author: "Benchmark", subject: "Benchmark", lang: "en-GB" };
+      const paged = await renderPdf(browser, { htmlPath, siteRoot: siteDir, meta });
+      const plain = await renderPlainPdf(browser, { htmlPath, siteRoot: siteDir, meta });
+      samples.push({ report, pages: paged.pages, bytes: paged.bytes.length, pagedMs: round(paged.timings.totalMs, 0), plainMs: round(plain.timings.totalMs, 0), layoutMs: round(paged.timings.layoutMs, 0) });
+    }
+    return samples;
+  } finally {
+    await browser.close();
+  }
+}
+
+export async function runBench(options: BenchOptions): Promise<BenchResults> {
+  const { log } = options;
+  const root = options.dir ?? (await mkdtemp(path.join(tmpdir(), "bench-estate-")));
+  const lastYear = 2024;
+  log(`Writing a synthetic estate of ${options.orgs} organisations x ${options.years} years into ${root}...`);
+  await writeEstate(root, { orgs: options.orgs, years: options.years, lastYear });
+  // One tool version for the whole run: the cache keys must not move if the tool's files are edited meanwhile.
+  const toolVersion = await toolHash();
+  const outputDir = path.join(root, "_site");
+
+  log("Cold HTML build (no cache, no previous site)...");
+  const cold = await build({ root, outputDir, pdf: false, check: false, quiet: true, toolVersion });
+  const coldRss = peakRssMb();
+
+  const changedFile = await changeOneFile(root, lastYear);
+  log(`Warm rebuild after changing ${changedFile}...`);
+  const warm = await build({ root, outputDir, pdf: false, check: false, quiet: true, toolVersion });
+
+  log("Chart rendering (warm)...");
+  const charts = await chartTiming(root);
+
+  const reports = (await readdir(outputDir, { recursive: true })).filter((f) => f.endsWith("print.html")).map((f) => path.dirname(f)).sort();
+  const step = Math.max(1, Math.floor(reports.length / options.pdfSample));
+  const sampled = reports.filter((_, i) => i % step === 0).slice(0, options.pdfSample);
+  log(`PDFs of ${sampled.length} reports, with Paged.js and with Chromium's own printing...`);
+  const sample = await pdfTiming(outputDir, sampled);
+  const pages = sum(sample.map((s) => s.pages));
+  const paged = sum(sample.map((s) => s.pagedMs));
+  const plain = sum(sample.map((s) => s.plainMs));
+  const longest = [...sample].sort((a, b) => Math.abs(a.pages - 20) - Math.abs(b.pages - 20))[0];
+
+  const weights = await Promise.all(sampled.map(async (r) => (await stat(path.join(outputDir, r, "index.html"))).size / 1024));
+
+  const results: BenchResults = {
+    machine: { cpus: (await import("node:os")).availableParallelism(), node: process.version },
+    estate: { dir: root, organisations: options.orgs, years: options.years, reports: cold.reports },
+    cold: { seconds: round(cold.seconds), reportsPerSecond: round(cold.reports / cold.seconds, 1), peakRssMb: coldRss },
+    warm: { seconds: round(warm.seconds), changedFile, computed: warm.computed, rendered: warm.rendered },
+    charts,
+    pdf: {
+      sample,
+      pagedMsPerReport: round(paged / sample.length, 0),
+      plainMsPerReport: round(plain / sample.length, 0),
+      pagedMsPerPage: round(paged / pages, 1),
+      plainMsPerPage: round(plain / pages, 1),
+      ratio: round(paged / plain),
+      kbPerPage: round(sum(sample.map((s) => s.bytes)) / 1024 / pages, 1),
+      longest,
+    },
+    pageWeightKb: { mean: round(sum(weights) / weights.length, 0), max: round(Math.max(...weights), 0) },
+    targets: [],
+  };
+  const t = results.targets;
+  const scaled = cold.reports === 1000 ? "" : ` (estate of ${cold.reports}; target is for 1,000)`;
+  t.push({ name: "cold HTML build", target: "< 60 s for 1,000 reports", measured: `${results.cold.seconds} s${scaled}`, met: results.cold.seconds * (1000 / cold.reports) < 60 });
+  t.push({ name: "one-file rebuild", target: "< 3 s", measured: `${results.warm.seconds} s`, met: results.warm.seconds < 3 });
+  t.push({ name: "PDF vs plain Chromium", target: "<= 1.5x", measured: `${results.pdf.ratio}x`, met: results.pdf.ratio <= 1.5 });
+  if (longest) {
+    t.push({ name: `${longest.pages}-page report time`, target: "< 2 s (20 pages)", measured: `${round(longest.pagedMs / 1000)} s`, met: longest.pagedMs < 2000 });
+    t.push({ name: `${longest.pages}-page report size`, target: "< 1.5 MB (20 pages)", measured: `${round(longest.bytes / 1024 / 1024)} MB`, met: longest.bytes < 1.5 * 1024 * 1024 });
+  }
+  t.push({ name: "report page weight", target: "< 250 KB", measured: `${results.pageWeightKb.max} KB (largest sampled)`, met: results.pageWeightKb.max < 250 });
+  return results;
+}
+
+/** The results as a plain-text table. */
+export function formatResults(r: BenchResults): string {
+  const rows: [string, string][] = [
+    ["Estate", `${r.estate.organisations} organisations x ${r.estate.years} years = ${r.estate.reports} reports (${r.machine.cpus} CPUs, Node ${r.machine.node})`],
+    ["Cold HTML build", `${r.cold.seconds} s, ${r.cold.reportsPerSecond} reports/s, peak RSS ${r.cold.peakRssMb} MB`],
+    ["Warm rebuild, one YAML file changed", `${r.warm.seconds} s; recomputed ${r.warm.computed.join(", ") || "nothing"}; rendered ${r.warm.rendered.join(", ") || "nothing"}`],
+    ["Chart rendering (warm)", `${r.charts.msPerChart} ms per chart, ${r.charts.chartsPerReport} charts per report`],
+    ["PDF with Paged.js", `${r.pdf.pagedMsPerReport} ms per report, ${r.pdf.pagedMsPerPage} ms per page`],
+    ["PDF, Chromium's own printing", `${r.pdf.plainMsPerReport} ms per report, ${r.pdf.plainMsPerPage} ms per page`],
+    ["Paged.js / plain", `${r.pdf.ratio}x`],
+    ["PDF size", `${r.pdf.kbPerPage} KB per page`],
+    ...(r.pdf.longest ? [["Report nearest 20 pages", `${r.pdf.longest.pages} pages, ${round(r.pdf.longest.pagedMs / 1000)} s, ${round(r.pdf.longest.bytes / 1024 / 1024)} MB`] as [string, string]] : []),
+    ["Report page with inline SVG", `${r.pageWeightKb.mean} KB mean, ${r.pageWeightKb.max} KB largest (sampled)`],
+  ];
+  const width = Math.max(...rows.map(([k]) => k.length), ...r.targets.map((t) => t.name.length));
+  return [
+    ...rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`),
+    "",
+    "Targets (DESIGN.md section 11):",
+    ...r.targets.map((t) => `${t.met ? "met   " : "MISSED"} ${t.name.padEnd(width)}  ${t.measured} (target ${t.target})`),
+  ].join("\n");
+}
