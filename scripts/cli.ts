@@ -3,14 +3,15 @@
  * scripts/commands/ that composes the pipeline's steps; this file parses and dispatches.
  */
 import { parseArgs } from "node:util";
+import { benchCommand } from "./commands/bench.ts";
 import { buildCommand } from "./commands/build.ts";
 import { checkCommand } from "./commands/check.ts";
 import type { Command, Options, Output } from "./commands/command.ts";
 import { validateCommand } from "./commands/validate.ts";
 import { newCommand } from "./commands/new.ts";
 import { importCommand } from "./commands/import.ts";
-import { projectRoot } from "./html/render-site.ts";
 import { serveCommand } from "./commands/serve.ts";
+import { projectRoot } from "./html/render-site.ts";
 import { PdfError } from "./pdf/messages.ts";
 import { InputProblems } from "./validate/problems.ts";
 import { CheckFailed } from "./check/findings.ts";
