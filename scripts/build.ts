@@ -7,7 +7,8 @@
  * temporary folder beside `_site/` and swapped in only when every step has succeeded, so a
  * failed or interrupted build leaves the previous site untouched.
  */
-import { mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { readProject } from "./load/read-project.ts";
 import { validateProject, type Project } from "./validate/validate-project.ts";
@@ -105,16 +106,49 @@ function pdfReports(model: SiteModel): PdfReport[] {
     }));
 }
 
+/** Is a process with this id running (on this machine)? */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Remove the temporary folders (`<out>.building-<pid>-*`, and their `.old` leftovers) of builds
+ * that were killed outright (SIGKILL, power cut) and so could not clean up; a running build's are kept.
+ */
+async function removeStaleTemporaries(outputDir: string): Promise<void> {
+  const prefix = `${path.basename(outputDir)}.building-`;
+  const parent = path.dirname(outputDir);
+  const entries = await readdir(parent).catch(() => []);
+  for (const name of entries.filter((e) => e.startsWith(prefix)).sort()) {
+    const pid = Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]);
+    if (Number.isInteger(pid) && pid > 0 && isRunning(pid)) continue;
+    // Killed between its two renames: the previous site is in `.old` and there is no `outputDir`; put it back.
+    if (name.endsWith(".old") && !existsSync(outputDir)) await rename(path.join(parent, name), outputDir);
+    else await rm(path.join(parent, name), { recursive: true, force: true });
+  }
+}
+
 /** Write into a fresh folder, then replace `outputDir` with it in one rename. */
 export async function writeAtomically<T>(outputDir: string, write: (dir: string) => Promise<T>): Promise<T> {
   const parent = path.dirname(outputDir);
-  const temp = await mkdtemp(path.join(parent, `${path.basename(outputDir)}.building-`));
-  const cleanUp = () => rm(temp, { recursive: true, force: true });
-  const onSignal = () => {
-    void cleanUp().finally(() => process.exit(130));
+  await removeStaleTemporaries(outputDir);
+  const temp = await mkdtemp(path.join(parent, `${path.basename(outputDir)}.building-${process.pid}-`));
+  // Retries: the build may still be writing into the folder while it is being removed.
+  const cleanUp = () => rm(temp, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
+  let stopping = false;
+  // `on`, not `once`: a second signal (tsx passes SIGTERM on to the build it runs) must not kill the build mid-clean-up.
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    void cleanUp().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
   };
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
   try {
     const result = await write(temp);
     const old = `${temp}.old`;

@@ -1,0 +1,165 @@
+/**
+ * Atomic output: a build that fails (bad input, Chromium missing, a write failing half way) or is
+ * killed mid-build (SIGTERM, SIGKILL) leaves the previous _site/ byte for byte as it was. A normal
+ * failure leaves no `_site.building-*` temporary behind; after SIGKILL the next build removes it.
+ * Builds run as real command-line processes on real project folders.
+ */
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { cp, readdir, readFile, writeFile, mkdir } from "node:fs/promises";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { writeAtomically } from "../scripts/build.ts";
+import { makeProject, repoRoot } from "./project.ts";
+
+const tsx = path.join(repoRoot, "node_modules/.bin/tsx");
+const cli = path.join(repoRoot, "scripts/cli.ts");
+
+/** Every file under a folder with a hash of its bytes. */
+async function snapshot(dir: string): Promise<Record<string, string>> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  const hashes = await Promise.all(files.map(async (f) => [path.relative(dir, f), createHash("sha256").update(await readFile(f)).digest("hex")] as const));
+  return Object.fromEntries(hashes.sort(([a], [b]) => a.localeCompare(b)));
+}
+
+const temporaries = async (root: string) => (await readdir(root)).filter((name) => name.startsWith("_site.building-"));
+
+interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stderr: string;
+}
+
+/**
+ * Run `cli build` in a project; if `kill` is given, send it as soon as the build's temporary folder
+ * exists (the build is then writing the new site).
+ */
+function runBuild(root: string, args: string[], options: { env?: NodeJS.ProcessEnv; kill?: NodeJS.Signals } = {}): Promise<Run & { killedWhileWriting: boolean }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(tsx, [cli, "build", "--root", root, "--quiet", ...args], { cwd: repoRoot, env: { ...process.env, ...options.env }, detached: true });
+    let stderr = "";
+    let killedWhileWriting = false;
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const poll = options.kill
+      ? setInterval(() => {
+          void temporaries(root).then((found) => {
+            if (found.length > 0 && !killedWhileWriting && child.exitCode === null) {
+              killedWhileWriting = true;
+              // tsx runs the build in a child process of its own: signal the whole process group.
+              process.kill(-child.pid!, options.kill);
+            }
+          });
+        }, 5)
+      : undefined;
+    child.on("error", reject);
+    child.on("close", (code, signal) => {
+      clearInterval(poll);
+      resolve({ code, signal, stderr, killedWhileWriting });
+    });
+  }).then((r) => r as Run & { killedWhileWriting: boolean });
+}
+
+let base: Record<string, string>;
+
+async function builtProject(): Promise<{ root: string; before: Record<string, string> }> {
+  const root = await makeProject({});
+  await cp(path.join(repoRoot, "test/fixtures/bad/_base"), root, { recursive: true });
+  await cp(base.__site!, path.join(root, "_site"), { recursive: true });
+  return { root, before: await snapshot(path.join(root, "_site")) };
+}
+
+beforeAll(async () => {
+  // One real build of the base project; each test starts from a copy of its _site/.
+  const root = await makeProject({});
+  await cp(path.join(repoRoot, "test/fixtures/bad/_base"), root, { recursive: true });
+  const run = await runBuild(root, ["--no-pdf", "--no-check"]);
+  expect(run.stderr).toBe("");
+  expect(run.code).toBe(0);
+  base = { __site: path.join(root, "_site") };
+  expect(Object.keys(await snapshot(base.__site!)).length).toBeGreaterThan(5);
+});
+
+describe.concurrent("a failed build keeps the previous site", () => {
+  it("bad input: exit 1, _site/ unchanged, no temporary folder", async () => {
+    const { root, before } = await builtProject();
+    await writeFile(path.join(root, "data/plans/acme/2023-24.yaml"), "title: [\n");
+    const run = await runBuild(root, ["--no-pdf", "--no-check"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("nothing was written");
+    expect(await snapshot(path.join(root, "_site"))).toEqual(before);
+    expect(await temporaries(root)).toEqual([]);
+  });
+
+  it("Chromium missing (CHROMIUM_PATH points nowhere): exit 1 with the reason, _site/ unchanged, no temporary folder", async () => {
+    const { root, before } = await builtProject();
+    await writeFile(path.join(root, "content/reports/acme/2023-24.md"), (await readFile(path.join(root, "content/reports/acme/2023-24.md"), "utf8")).replace("Hello.", "Hello again."));
+    const run = await runBuild(root, ["--no-check"], { env: { CHROMIUM_PATH: path.join(root, "no-such-chromium") } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("no-such-chromium");
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(await snapshot(path.join(root, "_site"))).toEqual(before);
+    expect(await temporaries(root)).toEqual([]);
+  });
+
+  it("a write failing half way (disk full): the error passes through, _site/ unchanged, the temporary folder removed", async () => {
+    const { root, before } = await builtProject();
+    const full = Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+    await expect(
+      writeAtomically(path.join(root, "_site"), async (dir) => {
+        await mkdir(path.join(dir, "acme"), { recursive: true });
+        await writeFile(path.join(dir, "index.html"), "<p>half a site</p>");
+        expect(await temporaries(root)).toHaveLength(1);
+        throw full;
+      }),
+    ).rejects.toBe(full);
+    expect(await snapshot(path.join(root, "_site"))).toEqual(before);
+    expect(await temporaries(root)).toEqual([]);
+  });
+
+  it("SIGTERM while writing: _site/ unchanged, the temporary folder removed", async () => {
+    const { root, before } = await builtProject();
+    const run = await runBuild(root, ["--no-pdf", "--no-check"], { kill: "SIGTERM" });
+    expect(run.killedWhileWriting).toBe(true);
+    expect(run.code === 0).toBe(false);
+    expect(await snapshot(path.join(root, "_site"))).toEqual(before);
+    expect(await temporaries(root)).toEqual([]);
+  });
+
+  it("SIGKILL while writing: _site/ unchanged; the next build removes the leftover temporary folder", async () => {
+    const { root, before } = await builtProject();
+    const run = await runBuild(root, ["--no-pdf", "--no-check"], { kill: "SIGKILL" });
+    expect(run.killedWhileWriting).toBe(true);
+    expect(run.signal === "SIGKILL" || run.code === 137).toBe(true);
+    expect(await snapshot(path.join(root, "_site"))).toEqual(before);
+    // A process killed outright cannot clean up: its temporary folder may still be there.
+    const next = await runBuild(root, ["--no-pdf", "--no-check"]);
+    expect(next.code).toBe(0);
+    expect(await temporaries(root)).toEqual([]);
+    expect(await snapshot(path.join(root, "_site"))).toEqual(before);
+  });
+});
+
+describe("stale temporaries", () => {
+  it("puts the previous site back if a build was killed between its two renames", async () => {
+    const { root, before } = await builtProject();
+    // What a build killed after `rename(_site, temp.old)` leaves: no _site/, the old site in `.old`.
+    const { rename } = await import("node:fs/promises");
+    await rename(path.join(root, "_site"), path.join(root, "_site.building-999999999-abc.old"));
+    await writeAtomically(path.join(root, "_site"), async (dir) => {
+      expect(await snapshot(path.join(root, "_site"))).toEqual(before);
+      await writeFile(path.join(dir, "index.html"), "new");
+    });
+    expect(await temporaries(root)).toEqual([]);
+  });
+
+  it("removes a dead build's temporary folder and keeps a running build's", async () => {
+    const { root } = await builtProject();
+    const dead = path.join(root, "_site.building-999999999-dead");
+    const running = path.join(root, `_site.building-${process.pid}-running`);
+    await mkdir(path.join(dead, "acme"), { recursive: true });
+    await mkdir(running);
+    await writeAtomically(path.join(root, "_site"), (dir) => writeFile(path.join(dir, "index.html"), "new"));
+    expect(await temporaries(root)).toEqual([path.basename(running)]);
+  });
+});
