@@ -8,7 +8,8 @@ import type { Project, ReportEntry, OrganisationEntry } from "../validate/valida
 import type { Action, BoardPaper, IndicatorDefinition, StatusDefinition, Theme } from "../validate/schema.ts";
 import { renderInline, renderMarkdown, type Heading } from "./markdown.ts";
 import { resultView, type ResultView } from "./indicator-view.ts";
-import type { Chart } from "../charts/types.ts";
+import type { Chart, TableModel } from "../charts/types.ts";
+import { withEditions, withTrends, type EditionChanges, type EditionLink } from "./editions.ts";
 import type { ReportIndicators } from "../compute/types.ts";
 
 export type Standard = "WRES" | "WDES";
@@ -101,6 +102,8 @@ export interface OrganisationView {
   ethnicMinorityTerm: string;
   contact: OrganisationEntry["data"]["contact"];
   reports: { title: string; period: string; url: string; summary: string | undefined }[];
+  /** Each indicator's headline figure in each edition (scripts/html/editions.ts). */
+  trends: TableModel[];
 }
 
 export interface ReportView {
@@ -129,6 +132,9 @@ export interface ReportView {
   /** The PDF's size and pages, once the PDF step has made it (GOV.UK attachment pattern). */
   pdf: { href: string; size: string; pages: number } | undefined;
   boardPaper: BoardPaperView | undefined;
+  /** What changed in the plan since the previous edition, and the earlier editions (scripts/html/editions.ts). */
+  changes: EditionChanges | undefined;
+  earlierEditions: EditionLink[];
 }
 
 /** The board-paper cover sheet, with every Markdown field rendered. */
@@ -177,7 +183,7 @@ export function formatDate(iso: string): string {
 }
 
 /** Ids the report page and print page use for their own parts. */
-const RESERVED_IDS = ["maincontent", "contents-heading", "contents-title", "indicators", "action-plan", "downloads", "board-cover-title"];
+const RESERVED_IDS = ["maincontent", "contents-heading", "contents-title", "indicators", "action-plan", "changes-since", "downloads", "board-cover-title"];
 
 export const indicatorAnchor = (standard: Standard, n: number) => `${standard.toLowerCase()}-${n}`;
 export const actionAnchor = (id: string) => `action-${id.replace(/[^A-Za-z0-9]+/g, "-")}`;
@@ -297,6 +303,7 @@ function buildOrganisation(entry: OrganisationEntry, reports: ReportEntry[]): Or
     values: d.values ?? [],
     ethnicMinorityTerm: d.terminology.ethnic_minority,
     contact: d.contact,
+    trends: [],
     reports: reports
       .filter((r) => r.organisation === entry.slug)
       .sort((a, b) => b.plan.data.period.localeCompare(a.plan.data.period))
@@ -406,8 +413,11 @@ export function buildSiteModel(project: Project, options: SiteModelOptions): Sit
       outputs: report.data.outputs,
       pdf: undefined,
       boardPaper: board ? buildBoardPaper(board) : undefined,
+      changes: undefined,
+      earlierEditions: [],
     };
   });
 
-  return { title: project.settings.site_title, checks: undefined, organisations, reports };
+  const editions = withEditions(reports);
+  return { title: project.settings.site_title, checks: undefined, organisations: withTrends(organisations, editions), reports: editions };
 }

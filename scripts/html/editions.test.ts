@@ -1,0 +1,87 @@
+// Editions on real files: two plans of one organisation, through the real loader, validator and
+// site model; the changes were worked out by hand from the two plans below.
+import { describe, expect, it } from "vitest";
+import { makeProject, repoRoot } from "../../test/project.ts";
+import { computeReports } from "../cache/compute-cache.ts";
+import { readProject } from "../load/read-project.ts";
+import { validateProject } from "../validate/validate-project.ts";
+import { buildSiteModel, type SiteModel } from "./site-model.ts";
+
+const plan = (period: string, actions: string) => `title: Acme plan ${period}
+period: ${period}
+standards: [WRES]
+themes:
+  - id: "1"
+    title: Fair recruitment
+    actions:
+${actions}`;
+
+async function model(files: Record<string, string>, asOf: string): Promise<SiteModel> {
+  const root = await makeProject(files);
+  const { files: parsed } = await readProject(root);
+  const { project, problems } = validateProject(parsed);
+  expect(problems).toEqual([]);
+  return buildSiteModel(project!, { asOf, indicators: new Map(), charts: new Map() });
+}
+
+describe("editions", () => {
+  it("lists new actions, status changes, actions no longer in the plan and overdue actions, and links the earlier editions", async () => {
+    const site = await model(
+      {
+        "data/organisations/acme.yaml": "name: Acme NHS Trust\ntype: trust\n",
+        "data/plans/acme/2023-24.yaml": plan(
+          "2023/24",
+          `      - { id: "1.1", action: Panels, status: not started }
+      - { id: "1.2", action: Data, status: in progress }
+      - { id: "1.3", action: Mentoring, status: complete }
+      - { id: "1.4", action: Training, status: in progress }
+      - { id: "1.5", action: Unchanged, status: in progress }
+      - { id: "1.6", see: "1.1" }
+`,
+        ),
+        "data/plans/acme/2024-25.yaml": plan(
+          "2024/25",
+          `      - { id: "1.1", action: Panels, status: complete, due: 2024-06-30 }
+      - { id: "1.2", action: Data, status: in progress, due: 2024-06-30 }
+      - { id: "1.5", action: Unchanged, status: in progress }
+      - { id: "1.7", action: Listening events }
+`,
+        ),
+        "content/reports/acme/2023-24.md": "---\n---\n",
+        "content/reports/acme/2024-25.md": "---\n---\n",
+      },
+      "2024-12-01",
+    );
+    const latest = site.reports.find((r) => r.period === "2024/25")!;
+    expect(latest.changes!.previous).toEqual({ title: "Acme plan 2023/24", period: "2023/24", url: "/acme/2023-24/" });
+    expect(latest.changes!.rows).toEqual([
+      { id: "1.1", href: "#action-1-1", changes: ["Status changed from Not started to Complete."] },
+      { id: "1.2", href: "#action-1-2", changes: ["Overdue: it was due by 30 June 2024 and is not complete."] },
+      { id: "1.7", href: "#action-1-7", changes: ["New in 2024/25."] },
+      { id: "1.3", href: "/acme/2023-24/#action-1-3", changes: ["Completed, and no longer in the plan."] },
+      { id: "1.4", href: "/acme/2023-24/#action-1-4", changes: ["No longer in the plan (its status was In progress)."] },
+    ]);
+    expect(latest.changes!.counts).toEqual({ added: 1, statusChanged: 1, removed: 2, overdue: 1, unchanged: 1 });
+    expect(latest.earlierEditions).toEqual([{ title: "Acme plan 2023/24", period: "2023/24", url: "/acme/2023-24/" }]);
+
+    const first = site.reports.find((r) => r.period === "2023/24")!;
+    expect(first.changes).toBeUndefined();
+    expect(first.earlierEditions).toEqual([]);
+  });
+
+  it("shows each indicator's headline figure in each edition on the organisation page", async () => {
+    const { files } = await readProject(repoRoot);
+    const { project } = validateProject(files);
+    const { indicators, charts } = await computeReports(project!, { tool: "test" });
+    const site = buildSiteModel(project!, { asOf: "2025-01-01", indicators, charts });
+    const org = site.organisations.find((o) => o.slug === "example-nhs-trust")!;
+    expect(org.trends.map((t) => t.caption)).toEqual(["WRES indicators in each edition", "WDES metrics in each edition"]);
+    const wres = org.trends[0]!;
+    expect(wres.head).toEqual(["Indicator", "2024/25 (data 2024)"]);
+    // WRES 2 in 2024: White 405 of 1,500 shortlisted appointed (27.0%), culturally diverse 128 of 800 (16.0%): 27.0 / 16.0 = 1.69.
+    expect(wres.rows.find((r) => r.header === "WRES indicator 2: Appointed from shortlisting")!.cells).toEqual(["1.69 (relative likelihood)"]);
+    expect(wres.rows).toHaveLength(9);
+    // An organisation whose reports show no metric data has no trend table.
+    expect(site.organisations.find((o) => o.slug === "bsw-ccg")!.trends).toEqual([]);
+  });
+});
