@@ -61,10 +61,6 @@ type: ${typeFromSlug(slug)}
 terminology:
   ethnic_minority: BME
 
-# Your logo (optional): a PNG, JPEG or SVG file in this project, e.g. data/organisations/logo.png.
-# It is shown on your organisation's page, your reports and the PDF cover.
-# logo: data/organisations/${slug}-logo.png
-
 # Where readers can ask for the report in another format (optional; at least one line if used).
 # contact:
 #   email: equality@example.nhs.uk
