@@ -221,7 +221,9 @@ export const serveCommand: Command = {
 
     const changed = new Set<string>();
     const schedule = rebuilder(async () => {
-      if (!out.json) out.log(`Changed: ${[...changed].map((f) => path.relative(root, f)).join(", ")}; rebuilding.`);
+      // Editors and tools save through temporary files: name only the files that are still there.
+      const saved = (await Promise.all([...changed].map(async (f) => ((await exists(f)) ? [path.relative(root, f)] : [])))).flat();
+      if (!out.json) out.log(`Changed: ${saved.join(", ") || "a file was removed"}; rebuilding.`);
       changed.clear();
       await rebuild();
       server.reload({ files: [] });
