@@ -249,7 +249,7 @@ function board(standard: Standard, id: string, dimension: Dimension): IndicatorS
         board: detail,
       };
     },
-    sentence: (r) => boardSentence(r.focus, r.board!, r.previous),
+    sentence: (r) => boardSentence(r.focus, r.board, r.value, r.previous),
   };
 }
 

@@ -156,3 +156,23 @@ describe("disclosure control", () => {
     expect(find(r, "wres", "2").previous.reason).toBe("there is no data for 2023");
   });
 });
+
+describe("a metric file with only some sections", () => {
+  const optional = ["recruitment", "disciplinary", "capability", "training", "staff_survey", "board"] as const;
+  for (const section of optional) {
+    it(`computes every figure without "${section}", saying why it is not available`, () => {
+      const trimmed = new Map([...example].map(([y, m]) => [y, { ...m, [section]: undefined }]));
+      const r = computeReportIndicators({ metricsByYear: trimmed, year: 2024, settings: Settings.parse({}), organisation, reference });
+      expect(JSON.stringify(r)).not.toMatch(/NaN|Infinity|undefined/);
+      const unavailable = [...r.wres, ...r.wdes].filter((i) => i.value.status === "not available");
+      expect(unavailable.length).toBeGreaterThan(0);
+      for (const i of unavailable) expect(i.sentence, `${i.slug}`).toMatch(/not available|no result|no board membership|not published/);
+    });
+  }
+
+  it("says in words that board membership is missing", () => {
+    const noBoard = new Map([...example].map(([y, m]) => [y, { ...m, board: undefined }]));
+    const r = computeReportIndicators({ metricsByYear: noBoard, year: 2024, settings: Settings.parse({}), organisation, reference });
+    expect(find(r, "wres", "9").sentence).toBe("Board membership is not available: the 2024 data has no board membership.");
+  });
+});

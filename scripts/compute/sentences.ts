@@ -87,7 +87,8 @@ export function representationSentence(focus: GroupLabel, value: Figure, previou
   return `${startOfSentence(focus.inSentence)} staff made up ${value.display} of the workforce${sinceLastYear(value, previous)}${unknown}.`;
 }
 
-export function boardSentence(focus: GroupLabel, board: BoardDetail, previous: Figure): string {
+export function boardSentence(focus: GroupLabel, board: BoardDetail | undefined, value: Figure, previous: Figure): string {
+  if (!board) return withheld("Board membership", value);
   const all = board.rows.find((r) => r.key === "all")!;
   if (all.share.value === null) return `There is no board membership to compare: ${all.share.reason ?? "no members are listed"}.`;
   const who = all.focusMembers === 0 ? "None" : String(all.focusMembers);
