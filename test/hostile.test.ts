@@ -156,10 +156,9 @@ describe("hostile author content", () => {
     expect(page.querySelector("h1")?.textContent).toContain(`Report ${SCRIPT}`);
   });
 
-  // KNOWN WRONG (not a leak, a display fault): the page <title>, meta description and breadcrumb are
-  // built in eleventyComputed strings, which Nunjucks escapes once, and the layout escapes them again,
-  // so a reader sees "&lt;" instead of "<". Flip to it() when content/*.njk computes them unescaped.
-  it.fails("escapes author text once only in titles, descriptions and breadcrumbs", async () => {
+  // Titles, descriptions and breadcrumbs come from content/*.11tydata.js as plain strings, so the
+  // layout escapes author text exactly once (a reader sees "<", never "&lt;").
+  it("escapes author text once only in titles, descriptions and breadcrumbs", async () => {
     for (const file of files.filter((f) => f.endsWith(".html"))) {
       const document = parseDocument(await readFile(file, "utf8"));
       const shown = [
