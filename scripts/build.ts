@@ -16,6 +16,7 @@ import { InputProblems, type Problem } from "./validate/problems.ts";
 import { buildSiteModel, withPdfs, type SiteModel } from "./html/site-model.ts";
 import { buildPdfs, type PdfInfo, type PdfReport } from "./pdf/build-pdfs.ts";
 import { launchBrowser } from "./pdf/browser.ts";
+import { sourceDate } from "./errors.ts";
 import { routeSite } from "./pdf/site-origin.ts";
 import { checkSite } from "./check/check-site.ts";
 import { checkPdf } from "./check/pdf-structure.ts";
@@ -60,9 +61,7 @@ export interface BuildSummary {
 
 /** The date builds are "as of": SOURCE_DATE_EPOCH when set (reproducible builds), else today. */
 export function buildDate(env: NodeJS.ProcessEnv = process.env): string {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  const date = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
-  return date.toISOString().slice(0, 10);
+  return (sourceDate(env) ?? new Date()).toISOString().slice(0, 10);
 }
 
 /** Load and validate; throws InputProblems with every problem found. */

@@ -12,7 +12,7 @@ import { newCommand } from "./commands/new.ts";
 import { importCommand } from "./commands/import.ts";
 import { serveCommand } from "./commands/serve.ts";
 import { projectRoot } from "./html/render-site.ts";
-import { PdfError } from "./pdf/messages.ts";
+import { ReportedError } from "./errors.ts";
 import { InputProblems } from "./validate/problems.ts";
 import { CheckFailed } from "./check/findings.ts";
 
@@ -53,7 +53,15 @@ async function main(argv: string[]): Promise<number> {
     (wantsHelp ? process.stdout : process.stderr).write(`${name && !wantsHelp ? `Unknown command "${name}".\n\n` : ""}${usage()}`);
     return wantsHelp ? 0 : 2;
   }
-  const { values, positionals } = parseArgs({ args: argv.filter((a) => a !== name), allowPositionals: true, options: { ...common, ...command.options } });
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: argv.filter((a) => a !== name), allowPositionals: true, options: { ...common, ...command.options } });
+  } catch (error) {
+    // node:util's own words ("Unknown option '-q'"), then the help, which lists the options there are.
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${usage()}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
   if (values.help) {
     process.stdout.write(usage());
     return 0;
@@ -81,7 +89,7 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`${error.message}\n`);
       process.exit(1);
     }
-    if (error instanceof PdfError) {
+    if (error instanceof ReportedError) {
       process.stderr.write(`${error.problem.message}\n    Fix: ${error.problem.fix}\n`);
       process.exit(1);
     }

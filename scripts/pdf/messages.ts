@@ -3,6 +3,7 @@
  * a stable code, what went wrong in plain English, and the fix to try.
  */
 import type { Message } from "../validate/messages.ts";
+import { ReportedError } from "../errors.ts";
 
 export const pdfMessages = {
   chromiumMissing: (path: string, fromEnv: boolean): Message => ({
@@ -39,12 +40,10 @@ export const pdfMessages = {
   }),
 } as const;
 
-/** An error carrying a catalogue message, so the command line can print the message and its fix. */
-export class PdfError extends Error {
-  readonly problem: Message;
+/** A fault of the PDF step, with its catalogue message. */
+export class PdfError extends ReportedError {
   constructor(problem: Message) {
-    super(`${problem.message}. Fix: ${problem.fix}`);
+    super(problem);
     this.name = "PdfError";
-    this.problem = problem;
   }
 }

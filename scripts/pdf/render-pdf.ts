@@ -15,6 +15,7 @@ import { PDFDocument } from "pdf-lib";
 import type { Browser, BrowserContext, ConsoleMessage, Page } from "playwright-core";
 import { PdfError, pdfMessages } from "./messages.ts";
 import { routeSite } from "./site-origin.ts";
+import { sourceDate } from "../errors.ts";
 
 export interface PdfMeta {
   /** Document title; should equal the page's <title>, which Chromium also uses. */
@@ -71,13 +72,6 @@ function pagedScripts(): { handlers: string; polyfill: string } {
 }
 
 /** The fixed date for the PDF's CreationDate and ModDate when SOURCE_DATE_EPOCH is set (reproducible builds). */
-export function sourceDate(env: NodeJS.ProcessEnv = process.env): Date | undefined {
-  const raw = env.SOURCE_DATE_EPOCH?.trim();
-  if (!raw) return undefined;
-  const seconds = Number(raw);
-  if (!Number.isInteger(seconds) || seconds < 0) throw new Error(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${raw}"`);
-  return new Date(seconds * 1000);
-}
 
 /** Renders with Paged.js: running heads, page numbers, contents page numbers, repeated table headers. */
 export function renderPdf(browser: Browser, job: PdfJob): Promise<RenderedPdf> {

@@ -22,6 +22,11 @@ export function didYouMean(word: string, known: readonly string[]): string | und
 }
 
 export const messages = {
+  badSourceDateEpoch: (value: string): Message => ({
+    code: "bad-source-date-epoch",
+    message: `SOURCE_DATE_EPOCH is set to "${value}", which is not a number of seconds since 1 January 1970`,
+    fix: "set it to whole seconds, for example SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or unset it",
+  }),
   lowContrast: (colour: string, ratio: number, minimum: number): Message => ({
     code: "low-contrast",
     message: `the colour ${colour} is too light for white text: its contrast is ${ratio.toFixed(2)}:1, and WCAG 2.2 AA needs ${minimum}:1`,
