@@ -53,6 +53,18 @@ export async function inspectPdf(bytes: Uint8Array): Promise<PdfInspection> {
   }
 }
 
+/** The text of a PDF, page by page, as poppler's pdftotext reads it. */
+export async function pdfText(bytes: Uint8Array): Promise<string[]> {
+  const dir = await mkdtemp(join(tmpdir(), "pdf-text-"));
+  const file = join(dir, "document.pdf");
+  try {
+    await writeFile(file, bytes);
+    return await pageTexts(file);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 async function pageTexts(file: string): Promise<string[]> {
   const { stdout } = await run("pdftotext", ["-layout", "-enc", "UTF-8", file, "-"], { maxBuffer: 256 * 1024 * 1024 });
   const pages = stdout.split("\f");

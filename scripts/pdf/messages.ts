@@ -33,6 +33,11 @@ export const pdfMessages = {
     message: `the print page ${document} could not be loaded: ${reason}`,
     fix: "build the HTML first (the PDF step prints the pages the HTML step wrote), and check the path",
   }),
+  contentLost: (document: string, count: number, sample: string): Message => ({
+    code: "pdf-content-lost",
+    message: `the page layout of ${document} lost ${count} word${count === 1 ? "" : "s"} of the report (among them: "${sample}"), so the PDF would be incomplete`,
+    fix: "look for a very tall table cell or a long unbroken block near those words and split it into smaller parts; if it keeps happening, report it",
+  }),
   timedOut: (document: string, seconds: number): Message => ({
     code: "pdf-timeout",
     message: `the PDF of ${document} was not finished after ${seconds} seconds`,

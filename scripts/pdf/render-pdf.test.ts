@@ -5,7 +5,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { launchBrowser } from "./browser.ts";
 import { inspectPdf, type PdfInspection } from "./inspect-pdf.ts";
 import { PdfError } from "./messages.ts";
-import { renderPdf, renderPlainPdf, type PdfJob, type RenderedPdf } from "./render-pdf.ts";
+import { missingWords, renderPdf, renderPlainPdf, type PdfJob, type RenderedPdf } from "./render-pdf.ts";
+import { cp, mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 
 const repo = fileURLToPath(new URL("../../", import.meta.url));
 const fixture = (name: string) => fileURLToPath(new URL(`../../test/fixtures/print/${name}`, import.meta.url));
@@ -132,6 +135,25 @@ describe("renderPdf failures", () => {
 
   it("fails when a script on the page throws, instead of printing a half-laid-out page", async () => {
     await expect(renderPdf(browser, { ...job, htmlPath: fixture("script-error.html") })).rejects.toThrow(/a script error stopped the PDF layout .*boom/);
+  });
+
+  it("refuses a PDF that lost words of the page, as when Paged.js clips a row taller than a page", async () => {
+    // A stylesheet known to make Paged.js 0.4.3 clip the start of the fixture's over-tall row off its
+    // page (the DOM still holds the words, the printed page does not): the PDF must not be written.
+    const site = await mkdtemp(path.join(tmpdir(), "clipped-"));
+    await mkdir(path.join(site, "templates/print"), { recursive: true });
+    const css = await readFile(path.join(repo, "templates/print/print.css"), "utf8");
+    await writeFile(path.join(site, "templates/print/print.css"), `${css}\ntd > :first-child, th > :first-child { margin-top: 0; }\n`);
+    await cp(fixture("long-table.html"), path.join(site, "long-table.html"));
+    const error = await renderPdf(browser, { ...job, htmlPath: path.join(site, "long-table.html"), siteRoot: site }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PdfError);
+    expect((error as PdfError).problem.code).toBe("pdf-content-lost");
+    expect((error as PdfError).problem.message).toMatch(/lost \d+ words of the report \(among them: ".*(A040|Tall cell sentence).*"\)/);
+  });
+
+  it("counts words lost between the page and the PDF, hyphen breaks and repeats included", () => {
+    expect(missingWords("Run the well-being survey twice twice", "Run the well-\nbeing survey twice twice Page 1 of 2")).toEqual([]);
+    expect(missingWords("Action A040: one two two", "Action two")).toEqual(["A040:", "one", "two"]);
   });
 
   it("gives up after the time limit", async () => {

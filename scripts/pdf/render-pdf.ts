@@ -16,6 +16,7 @@ import type { Browser, BrowserContext, ConsoleMessage, Page } from "playwright-c
 import { PdfError, pdfMessages } from "./messages.ts";
 import { routeSite } from "./site-origin.ts";
 import { sourceDate } from "../errors.ts";
+import { pdfText } from "./inspect-pdf.ts";
 
 export interface PdfMeta {
   /** Document title; should equal the page's <title>, which Chromium also uses. */
@@ -138,6 +139,16 @@ async function print(context: BrowserContext, job: PdfJob, document: string, pag
   if (response && !response.ok()) throw new PdfError(pdfMessages.loadFailed(document, `the server answered ${response.status()}`));
   const loaded = performance.now();
 
+  // The page's words before layout: every one must be in the printed PDF (see missingWords). Chart
+  // text is left out: innerText runs an SVG's labels together, and the SVG is printed as drawn.
+  const source = await page.evaluate(() => {
+    const hideCharts = window.document.createElement("style");
+    hideCharts.textContent = "svg { display: none !important; }";
+    window.document.head.append(hideCharts);
+    const text = window.document.body.innerText;
+    hideCharts.remove();
+    return text;
+  });
   if (paged) await layOut(page, failure.promise);
   await failure.settle();
   const laidOut = performance.now();
@@ -147,6 +158,8 @@ async function print(context: BrowserContext, job: PdfJob, document: string, pag
     failure.promise,
   ]);
   await failure.settle();
+  const lost = missingWords(source, (await pdfText(raw)).join("\n"));
+  if (lost.length > 0) throw new PdfError(pdfMessages.contentLost(document, lost.length, lost.slice(0, 8).join(" ")));
   const printed = performance.now();
 
   const { bytes, pages } = await setMetadata(stableDestinationNames(raw), job.meta, sourceDate());
@@ -162,6 +175,27 @@ async function print(context: BrowserContext, job: PdfJob, document: string, pag
       totalMs: finished - started,
     },
   };
+}
+
+/**
+ * The words of `before` that `after` lacks, counting repeats: the check that nothing was lost
+ * between the print page and the PDF. Paged.js can fail silently (a row taller than a page can be
+ * clipped off its page), so the page's words before layout are compared with the words poppler
+ * reads from the printed PDF. The PDF may hold more (running heads, page numbers, repeated table
+ * headers), never fewer.
+ */
+export function missingWords(before: string, after: string): string[] {
+  // Split at hyphens too: a hyphenated word broken at a line end comes out of the PDF as two lines.
+  const words = (text: string) => text.split(/[\s\-\u2010\u2011]+/).filter(Boolean);
+  const available = new Map<string, number>();
+  for (const w of words(after)) available.set(w, (available.get(w) ?? 0) + 1);
+  const lost: string[] = [];
+  for (const w of words(before)) {
+    const n = available.get(w) ?? 0;
+    if (n > 0) available.set(w, n - 1);
+    else lost.push(w);
+  }
+  return lost;
 }
 
 /** Injects our handlers and the Paged.js polyfill, and waits until the layout is done. */
