@@ -13,15 +13,16 @@ import path from "node:path";
 import { readProject } from "./load/read-project.ts";
 import { validateProject, type Project } from "./validate/validate-project.ts";
 import { InputProblems, type Problem } from "./validate/problems.ts";
-import { buildSiteModel, withPdfs, type SiteModel } from "./html/site-model.ts";
+import { buildSiteModel, formatDate, withPdfs, type CheckSummary, type SiteModel } from "./html/site-model.ts";
 import { buildPdfs, type PdfInfo, type PdfReport } from "./pdf/build-pdfs.ts";
 import { launchBrowser } from "./pdf/browser.ts";
 import { sourceDate } from "./errors.ts";
 import { routeSite } from "./pdf/site-origin.ts";
-import { checkSite } from "./check/check-site.ts";
+import { checkSite, type CheckResult } from "./check/check-site.ts";
+import { axeVersion, WIDTHS } from "./check/axe.ts";
 import { checkPdf } from "./check/pdf-structure.ts";
 import { CheckFailed } from "./check/findings.ts";
-import { projectRoot } from "./html/render-site.ts";
+import { projectRoot, renderSite } from "./html/render-site.ts";
 import { computeReports } from "./cache/compute-cache.ts";
 import { JsonCache, toolHash } from "./cache/content-cache.ts";
 import { renderIncrementally } from "./cache/render-incremental.ts";
@@ -132,6 +133,25 @@ async function removeStaleTemporaries(outputDir: string): Promise<void> {
   }
 }
 
+/** What the checks found, as the accessibility statement reports it. */
+function checkSummary(result: CheckResult, date: string): CheckSummary {
+  return { date: formatDate(date), pages: result.pages, pdfs: result.pdfs, findings: result.findings.length, widths: [...WIDTHS], axeVersion: axeVersion() };
+}
+
+/**
+ * The accessibility statement again, now with the results of the checks on this site. Rendered
+ * apart and renamed into place: the page in `dir` may be a link to the previous site's file.
+ */
+async function writeStatement(model: SiteModel, contentDir: string, dir: string): Promise<void> {
+  const scratch = await mkdtemp(path.join(dir, ".statement-"));
+  try {
+    await renderSite(model, { contentDir, outputDir: scratch, only: "accessibility.njk" });
+    await rename(path.join(scratch, "accessibility/index.html"), path.join(dir, "accessibility/index.html"));
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
 /** Write into a fresh folder, then replace `outputDir` with it in one rename. */
 export async function writeAtomically<T>(outputDir: string, write: (dir: string) => Promise<T>): Promise<T> {
   const parent = path.dirname(outputDir);
@@ -211,8 +231,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
       // The JSON Schemas that authors' editors check their files against (see `npm run new`).
       await writeJsonSchemas(dir, project.reference);
       // The quality gates run on the new site before it replaces the old one: a failing check keeps the old site.
-      const findings = browser && wantCheck ? (await checkSite({ siteDir: dir, browser, serve: (c) => routeSite(c, dir), checkPdf })).findings : [];
+      const result = browser && wantCheck ? await checkSite({ siteDir: dir, browser, serve: (c) => routeSite(c, dir), checkPdf }) : undefined;
+      const findings = result?.findings ?? [];
       if (findings.length > 0) throw new CheckFailed(findings);
+      if (result) await writeStatement({ ...site, checks: checkSummary(result, buildDate()) }, contentDir, dir);
       return { pages, csv, pdfs, findings, rendered };
     });
     const printed = [...pdfs.values()].filter((p) => !p.cached);

@@ -67,7 +67,7 @@ export async function renderIncrementally(model: SiteModel, options: Incremental
     {
       contentDir: options.contentDir,
       outputDir: options.outputDir,
-      printOnly: options.part === "print",
+      ...(options.part === "print" ? { only: PRINT_TEMPLATE } : {}),
       skip: [...(options.part === "web" ? [PRINT_TEMPLATE] : []), ...(siteStale ? [] : await siteTemplates(options.contentDir))],
     },
   );

@@ -11,6 +11,11 @@ import type { Finding } from "./findings.ts";
 const require = createRequire(import.meta.url);
 const axeSource = readFile(require.resolve("axe-core/axe.min.js"), "utf8");
 
+/** The version of axe-core the checks run, for the accessibility statement. */
+export function axeVersion(): string {
+  return (require("axe-core/package.json") as { version: string }).version;
+}
+
 export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 export const WIDTHS = [1280, 320] as const;
 

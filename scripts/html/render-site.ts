@@ -12,8 +12,11 @@ export const projectRoot = path.resolve(import.meta.dirname, "../..");
 
 export interface RenderSiteOptions {
   contentDir: string; // the content/ folder (authors' pages; reports/ inside it is ignored)
-  /** Render only the print pages (the PDF step needs them before the web pages can name their PDFs). */
-  printOnly?: boolean;
+  /**
+   * Render one template of contentDir only: "print.njk" (the PDF step needs the print pages before
+   * the web pages can name their PDFs), or "accessibility.njk" (after the checks it reports on).
+   */
+  only?: string;
   outputDir: string;
   pathPrefix?: string;
   /** Templates to leave out, relative to contentDir (e.g. the site-wide pages when they are unchanged). */
@@ -27,7 +30,7 @@ export interface RenderedSite {
 }
 
 export async function renderSite(model: SiteModel, options: RenderSiteOptions): Promise<RenderedSite> {
-  const input = options.printOnly ? path.join(options.contentDir, "print.njk") : options.contentDir;
+  const input = options.only ? path.join(options.contentDir, options.only) : options.contentDir;
   const eleventy = new Eleventy(input, options.outputDir, {
     configPath: path.join(projectRoot, ".eleventy.js"),
     quietMode: true,
