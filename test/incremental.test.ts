@@ -88,6 +88,14 @@ describe("incremental build", () => {
     expect(changed.sort()).toEqual([".build-manifest.json", "synthetic-002/2024-25/index.html", "synthetic-002/2024-25/print.html"]);
     expect(files.get("synthetic-002/2024-25/index.html")).toContain("The network now meets every week");
     expect(files.get("synthetic-002/2024-25/print.html")).toContain("The network now meets every week");
+
+    // And the rebuilt site is exactly what a cold build of the same files gives, byte for byte.
+    const fresh = await mkdtemp(path.join(tmpdir(), "estate-cold-"));
+    await cp(path.join(root, "data"), path.join(fresh, "data"), { recursive: true });
+    await cp(path.join(root, "content"), path.join(fresh, "content"), { recursive: true });
+    const coldAgain = await siteFiles((await quick(fresh)).outputDir);
+    expect([...coldAgain.keys()].sort()).toEqual([...files.keys()].sort());
+    for (const [name, text] of coldAgain) expect(files.get(name), name).toBe(text);
   }, 120_000);
 
   it("renders and computes everything again when the tool changes", async () => {

@@ -53,13 +53,18 @@ export async function inspectPdf(bytes: Uint8Array): Promise<PdfInspection> {
   }
 }
 
-/** The text of a PDF, page by page, as poppler's pdftotext reads it. */
-export async function pdfText(bytes: Uint8Array): Promise<string[]> {
+/**
+ * The text of a PDF as poppler's pdftotext reads it, in the order it was drawn (not laid out as
+ * on the page): the lines of one table cell stay together, so a word broken over two lines of a
+ * narrow cell comes out as two consecutive pieces.
+ */
+export async function pdfText(bytes: Uint8Array): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "pdf-text-"));
   const file = join(dir, "document.pdf");
   try {
     await writeFile(file, bytes);
-    return await pageTexts(file);
+    const { stdout } = await run("pdftotext", ["-raw", "-enc", "UTF-8", file, "-"], { maxBuffer: 256 * 1024 * 1024 });
+    return stdout;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

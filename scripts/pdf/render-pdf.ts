@@ -158,7 +158,7 @@ async function print(context: BrowserContext, job: PdfJob, document: string, pag
     failure.promise,
   ]);
   await failure.settle();
-  const lost = missingWords(source, (await pdfText(raw)).join("\n"));
+  const lost = missingWords(source, await pdfText(raw));
   if (lost.length > 0) throw new PdfError(pdfMessages.contentLost(document, lost.length, lost.slice(0, 8).join(" ")));
   const printed = performance.now();
 
@@ -187,13 +187,21 @@ async function print(context: BrowserContext, job: PdfJob, document: string, pag
 export function missingWords(before: string, after: string): string[] {
   // Split at hyphens too: a hyphenated word broken at a line end comes out of the PDF as two lines.
   const words = (text: string) => text.split(/[\s\-\u2010\u2011]+/).filter(Boolean);
-  const available = new Map<string, number>();
-  for (const w of words(after)) available.set(w, (available.get(w) ?? 0) + 1);
+  const needed = new Map<string, number>();
+  for (const w of words(before)) needed.set(w, (needed.get(w) ?? 0) + 1);
+  const found = new Map<string, number>();
+  for (const w of words(after)) found.set(w, (found.get(w) ?? 0) + 1);
+  // A word short of copies may have been broken inside (a long address in a narrow cell wraps
+  // anywhere): count it again in the text with every space and hyphen taken out.
+  let squashed: string | undefined;
   const lost: string[] = [];
-  for (const w of words(before)) {
-    const n = available.get(w) ?? 0;
-    if (n > 0) available.set(w, n - 1);
-    else lost.push(w);
+  for (const [w, n] of needed) {
+    if ((found.get(w) ?? 0) >= n) continue;
+    squashed ??= after.replace(/[\s\-\u2010\u2011\u00ad]+/g, "");
+    const piece = w.replace(/[\s\-\u2010\u2011\u00ad]+/g, "");
+    let copies = 0;
+    for (let at = squashed.indexOf(piece); at !== -1 && copies < n; at = squashed.indexOf(piece, at + piece.length)) copies++;
+    for (let i = copies; i < n; i++) lost.push(w);
   }
   return lost;
 }
