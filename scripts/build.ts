@@ -164,7 +164,11 @@ export async function writeAtomically<T>(outputDir: string, write: (dir: string)
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    void cleanUp().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+    // Twice: a write already in flight when the signal came can recreate the folder once more.
+    const again = () => new Promise((resolve) => setTimeout(resolve, 100)).then(cleanUp);
+    void cleanUp()
+      .then(again)
+      .finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);

@@ -63,7 +63,20 @@ export interface ThemeView {
     status: boolean;
     links: boolean;
   };
+  /** The width of each column shown, in order, as a percentage ("12.5%"): a fixed layout, so no column is squeezed to a letter. */
+  columnWidths: string[];
   actions: ActionView[];
+}
+
+/** How much room each column of an action table takes, relative to the others. */
+const COLUMN_WEIGHTS = { id: 1, objective: 3, currentPosition: 3, action: 4.5, who: 2, timescale: 1.6, status: 1.5, links: 1.6 } as const;
+
+function columnWidths(columns: ThemeView["columns"], longestId: number): string[] {
+  // Ids such as "WRES 1.5" need more room than "1.5".
+  const weights = { ...COLUMN_WEIGHTS, id: Math.max(COLUMN_WEIGHTS.id, longestId / 4) };
+  const shown = (["id", ...(Object.keys(columns) as (keyof ThemeView["columns"])[]).filter((c) => columns[c])] as const).map((c) => weights[c]);
+  const total = shown.reduce((a, b) => a + b, 0);
+  return shown.map((w) => `${((100 * w) / total).toFixed(1)}%`);
 }
 
 export interface IndicatorView {
@@ -236,6 +249,15 @@ function buildAction(action: Action, theme: Theme, statuses: Map<string, StatusV
 function buildTheme(theme: Theme, statuses: Map<string, StatusView>, asOf: string, all: Map<string, Action>): ThemeView {
   const actions = theme.actions.map((a) => buildAction(a, theme, statuses, asOf, all));
   const some = (f: (a: ActionView) => unknown) => actions.some((a) => Boolean(f(a)));
+  const columns = {
+    objective: some((a) => a.objectiveHtml),
+    currentPosition: some((a) => a.currentPositionHtml),
+    action: some((a) => a.actionHtml || a.see),
+    who: some((a) => a.leads.length || a.partners.length),
+    timescale: some((a) => a.timescale || a.due),
+    status: some((a) => a.status),
+    links: some((a) => a.indicators.length || a.peoplePromise.length || a.kpis.length || a.sustainedHtml || a.progressHtml),
+  };
   return {
     id: theme.id,
     anchor: `theme-${theme.id.replace(/[^A-Za-z0-9]+/g, "-")}`,
@@ -244,15 +266,8 @@ function buildTheme(theme: Theme, statuses: Map<string, StatusView>, asOf: strin
     introductionHtml: renderInline(theme.introduction),
     indicators: indicatorLinks(theme.wres, theme.wdes),
     peoplePromise: theme.people_promise ?? [],
-    columns: {
-      objective: some((a) => a.objectiveHtml),
-      currentPosition: some((a) => a.currentPositionHtml),
-      action: some((a) => a.actionHtml || a.see),
-      who: some((a) => a.leads.length || a.partners.length),
-      timescale: some((a) => a.timescale || a.due),
-      status: some((a) => a.status),
-      links: some((a) => a.indicators.length || a.peoplePromise.length || a.kpis.length || a.sustainedHtml || a.progressHtml),
-    },
+    columns,
+    columnWidths: columnWidths(columns, Math.max(...actions.map((a) => a.id?.length ?? a.see?.text.length ?? 0))),
     actions,
   };
 }
