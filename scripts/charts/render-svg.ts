@@ -7,10 +7,15 @@
  *   repeat each value to a screen reader; the data table is the accessible route to the numbers);
  * - ids (Vega numbers clip paths from a process-wide counter) are renamed from the chart id,
  *   so the same data gives byte-identical SVG and two charts on one page never share an id;
- * - empty helper elements and pointer-event hints are dropped.
+ * - empty helper elements and pointer-event hints are dropped;
+ * - it is made smaller (26 charts sit on one report page): coordinates rounded to 2 decimals,
+ *   attributes that only restate SVG's defaults dropped, Vega's styling classes dropped (the
+ *   mark groups' "role-mark" class is kept: tests count marks by it), and the font named once on
+ *   the root instead of on every label.
  */
 import * as vega from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
+import { FONT } from "./specs/common.ts";
 
 export interface SvgOptions {
   /** Unique on the page; prefixes every id inside the SVG. */
@@ -45,11 +50,15 @@ export function accessibleSvg(raw: string, options: SvgOptions): string {
     .replace(/<path class="foreground"[^>]*display="none"\/>/g, "")
     .replace(/<path class="background" d="M0,0h0v0h0Z"\/>/g, "")
     .replace(/ id="([^"]+)"/g, (_, old: string) => ` id="${newId.get(old)!}"`)
-    .replace(/url\(#([^)]+)\)/g, (_, old: string) => `url(#${newId.get(old) ?? old})`);
+    .replace(/url\(#([^)]+)\)/g, (_, old: string) => `url(#${newId.get(old) ?? old})`)
+    .replace(/(\d+\.\d{3,})/g, (n: string) => String(Number(Number(n).toFixed(2))))
+    .replace(/ (opacity="1"|stroke-width="1"|text-anchor="start"|transform="translate\(0,0\)")/g, "")
+    .replace(/ class="(?![^"]*role-mark)[^"]*"/g, "")
+    .replaceAll(` font-family="${FONT}"`, "");
 
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg" width="${width}" height="${height}" ` +
-    `viewBox="${viewBox}" role="img" aria-label="${escapeAttribute(options.label)}" focusable="false">` +
+    `viewBox="${viewBox}" font-family="${FONT}" role="img" aria-label="${escapeAttribute(options.label)}" focusable="false">` +
     body
   );
 }
