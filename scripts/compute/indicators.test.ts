@@ -1,23 +1,11 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadYaml } from "../load/yaml.ts";
+import { exampleMetrics as example, reference } from "../../test/example-data.ts";
 import { Metrics } from "../validate/metrics-schema.ts";
-import { IndicatorList, NationalFigures, Settings, type Organisation, type Reference } from "../validate/schema.ts";
+import { Settings, type Organisation } from "../validate/schema.ts";
 import { computeReportIndicators } from "./indicators.ts";
 import type { IndicatorResult, ReportIndicators } from "./types.ts";
 
-const root = path.resolve(import.meta.dirname, "../..");
-const yaml = (file: string) => loadYaml(readFileSync(path.join(root, file), "utf8")).value;
-const reference: Reference = {
-  wres: IndicatorList.parse(yaml("data/reference/wres-indicators.yaml")),
-  wdes: IndicatorList.parse(yaml("data/reference/wdes-metrics.yaml")),
-  peoplePromise: { source: "", themes: [] },
-  statuses: [],
-  national: NationalFigures.parse(yaml("data/reference/national-figures.yaml")),
-};
 const organisation: Organisation = { name: "Example NHS Trust", short_name: "Example Trust", type: "trust", terminology: { ethnic_minority: "culturally diverse" } };
-const example = new Map([2022, 2023, 2024].map((y) => [y, Metrics.parse(yaml(`data/metrics/example-nhs-trust/${y}.yaml`))]));
 const find = (r: ReportIndicators, standard: "wres" | "wdes", id: string): IndicatorResult => r[standard].find((i) => i.id === id)!;
 
 /** Every number written anywhere in the output, as text ("47", "6.4"). */
