@@ -11,9 +11,9 @@ import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { readProject } from "./load/read-project.ts";
-import { validateProject, type Project } from "./validate/validate-project.ts";
+import { validateProject, type OrganisationEntry, type Project } from "./validate/validate-project.ts";
 import { InputProblems, type Problem } from "./validate/problems.ts";
-import { buildSiteModel, formatDate, withPdfs, type CheckSummary, type SiteModel } from "./html/site-model.ts";
+import { buildSiteModel, formatDate, logoPath, withPdfs, type CheckSummary, type SiteModel } from "./html/site-model.ts";
 import { buildPdfs, type PdfInfo, type PdfReport } from "./pdf/build-pdfs.ts";
 import { launchBrowser } from "./pdf/browser.ts";
 import { sourceDate } from "./errors.ts";
@@ -133,6 +133,17 @@ async function removeStaleTemporaries(outputDir: string): Promise<void> {
   }
 }
 
+/** Each organisation's logo, into the site. Written apart and renamed: the path may be a link to the previous site's file. */
+async function writeLogos(dir: string, organisations: readonly OrganisationEntry[]): Promise<void> {
+  for (const org of organisations) {
+    if (!org.logo) continue;
+    const target = path.join(dir, logoPath(org.slug, org.logo.extension));
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(`${target}.new`, org.logo.bytes);
+    await rename(`${target}.new`, target);
+  }
+}
+
 /** What the checks found, as the accessibility statement reports it. */
 function checkSummary(result: CheckResult, date: string): CheckSummary {
   return { date: formatDate(date), pages: result.pages, pdfs: result.pdfs, findings: result.findings.length, widths: [...WIDTHS], axeVersion: axeVersion() };
@@ -232,6 +243,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
       const pages = web.pages + (wantPdf ? model.reports.length : 0);
       const csv = await writeChartData(dir, { ...site, reports: web.webReports });
       await writeManifest(dir, groups);
+      await writeLogos(dir, project.organisations);
       // The JSON Schemas that authors' editors check their files against (see `npm run new`).
       await writeJsonSchemas(dir, project.reference);
       // The quality gates run on the new site before it replaces the old one: a failing check keeps the old site.

@@ -112,6 +112,15 @@ describe("the built site", () => {
     expect(tags).toBeGreaterThan(0);
   });
 
+  it("publishes an organisation's logo beside its name", async () => {
+    const org = await page("/example-nhs-trust/");
+    const logo = org.querySelector("img.organisation-logo")!;
+    expect(logo.getAttribute("alt")).toBe("");
+    expect(logo.nextElementSibling?.tagName).toBe("H1");
+    const bytes = await readFile(path.join(out, logo.getAttribute("src")!));
+    expect(bytes).toEqual(await readFile(path.join(repoRoot, "data/organisations/example-nhs-trust-logo.svg")));
+  });
+
   it("makes no request outside the site", async () => {
     for (const file of await htmlFiles(out)) {
       const document = parseDocument(await readFile(file, "utf8"));

@@ -111,6 +111,8 @@ export interface OrganisationView {
   website: string | undefined;
   /** The header colour (#rrggbb), checked for contrast against white text. */
   colour: string | undefined;
+  /** Where the build puts the organisation's logo, if it has one. */
+  logo: string | undefined;
   values: string[];
   ethnicMinorityTerm: string;
   contact: OrganisationEntry["data"]["contact"];
@@ -197,6 +199,9 @@ export function formatDate(iso: string): string {
 
 /** Ids the report page and print page use for their own parts. */
 const RESERVED_IDS = ["maincontent", "contents-heading", "contents-title", "indicators", "action-plan", "changes-since", "downloads", "board-cover-title"];
+
+/** The site address of an organisation's logo. */
+export const logoPath = (slug: string, extension: string) => `/assets/logos/${slug}.${extension}`;
 
 export const indicatorAnchor = (standard: Standard, n: number) => `${standard.toLowerCase()}-${n}`;
 export const actionAnchor = (id: string) => `action-${id.replace(/[^A-Za-z0-9]+/g, "-")}`;
@@ -315,6 +320,7 @@ function buildOrganisation(entry: OrganisationEntry, reports: ReportEntry[]): Or
     type: d.type,
     website: d.website,
     colour: d.colour,
+    logo: entry.logo ? logoPath(entry.slug, entry.logo.extension) : undefined,
     values: d.values ?? [],
     ethnicMinorityTerm: d.terminology.ethnic_minority,
     contact: d.contact,

@@ -42,6 +42,21 @@ export interface SourceFiles {
   /** Files in their right place that could not be read or parsed (their problems are reported): they exist, so
    * nothing that refers to them should be told they are missing. */
   unreadable: { kind: Kind; folder: string; name: string }[];
+  /** The image files organisations name as `logo`, by the path written there: their bytes, or undefined if absent. */
+  logos: Map<string, Uint8Array | undefined>;
+}
+
+/** Reads the files named by organisations' `logo` fields (paths inside the project folder only). */
+async function readLogos(root: string, organisations: readonly ParsedFile[]): Promise<Map<string, Uint8Array | undefined>> {
+  const logos = new Map<string, Uint8Array | undefined>();
+  for (const f of organisations) {
+    const logo = (f.value as { logo?: unknown }).logo;
+    if (typeof logo !== "string" || logos.has(logo)) continue;
+    const file = path.resolve(root, logo);
+    const inside = file.startsWith(path.resolve(root) + path.sep);
+    logos.set(logo, inside ? await readFile(file).catch(() => undefined) : undefined);
+  }
+  return logos;
 }
 
 async function listFiles(dir: string, extensions: readonly string[]): Promise<string[]> {
@@ -208,5 +223,6 @@ export async function readProject(root: string): Promise<{ files: SourceFiles; p
     else reports.push({ file: rel(f), ...describeFile(f, reportDir), text, ...parsed, body: split.body, bodyLine: split.bodyLine });
   }
 
-  return { files: { root, reference, settings, organisations, plans, metrics, reports, unreadable }, problems };
+  const logos = await readLogos(root, organisations);
+  return { files: { root, reference, settings, organisations, plans, metrics, reports, unreadable, logos }, problems };
 }

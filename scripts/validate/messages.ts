@@ -22,6 +22,16 @@ export function didYouMean(word: string, known: readonly string[]): string | und
 }
 
 export const messages = {
+  logoMissing: (logo: string): Message => ({
+    code: "logo-missing",
+    message: `the logo "${logo}" is not a file in the project folder`,
+    fix: "put the image in the project (for example beside the organisation file) and write its path from the project folder, e.g. data/organisations/acme-logo.png",
+  }),
+  logoUnusable: (logo: string, reason: string): Message => ({
+    code: "logo-unusable",
+    message: `the logo "${logo}" cannot be used: ${reason}`,
+    fix: "save the logo as a PNG, JPEG or SVG file of at most 500 KB",
+  }),
   badSourceDateEpoch: (value: string): Message => ({
     code: "bad-source-date-epoch",
     message: `SOURCE_DATE_EPOCH is set to "${value}", which is not a number of seconds since 1 January 1970`,

@@ -127,6 +127,9 @@ export function makeSchemas(reference: Reference) {
       .optional()
       .describe("The organisation's colour for the page header, as #rrggbb; white text on it must reach 4.5:1 contrast"),
     values: listOfText.optional().describe("The organisation's values, shown on the report cover"),
+    logo: text
+      .optional()
+      .describe("The organisation's logo: the path of a PNG, JPEG or SVG file in the project folder, e.g. data/organisations/acme-logo.png (at most 500 KB)"),
     terminology: z
       .strictObject({
         ethnic_minority: text.default("BME").describe('The term used for Black and minority ethnic staff, e.g. "culturally diverse"'),

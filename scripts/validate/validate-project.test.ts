@@ -138,4 +138,29 @@ describe("validateProject", () => {
     ]);
     expect(problems[1]!.message).toContain('did you mean "acme"?');
   });
+
+  it("checks an organisation's logo: the file exists in the project, is a PNG, JPEG or SVG, and is small", async () => {
+    const problems = await problemsFor({
+      "data/plans/acme/2023-24.yaml": plan(goodTheme),
+      "data/organisations/acme.yaml": `${org}logo: data/organisations/acme.png\n`,
+      "data/organisations/beta.yaml": "name: Beta NHS Trust\ntype: trust\nlogo: data/organisations/beta.gif\n",
+      "data/organisations/beta.gif": "GIF89a...",
+      "data/organisations/gamma.yaml": "name: Gamma NHS Trust\ntype: trust\nlogo: ../../etc/passwd\n",
+    });
+    expect(where(problems)).toEqual([
+      "data/organisations/acme.yaml:3:7 logo-missing",
+      "data/organisations/beta.yaml:3:7 logo-unusable",
+      "data/organisations/gamma.yaml:3:7 logo-missing",
+    ]);
+    expect(problems[1]!.message).toBe('the logo "data/organisations/beta.gif" cannot be used: it is not a PNG, JPEG or SVG image');
+  });
+
+  it("accepts an SVG logo", async () => {
+    const problems = await problemsFor({
+      "data/plans/acme/2023-24.yaml": plan(goodTheme),
+      "data/organisations/acme.yaml": `${org}logo: data/organisations/acme.svg\n`,
+      "data/organisations/acme.svg": '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"></svg>\n',
+    });
+    expect(problems).toEqual([]);
+  });
 });

@@ -6,7 +6,7 @@
 import type { z } from "zod";
 import type { ParsedFile, SourceFiles } from "../load/read-project.ts";
 import type { Segment } from "../load/yaml.ts";
-import { messages } from "./messages.ts";
+import { messages, type Message } from "./messages.ts";
 import { checkMetrics, Metrics } from "./metrics-schema.ts";
 import type { Problem } from "./problems.ts";
 import {
@@ -27,6 +27,26 @@ export interface OrganisationEntry {
   slug: string;
   file: string;
   data: Organisation;
+  logo: Logo | undefined;
+}
+
+/** An organisation's logo image, read and checked. */
+export interface Logo {
+  bytes: Uint8Array;
+  extension: "png" | "jpg" | "svg";
+}
+
+const MAX_LOGO_BYTES = 500 * 1024;
+
+/** Is it an image we can publish: PNG, JPEG or SVG by its first bytes, and small enough? */
+export function checkLogo(path: string, bytes: Uint8Array | undefined): Logo | Message {
+  if (!bytes) return messages.logoMissing(path);
+  if (bytes.length > MAX_LOGO_BYTES) return messages.logoUnusable(path, `it is ${Math.round(bytes.length / 1024)} KB, more than 500 KB`);
+  const head = new TextDecoder().decode(bytes.slice(0, 512)).trimStart();
+  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return { bytes, extension: "png" };
+  if (bytes[0] === 0xff && bytes[1] === 0xd8) return { bytes, extension: "jpg" };
+  if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<svg[\s>]/.test(head)) return { bytes, extension: "svg" };
+  return messages.logoUnusable(path, "it is not a PNG, JPEG or SVG image");
 }
 
 export interface PlanEntry {
@@ -197,7 +217,10 @@ export function validateProject(files: SourceFiles): { project?: Project; proble
       continue;
     }
     const data = check(schemas.Organisation, f, describeTop("the organisation"), reference, problems);
-    if (data) organisations.push({ slug: f.name, file: f.file, data });
+    if (!data) continue;
+    const logo = data.logo === undefined ? undefined : checkLogo(data.logo, files.logos.get(data.logo));
+    if (typeof logo === "object" && "code" in logo) problems.push({ file: f.file, position: f.map.at(["logo"]), ...logo });
+    else organisations.push({ slug: f.name, file: f.file, data, logo });
   }
   const present = (kind: "organisations" | "plans" | "metrics") => [
     ...files[kind].map((f) => ({ folder: f.folder, name: f.name })),
