@@ -111,10 +111,11 @@ function metricsFile(r: Random, org: OrgProfile, year: number): string {
   );
   const shortlisted = groupCounts(r, Math.round(org.size * int(r, 1500, 2600)), org.bmeShare * 1.4, org.disabledShare);
   const rate = 0.15 + r() * 0.1;
-  const appointedE = { white: Math.round(shortlisted.white * rate * 1.3), bme: Math.round(shortlisted.bme * rate * 0.7), ethnicity_unknown: Math.round(shortlisted.ethnicity_unknown * rate) };
+  const { white = 0, bme = 0, ethnicity_unknown = 0, disabled: shortlistedDisabled = 0, disability_unknown: shortlistedUnknown = 0 } = shortlisted;
+  const appointedE = { white: Math.round(white * rate * 1.3), bme: Math.round(bme * rate * 0.7), ethnicity_unknown: Math.round(ethnicity_unknown * rate) };
   const appointedTotal = appointedE.white + appointedE.bme + appointedE.ethnicity_unknown;
-  const disabled = Math.min(shortlisted.disabled, Math.round(appointedTotal * org.disabledShare * 0.8));
-  const disability_unknown = Math.min(shortlisted.disability_unknown, Math.round(appointedTotal * 0.03));
+  const disabled = Math.min(shortlistedDisabled, Math.round(appointedTotal * org.disabledShare * 0.8));
+  const disability_unknown = Math.min(shortlistedUnknown, Math.round(appointedTotal * 0.03));
   const appointed = { ...appointedE, disabled, non_disabled: appointedTotal - disabled - disability_unknown, disability_unknown };
   const base = Math.round(org.size * int(r, 900, 1400));
   const bmeBase = Math.max(4, Math.round(base * org.bmeShare));

@@ -27,8 +27,9 @@ export function computeBoard(board: Board, dimension: Dimension, overall: Repres
   const [, focus] = groupsOf[dimension];
   const shareFigure: Figure = overall.cells.find((c) => c.group === focus)!.share;
   const rows = ROWS.map(({ key, label, cells }): BoardRow => {
-    const members = cells.reduce((s, c) => s + groupsOf[dimension].reduce((t, g) => t + board[c][g as keyof GroupCounts], 0), 0);
-    const focusMembers = cells.reduce((s, c) => s + board[c][focus as keyof GroupCounts], 0);
+    // Only called for a split the file gives in full (see presentSplits), so `?? 0` never hides a gap.
+    const members = cells.reduce((s, c) => s + groupsOf[dimension].reduce((t, g) => t + (board[c][g as keyof GroupCounts] ?? 0), 0), 0);
+    const focusMembers = cells.reduce((s, c) => s + (board[c][focus as keyof GroupCounts] ?? 0), 0);
     const share = members === 0 ? notAvailable("there are no board members in this group") : shown((100 * focusMembers) / members, "%");
     let difference: Figure;
     if (share.value === null) difference = share;

@@ -3,7 +3,7 @@
  * counts, which group is the focus and which the reference, which direction is better, and
  * the words of its sentence. The national titles come from data/reference.
  */
-import type { Metrics, SurveyResult } from "../validate/metrics-schema.ts";
+import { splitsOf, type Metrics, type SurveyResult } from "../validate/metrics-schema.ts";
 import { countShown, notAvailable, shown } from "./figures.ts";
 import { groupsOf, type Dimension, type Labels } from "./groups.ts";
 import { computeBoard } from "./board.ts";
@@ -17,9 +17,11 @@ import type { BoardDetail, Better, GroupKey, IndicatorResult, Measure, Represent
 export interface YearData {
   year: number;
   metrics: Metrics;
+  /** For the splits the file gives (see presentSplits) only. */
   representation: Record<Dimension, RepresentationDetail>;
   /** Overall workforce by group, unrounded: [reference, focus, unknown, headcount]. */
   totals: Record<Dimension, number[]>;
+  dimensions: Set<Dimension>;
 }
 
 export interface Context {
@@ -52,21 +54,34 @@ export interface IndicatorSpec {
   sentence(r: Draft, ctx: Context): string;
 }
 
+/**
+ * The splits (ethnicity for WRES, disability for WDES) that every headcount of a metric file gives
+ * in full: a WRES-only return has no disability split, and its WDES figures are "not available".
+ */
+export function presentSplits(metrics: Metrics): Set<Dimension> {
+  const counts = [
+    ...(["non_clinical", "clinical", "medical"] as const).flatMap((t) => Object.values(metrics.workforce[t] ?? {})),
+    ...(metrics.recruitment ? [metrics.recruitment.shortlisted, metrics.recruitment.appointed] : []),
+    ...Object.values(metrics.board ?? {}),
+  ].filter((g) => g !== undefined);
+  return new Set((["ethnicity", "disability"] as const).filter((d) => counts.length > 0 && counts.every((g) => splitsOf(g).includes(d))));
+}
+
 export function prepareYear(year: number, metrics: Metrics, labels: Labels, threshold: number): YearData {
-  const dims: Dimension[] = ["ethnicity", "disability"];
+  const dims: Dimension[] = [...presentSplits(metrics)];
   const representation = Object.fromEntries(dims.map((d) => [d, computeRepresentation(metrics, d, labels, threshold)])) as Record<Dimension, RepresentationDetail>;
   const totals = Object.fromEntries(
     dims.map((d) => {
       const cells = ["non_clinical", "clinical", "medical"] as const;
       const rows = cells.flatMap((c) => Object.values(metrics.workforce[c] ?? {}));
-      const counts = groupsOf[d].map((g) => rows.reduce((s, r) => s + (r ? r[g as keyof typeof r] : 0), 0));
+      const counts = groupsOf[d].map((g) => rows.reduce((s, r) => s + (r?.[g as keyof typeof r] ?? 0), 0));
       return [d, [...counts, counts.reduce((a, b) => a + b, 0)]];
     }),
   ) as Record<Dimension, number[]>;
-  return { year, metrics, representation, totals };
+  return { year, metrics, representation, totals, dimensions: new Set(dims) };
 }
 
-const missing = (y: YearData, what: string): Computed => ({ value: notAvailable(`the ${y.year} data has no ${what}`), groups: [] });
+export const missing = (y: YearData, what: string): Computed => ({ value: notAvailable(`the ${y.year} data has no ${what}`), groups: [] });
 
 const focusOf = (d: Dimension) => groupsOf[d][1];
 const referenceOf = (d: Dimension) => groupsOf[d][0];
@@ -98,7 +113,7 @@ function representation(standard: Standard, dimension: Dimension): IndicatorSpec
         representation: detail,
       };
     },
-    sentence: (r) => representationSentence(r.focus, r.value, r.previous, r.representation!.undeclared, dimension),
+    sentence: (r) => representationSentence(r.focus, r.value, r.previous, r.representation?.undeclared, dimension),
   };
 }
 
@@ -160,7 +175,7 @@ function likelihood(d: LikelihoodDefinition): IndicatorSpec {
 const recruitmentRates = (y: YearData, group: GroupKey): GroupRate | undefined => {
   const r = y.metrics.recruitment;
   const key = group as keyof NonNullable<Metrics["recruitment"]>["shortlisted"];
-  return r ? { group, numerator: r.appointed[key], denominator: r.shortlisted[key] } : undefined;
+  return r ? { group, numerator: r.appointed[key] ?? 0, denominator: r.shortlisted[key] ?? 0 } : undefined;
 };
 
 /** A count against the workforce headcount of the group, which may itself be hidden in WRES 1 / WDES 1. */

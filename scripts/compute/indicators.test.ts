@@ -164,3 +164,32 @@ describe("a metric file with only some sections", () => {
     expect(find(r, "wres", "9").sentence).toBe("Board membership is not available: the 2024 data has no board membership.");
   });
 });
+
+describe("a WRES-only metric file (no disability split)", () => {
+  it("computes the WRES indicators and says the WDES figures are not available, and why", () => {
+    const strip = (g: object) => Object.fromEntries(Object.entries(g).filter(([k]) => !["disabled", "non_disabled", "disability_unknown"].includes(k)));
+    const wresOnly = new Map(
+      [...example].map(([y, m]) => {
+        const table = (t: Record<string, object | undefined> | undefined) => (t ? Object.fromEntries(Object.entries(t).map(([k, g]) => [k, g && strip(g)])) : t);
+        return [
+          y,
+          Metrics.parse({
+            ...m,
+            workforce: { non_clinical: table(m.workforce.non_clinical), clinical: table(m.workforce.clinical), medical: table(m.workforce.medical) },
+            recruitment: m.recruitment && { shortlisted: strip(m.recruitment.shortlisted), appointed: strip(m.recruitment.appointed) },
+            board: m.board && Object.fromEntries(Object.entries(m.board).map(([k, g]) => [k, strip(g)])),
+            capability: undefined,
+          }),
+        ];
+      }),
+    );
+    const r = computeReportIndicators({ metricsByYear: wresOnly, year: 2024, settings: Settings.parse({}), organisation, reference });
+    expect(JSON.stringify(r)).not.toMatch(/NaN|Infinity|undefined/);
+    expect(find(r, "wres", "2").value.display).toBe("1.69");
+    for (const id of ["1", "2", "10"]) {
+      expect(find(r, "wdes", id).value).toMatchObject({ status: "not available", reason: "the 2024 data has no disability (WDES) split of the headcounts" });
+    }
+    // Survey results have their own section, so WDES survey figures are still computed.
+    expect(find(r, "wdes", "5").value.status).toBe("shown");
+  });
+});

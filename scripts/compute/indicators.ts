@@ -6,7 +6,7 @@
 import type { Metrics } from "../validate/metrics-schema.ts";
 import type { Organisation, Reference, Settings } from "../validate/schema.ts";
 import { compareWithLastYear } from "./compare-years.ts";
-import { prepareYear, WDES_SPECS, WRES_SPECS, type Context, type Draft, type IndicatorSpec, type YearData } from "./definitions.ts";
+import { missing, prepareYear, WDES_SPECS, WRES_SPECS, type Context, type Draft, type IndicatorSpec, type YearData } from "./definitions.ts";
 import { groupLabels, groupsOf } from "./groups.ts";
 import { nationalFigure } from "./national.ts";
 import { outsideBand } from "./relative-likelihood.ts";
@@ -28,7 +28,12 @@ function nationalOf(national: Reference["national"], spec: IndicatorSpec, year: 
 }
 
 function indicatorResult(spec: IndicatorSpec, years: YearData[], year: number, ctx: Context, reference: Reference): IndicatorResult {
-  const computed = years.map((y) => ({ year: y.year, ...spec.compute(y, ctx) }));
+  // Survey results come from their own section; every other figure needs its split of the headcounts.
+  const computable = (y: YearData) => spec.measure === "survey" || y.dimensions.has(spec.dimension);
+  const computed = years.map((y) => ({
+    year: y.year,
+    ...(computable(y) ? spec.compute(y, ctx) : missing(y, `${spec.dimension === "ethnicity" ? "ethnicity (WRES)" : "disability (WDES)"} split of the headcounts`)),
+  }));
   const current = computed.find((c) => c.year === year)!;
   const trend = computed.map(({ year: y, value, groups }) => ({ year: y, value, groups }));
   const list = spec.standard === "WRES" ? reference.wres : reference.wdes;

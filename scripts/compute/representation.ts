@@ -62,7 +62,7 @@ function tablesOf(m: Metrics, dimension: Dimension): TableInput[] {
 
 /** Cell values of one row: the three groups then the headcount. */
 function rowValues(members: (GroupCounts | undefined)[], dimension: Dimension): number[] {
-  const counts = groupsOf[dimension].map((g) => members.reduce((s, m) => s + (m ? m[g as keyof GroupCounts] : 0), 0));
+  const counts = groupsOf[dimension].map((g) => members.reduce((s, m) => s + (m?.[g as keyof GroupCounts] ?? 0), 0));
   return [...counts, counts.reduce((a, b) => a + b, 0)];
 }
 

@@ -81,9 +81,9 @@ export function surveySentence(w: SurveyWords, focus: GroupLabel, groups: GroupF
   return `Among ${name} staff, ${w.says(value.display)}${sinceLastYear(value, previous)}${comparison}.`;
 }
 
-export function representationSentence(focus: GroupLabel, value: Figure, previous: Figure, undeclared: Figure, characteristic: string): string {
+export function representationSentence(focus: GroupLabel, value: Figure, previous: Figure, undeclared: Figure | undefined, characteristic: string): string {
   if (value.value === null) return withheld(`The share of ${focus.inSentence} staff in the workforce`, value);
-  const unknown = undeclared.value === null ? "" : `; the ${characteristic} of ${undeclared.display} of staff is not known`;
+  const unknown = !undeclared || undeclared.value === null ? "" : `; the ${characteristic} of ${undeclared.display} of staff is not known`;
   return `${startOfSentence(focus.inSentence)} staff made up ${value.display} of the workforce${sinceLastYear(value, previous)}${unknown}.`;
 }
 

@@ -22,6 +22,11 @@ export function didYouMean(word: string, known: readonly string[]): string | und
 }
 
 export const messages = {
+  metricSplitMissing: (where: string): Message => ({
+    code: "metric-split-missing",
+    message: `${where} has no counts: it needs the ethnicity split (white, bme, ethnicity_unknown), the disability split (disabled, non_disabled, disability_unknown), or both`,
+    fix: "add the three counts of each split your return covers, e.g. `{ white: 120, bme: 30, ethnicity_unknown: 4 }` for WRES",
+  }),
   logoMissing: (logo: string): Message => ({
     code: "logo-missing",
     message: `the logo "${logo}" is not a file in the project folder`,

@@ -70,4 +70,15 @@ describe("metric data files", () => {
   it("requires the year inside the file to match its name", async () => {
     expect(where(await problemsFor(metricFile(goodRecruitment), "2023"))).toEqual(["data/metrics/acme/2023.yaml:1:7 metric-year-mismatch"]);
   });
+
+  it("accepts a WRES-only return (no disability split), and says what is missing from a split given in part", async () => {
+    const wresOnly = (line: string) => line.replace(/, disabled: \d+, non_disabled: \d+, disability_unknown: \d+/g, "");
+    expect(await problemsFor(wresOnly(metricFile(goodRecruitment)))).toEqual([]);
+    const half = metricFile(goodRecruitment).replace("band_6: { white: 50, bme: 20, ethnicity_unknown: 5, disabled: 6, non_disabled: 60, disability_unknown: 9 }", "band_6: { white: 50, bme: 20, ethnicity_unknown: 5, disabled: 6 }");
+    const problems = await problemsFor(half);
+    expect(problems.map((p) => `${p.position.line}:${p.position.column} ${p.code}`)).toEqual(["7:13 missing-field", "7:13 missing-field"]);
+    expect(problems[0]!.message).toContain('has no "non_disabled"');
+    const none = await problemsFor(metricFile(goodRecruitment).replace(`band_5: ${row}`, "band_5: {}"));
+    expect(none.map((p) => p.code)).toEqual(["metric-split-missing"]);
+  });
 });

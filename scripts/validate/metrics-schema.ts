@@ -19,20 +19,42 @@ const percent = z.number().min(0).max(100);
 
 /** Counts by ethnicity group (WRES). */
 const ethnicity = {
-  white: count.describe("White staff"),
-  bme: count.describe("Black and minority ethnic staff (the national category; reports use the organisation's own term)"),
-  ethnicity_unknown: count.describe("Ethnicity not stated or unknown"),
+  white: count.optional().describe("White staff"),
+  bme: count.optional().describe("Black and minority ethnic staff (the national category; reports use the organisation's own term)"),
+  ethnicity_unknown: count.optional().describe("Ethnicity not stated or unknown"),
 };
 /** Counts by disability group (WDES). */
 const disability = {
-  disabled: count.describe("Staff who have declared a disability"),
-  non_disabled: count.describe("Staff who have declared no disability"),
-  disability_unknown: count.describe("Disability not declared or unknown"),
+  disabled: count.optional().describe("Staff who have declared a disability"),
+  non_disabled: count.optional().describe("Staff who have declared no disability"),
+  disability_unknown: count.optional().describe("Disability not declared or unknown"),
 };
+
+const ZOD_CUSTOM = "custom";
+
+/** The two ways a headcount is split, and the three counts of each. */
+export const SPLITS = {
+  ethnicity: ["white", "bme", "ethnicity_unknown"],
+  disability: ["disabled", "non_disabled", "disability_unknown"],
+} as const;
+export type Split = keyof typeof SPLITS;
+
+/** The splits a headcount gives in full. */
+export function splitsOf(g: GroupCounts): Split[] {
+  return (Object.keys(SPLITS) as Split[]).filter((s) => SPLITS[s].every((k) => g[k] !== undefined));
+}
 
 export const GroupCounts = z
   .strictObject({ ...ethnicity, ...disability })
-  .describe("A headcount split both ways: the three ethnicity counts and the three disability counts must add up to the same total");
+  .superRefine((g, ctx) => {
+    // A WRES-only or WDES-only return gives one split; a split that is given must be given in full.
+    const given = (Object.keys(SPLITS) as Split[]).filter((s) => SPLITS[s].some((k) => g[k] !== undefined));
+    // zod's own issue kind; zod-problems.ts turns `params.kind` into the catalogue's message.
+    const issue = (path: string[], kind: string) => ctx.addIssue({ code: ZOD_CUSTOM, path, params: { kind }, message: kind });
+    for (const s of given) for (const k of SPLITS[s]) if (g[k] === undefined) issue([k], "split-incomplete");
+    if (given.length === 0) issue([], "split-missing");
+  })
+  .describe("A headcount split by ethnicity (WRES), by disability (WDES), or both; when both, the two must add up to the same total");
 export type GroupCounts = z.infer<typeof GroupCounts>;
 
 export const AFC_BANDS = ["band_1", "band_2", "band_3", "band_4", "band_5", "band_6", "band_7", "band_8a", "band_8b", "band_8c", "band_8d", "band_9", "vsm"] as const;
@@ -86,7 +108,7 @@ export const Metrics = z.strictObject({
   disciplinary: processEntries(["white", "bme"], "disciplinary").optional().describe("WRES 3"),
   capability: processEntries(["disabled", "non_disabled"], "capability").optional().describe("WDES 3"),
   training: z
-    .strictObject(ethnicity)
+    .strictObject({ white: count, bme: count, ethnicity_unknown: count })
     .optional()
     .describe("Staff who accessed non-mandatory training and CPD (WRES 4)"),
   staff_survey: z
@@ -127,14 +149,13 @@ export type Metrics = z.infer<typeof Metrics>;
 
 type Push = (path: Segment[], m: Message) => void;
 
-const sum = (...xs: number[]) => xs.reduce((a, b) => a + b, 0);
-const ethnicityTotal = (g: GroupCounts) => sum(g.white, g.bme, g.ethnicity_unknown);
-const disabilityTotal = (g: GroupCounts) => sum(g.disabled, g.non_disabled, g.disability_unknown);
+const total = (g: GroupCounts, s: Split) => SPLITS[s].reduce((sum, k) => sum + (g[k] ?? 0), 0);
 
-/** Both splits of one headcount must describe the same people. */
+/** Both splits of one headcount, when both are given, must describe the same people. */
 function checkSplits(g: GroupCounts, path: Segment[], push: Push): void {
-  const e = ethnicityTotal(g);
-  const d = disabilityTotal(g);
+  if (splitsOf(g).length < 2) return;
+  const e = total(g, "ethnicity");
+  const d = total(g, "disability");
   if (e !== d) push(path, messages.metricSplitsDiffer(path.filter((s) => typeof s === "string").join(" > "), e, d));
 }
 
@@ -154,8 +175,9 @@ export function checkMetrics(file: string, name: string, map: SourceMap, m: Metr
     checkSplits(shortlisted, ["recruitment", "shortlisted"], push);
     checkSplits(appointed, ["recruitment", "appointed"], push);
     for (const key of Object.keys(appointed) as (keyof GroupCounts)[]) {
-      if (appointed[key] > shortlisted[key])
-        push(["recruitment", "appointed", key], messages.appointedOverShortlisted(key, appointed[key], shortlisted[key]));
+      const a = appointed[key];
+      const s = shortlisted[key];
+      if (a !== undefined && s !== undefined && a > s) push(["recruitment", "appointed", key], messages.appointedOverShortlisted(key, a, s));
     }
   }
   if (m.board) for (const [cell, g] of Object.entries(m.board)) checkSplits(g, ["board", cell], push);

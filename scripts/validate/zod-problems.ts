@@ -136,6 +136,11 @@ export function zodProblems(
             owner,
             list.indicators.map((i) => i.number),
           );
+        } else if (kind === "split-incomplete") {
+          message = messages.missingField(field, describe(path.slice(0, -1), input));
+          position = map.at(path.slice(0, -1));
+        } else if (kind === "split-missing") {
+          message = messages.metricSplitMissing(describe(path, input));
         } else if (kind === "contrast") {
           message = messages.lowContrast(String(value), contrastRatio(String(value), "#ffffff"), MIN_TEXT_CONTRAST);
         } else if (kind === "people-promise") {
