@@ -124,11 +124,16 @@ describe("problems in the CSV: file, line, column, message and fix", () => {
     expect(missing[0]!.fix).toContain("WRES,4,Accessed training,Unknown,<count>");
   });
 
-  it("asks for the disability counts of a staff group given only by ethnicity", () => {
-    const problems = problemsOf(HEAD + "WRES,1,Clinical Band 5,White,364\nWRES,1,Clinical Band 5,BME,140\nWRES,1,Clinical Band 5,Unknown,16\n");
+  it("accepts a WRES-only return: a staff group given only by ethnicity", () => {
+    const { metrics } = importMetricsCsv(encode(HEAD + "WRES,1,Clinical Band 5,White,364\nWRES,1,Clinical Band 5,BME,140\nWRES,1,Clinical Band 5,Unknown,16\n"), details);
+    expect(metrics.workforce.clinical?.band_5).toEqual({ white: 364, bme: 140, ethnicity_unknown: 16 });
+  });
+
+  it("asks for the rest of a staff group's split given in part", () => {
+    const problems = problemsOf(HEAD + "WRES,1,Clinical Band 5,White,364\nWRES,1,Clinical Band 5,BME,140\n");
     expect(problems.map(brief)).toEqual([{ code: "csv-missing-rows", line: 2, column: 1 }]);
-    expect(problems[0]!.message).toBe("WRES indicator 1, Clinical Band 5 is incomplete: 3 rows are missing");
-    expect(problems[0]!.fix).toContain("WDES,1,Clinical Band 5,Disabled,<count>; WDES,1,Clinical Band 5,Non-disabled,<count>; WDES,1,Clinical Band 5,Unknown,<count>");
+    expect(problems[0]!.message).toBe("WRES indicator 1, Clinical Band 5 is incomplete: 1 row is missing");
+    expect(problems[0]!.fix).toContain("WRES,1,Clinical Band 5,Unknown,<count>");
   });
 
   it("runs the metric file's own checks, pointing at the CSV cell: appointed over shortlisted", () => {

@@ -129,20 +129,21 @@ function* definitions(): Generator<RowDefinition> {
     ];
     for (const [table, row, breakdown] of workforce)
       for (const g of groups)
-        yield { standard, indicator: "1", breakdown, group: g.label, path: ["workforce", table, row, g.key], kind: "count", unit: `workforce.${table}.${row}` };
-    // Indicator / metric 2: recruitment, both splits of shortlisted and appointed.
+        yield { standard, indicator: "1", breakdown, group: g.label, path: ["workforce", table, row, g.key], kind: "count", unit: `workforce.${table}.${row}.${standard}` };
+    // Indicator / metric 2: recruitment, shortlisted and appointed. Each standard's rows form a unit of
+    // their own, so a WRES-only (or WDES-only) return is complete without the other standard's rows.
     for (const [key, breakdown] of [["shortlisted", "Shortlisted"], ["appointed", "Appointed"]] as const)
-      for (const g of groups) yield { standard, indicator: "2", breakdown, group: g.label, path: ["recruitment", key, g.key], kind: "count", unit: "recruitment" };
+      for (const g of groups) yield { standard, indicator: "2", breakdown, group: g.label, path: ["recruitment", key, g.key], kind: "count", unit: `recruitment.${standard}` };
     // Indicator / metric 3: entries into the formal process (disciplinary / capability), compared groups only.
     const section = standard === "WRES" ? "disciplinary" : "capability";
     for (const g of [reference, focus]) {
       yield { standard, indicator: "3", breakdown: "Entries", group: g.label, path: [section, "entries", g.key], kind: "count", unit: section };
       yield { standard, indicator: "3", breakdown: "Previous year entries", group: g.label, path: [section, "previous_year_entries", g.key], kind: "count", unit: `${section}.previous`, requires: section };
     }
-    // Board membership (WRES 9, WDES 10): both splits of each of the four cells.
+    // Board membership (WRES 9, WDES 10): each of the four cells.
     const board = standard === "WRES" ? "9" : "10";
     for (const [key, breakdown] of BOARD_CELLS)
-      for (const g of groups) yield { standard, indicator: board, breakdown, group: g.label, path: ["board", key, g.key], kind: "count", unit: "board" };
+      for (const g of groups) yield { standard, indicator: board, breakdown, group: g.label, path: ["board", key, g.key], kind: "count", unit: `board.${standard}` };
     // Staff survey results: percent and response base of each compared group, overall optional.
     for (const id of standard === "WRES" ? WRES_SURVEY : WDES_SURVEY) {
       const key = `${standard.toLowerCase()}_${id.replace(/-/g, "_")}`;
