@@ -8,7 +8,7 @@
  * failed or interrupted build leaves the previous site untouched.
  */
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { readProject } from "./load/read-project.ts";
 import { validateProject, type OrganisationEntry, type Project } from "./validate/validate-project.ts";
@@ -167,33 +167,63 @@ async function writeStatement(model: SiteModel, contentDir: string, dir: string)
 export async function writeAtomically<T>(outputDir: string, write: (dir: string) => Promise<T>): Promise<T> {
   const parent = path.dirname(outputDir);
   await removeStaleTemporaries(outputDir);
-  const temp = await mkdtemp(path.join(parent, `${path.basename(outputDir)}.building-${process.pid}-`));
   // Retries: the build may still be writing into the folder while it is being removed.
-  const cleanUp = () => rm(temp, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
-  let stopping = false;
+  const cleanUp = (dir: string) => rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
+  // Writes already in flight when a signal came can recreate the folder: remove it until it stays gone.
+  const removeForGood = async (dir: string) => {
+    for (let tries = 0; tries < 40; tries++) {
+      await cleanUp(dir);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      if (!(await stat(dir).catch(() => undefined))) return;
+    }
+  };
+  const created: { dir?: string } = {};
+  let stopping: number | undefined;
+  // During the swap a signal waits for it to finish: stopping between the two renames would leave no site at all.
+  let swapping = false;
+  let exitAfterSwap: number | undefined;
+  // Listening before the folder exists, so no signal can kill the build between creating it and listening.
   // `on`, not `once`: a second signal (tsx passes SIGTERM on to the build it runs) must not kill the build mid-clean-up.
   const onSignal = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    // Twice: a write already in flight when the signal came can recreate the folder once more.
-    const again = () => new Promise((resolve) => setTimeout(resolve, 100)).then(cleanUp);
-    void cleanUp()
-      .then(again)
-      .finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+    const code = signal === "SIGINT" ? 130 : 143;
+    if (swapping) {
+      exitAfterSwap = code;
+      return;
+    }
+    if (stopping !== undefined) return;
+    stopping = code;
+    // Before the folder exists, the code that creates it sees `stopping` and removes it.
+    if (created.dir !== undefined) void removeForGood(created.dir).finally(() => process.exit(code));
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
+  const temp = await mkdtemp(path.join(parent, `${path.basename(outputDir)}.building-${process.pid}-`)).catch((error: unknown) => {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+    throw error;
+  });
+  created.dir = temp;
+  if (stopping !== undefined) {
+    await removeForGood(temp);
+    process.exit(stopping);
+  }
   try {
     const result = await write(temp);
+    // A signal during the writing is cleaning up and will exit: never swap in what it is removing.
+    if (stopping !== undefined) await new Promise<never>(() => {});
+    swapping = true;
     const old = `${temp}.old`;
     await rename(outputDir, old).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== "ENOENT") throw error;
     });
     await rename(temp, outputDir);
     await rm(old, { recursive: true, force: true });
+    swapping = false;
+    // The new site is complete and in place; now honour a signal that came during the swap.
+    if (exitAfterSwap !== undefined) process.exit(exitAfterSwap);
     return result;
   } catch (error) {
-    await cleanUp();
+    await cleanUp(temp);
     throw error;
   } finally {
     process.off("SIGINT", onSignal);
