@@ -13,7 +13,8 @@ import path from "node:path";
 import { readProject } from "./load/read-project.ts";
 import { validateProject, type OrganisationEntry, type Project } from "./validate/validate-project.ts";
 import { InputProblems, type Problem } from "./validate/problems.ts";
-import { buildSiteModel, formatDate, logoPath, withPdfs, type CheckSummary, type SiteModel } from "./html/site-model.ts";
+import { buildSiteModel, logoPath, withPdfs, type CheckSummary, type SiteModel } from "./html/site-model.ts";
+import { longDate } from "./dates.ts";
 import { buildPdfs, type PdfInfo, type PdfReport } from "./pdf/build-pdfs.ts";
 import { launchBrowser } from "./pdf/browser.ts";
 import { sourceDate } from "./errors.ts";
@@ -146,7 +147,7 @@ async function writeLogos(dir: string, organisations: readonly OrganisationEntry
 
 /** What the checks found, as the accessibility statement reports it. */
 function checkSummary(result: CheckResult, date: string): CheckSummary {
-  return { date: formatDate(date), pages: result.pages, pdfs: result.pdfs, findings: result.findings.length, widths: [...WIDTHS], axeVersion: axeVersion() };
+  return { date: longDate(date), pages: result.pages, pdfs: result.pdfs, findings: result.findings.length, widths: [...WIDTHS], axeVersion: axeVersion() };
 }
 
 /**

@@ -2,7 +2,8 @@
 // passed through unchanged, and the counts behind them (numerators, denominators) never shown.
 import { describe, expect, it } from "vitest";
 import type { Figure, GroupFigure, IndicatorResult, ReportIndicators, RepresentationRow } from "../compute/types.ts";
-import { buildCharts, longDate } from "./from-indicators.ts";
+import { buildCharts } from "./from-indicators.ts";
+import { longDate } from "../dates.ts";
 import { expectAccessibleChart } from "./specs/expect-chart.ts";
 
 const shown = (value: number, display = String(value)): Figure => ({ value, display, status: "shown" });

@@ -4,6 +4,7 @@
  * counts behind them (numerators, denominators) are never read here.
  */
 import type { GroupFigure, IndicatorResult, ReportIndicators, RepresentationRow, RepresentationTable } from "../compute/types.ts";
+import { longDate } from "../dates.ts";
 import { buildChart } from "./build-chart.ts";
 import { boardChart } from "./specs/board.ts";
 import { likelihoodChart } from "./specs/relative-likelihood.ts";
@@ -14,14 +15,6 @@ import type { Chart, Figure } from "./types.ts";
 export interface ChartOptions {
   /** Where the page links to a chart's CSV, given its file name; defaults to the file name itself. */
   csvHref?: (csvFileName: string) => string;
-}
-
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-
-/** "2024-03-31" -> "31 March 2024". */
-export function longDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split("-").map(Number) as [number, number, number];
-  return `${day} ${MONTHS[month - 1]!} ${year}`;
 }
 
 const NOT_AVAILABLE: Figure = { value: null, display: "not available", status: "not available" };

@@ -7,6 +7,7 @@
 import type { Project, ReportEntry, OrganisationEntry } from "../validate/validate-project.ts";
 import type { Action, BoardPaper, IndicatorDefinition, StatusDefinition, Theme } from "../validate/schema.ts";
 import { renderInline, renderMarkdown, type Heading } from "./markdown.ts";
+import { longDate } from "../dates.ts";
 import { resultView, type ResultView } from "./indicator-view.ts";
 import type { Chart, TableModel } from "../charts/types.ts";
 import { withEditions, withTrends, type EditionChanges, type EditionLink } from "./editions.ts";
@@ -189,13 +190,6 @@ export interface SiteModel {
   reports: ReportView[];
 }
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-
-/** 2022-03-31 -> "31 March 2022" (GOV.UK style). */
-export function formatDate(iso: string): string {
-  const [y, m, d] = iso.split("-").map(Number);
-  return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
-}
 
 /** Ids the report page and print page use for their own parts. */
 const RESERVED_IDS = ["maincontent", "contents-heading", "contents-title", "indicators", "action-plan", "changes-since", "downloads", "board-cover-title"];
@@ -241,7 +235,7 @@ function buildAction(action: Action, theme: Theme, statuses: Map<string, StatusV
     leads: action.leads ?? [],
     partners: action.partners ?? [],
     timescale: action.timescale,
-    due: action.due !== undefined ? formatDate(action.due) : undefined,
+    due: action.due !== undefined ? longDate(action.due) : undefined,
     // Overdue only when the plan states a status: a plan without statuses says nothing of progress.
     overdue: action.due !== undefined && action.due < asOf && action.status !== undefined && action.status !== "complete",
     status,
@@ -337,7 +331,7 @@ function buildBoardPaper(board: BoardPaper): BoardPaperView {
     title: board.title,
     reportTo: board.report_to,
     meeting: board.meeting,
-    dateText: formatDate(board.date),
+    dateText: longDate(board.date),
     agendaItem: board.agenda_item,
     purpose: board.purpose,
     executiveSummaryHtml: renderInline(board.executive_summary)!,
@@ -418,7 +412,7 @@ export function buildSiteModel(project: Project, options: SiteModelOptions): Sit
       data: computed
         ? {
             year: computed.year,
-            snapshotDate: formatDate(computed.snapshotDate),
+            snapshotDate: longDate(computed.snapshotDate),
             surveyYear: computed.surveyYear,
             years: computed.years,
             threshold: computed.threshold,
