@@ -24,9 +24,36 @@ export interface SvgOptions {
   label: string;
 }
 
+/** The name the chart's own rows go by, so that one compiled spec serves every chart of its shape. */
+export const ROWS_DATA = "rows";
+
+/**
+ * Compiled and parsed specs, by their shape: the spec with its rows taken out. Vega-Lite's compiler
+ * is half of a chart's cost, and the charts of one type on a report (and across reports) share a
+ * shape whenever their spec depends on the data only through the rows (see specs/survey.ts).
+ */
+const runtimes = new Map<string, vega.Runtime>();
+/** Enough for every shape of a large build's recent reports, small enough to keep memory flat. */
+const MAX_RUNTIMES = 200;
+
+function runtimeFor(shape: TopLevelSpec): vega.Runtime {
+  const key = JSON.stringify(shape);
+  let runtime = runtimes.get(key);
+  if (!runtime) {
+    runtime = vega.parse(compile(shape).spec);
+    runtimes.set(key, runtime);
+    // Forget the oldest (a Map keeps insertion order).
+    if (runtimes.size > MAX_RUNTIMES) runtimes.delete(runtimes.keys().next().value!);
+  }
+  return runtime;
+}
+
 export async function renderSvg(spec: TopLevelSpec, options: SvgOptions): Promise<string> {
-  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: "none" });
+  const inline = "data" in spec && spec.data && "values" in spec.data ? (spec.data.values as unknown[]) : undefined;
+  const shape = inline ? ({ ...spec, data: { name: ROWS_DATA } } as TopLevelSpec) : spec;
+  const view = new vega.View(runtimeFor(shape), { renderer: "none" });
   try {
+    if (inline) view.data(ROWS_DATA, inline.map((row) => ({ ...(row as object) })));
     return accessibleSvg(await view.toSVG(), options);
   } finally {
     view.finalize();

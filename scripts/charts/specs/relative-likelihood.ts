@@ -7,7 +7,8 @@ import type { TopLevelSpec } from "vega-lite";
 import { labelText, listInWords, notShownNote, valueIn } from "../format.ts";
 import { colours } from "../palette.ts";
 import type { ChartType, DataTable, Figure } from "../types.ts";
-import { base, headroom, TEXT_SIZE } from "./common.ts";
+import { base, TEXT_SIZE } from "./common.ts";
+import { ROWS_DATA } from "../render-svg.ts";
 
 export interface LikelihoodInput {
   /** The compute step's sentence for the latest year: the main message. */
@@ -47,8 +48,9 @@ function table(input: LikelihoodInput): DataTable {
 
 function spec(input: LikelihoodInput): TopLevelSpec {
   const values = input.years.map((y) => ({ year: y.label, rl: y.value.value, text: labelText(y.value, "times") }));
-  const shown = values.map((v) => v.rl).filter((v): v is number => v !== null);
-  const yScale = { domain: [0, headroom(shown, input.band.upper + 0.25, 1.2)], nice: false };
+  // The top of the scale is worked out from the rows inside Vega, so the likelihood charts of a report
+  // share one spec and are compiled once (see render-svg.ts).
+  const yScale = { domain: [0, { expr: `max(${input.band.upper + 0.25}, (extent(pluck(data('${ROWS_DATA}'), 'rl'))[1] || 0) * 1.2)` }], nice: false };
   const x = { field: "year", type: "ordinal" as const, title: null, scale: { domain: values.map((v) => v.year) }, axis: { labelAngle: 0 } };
   const y = {
     field: "rl",

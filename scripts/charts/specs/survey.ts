@@ -7,7 +7,8 @@ import type { TopLevelSpec } from "vega-lite";
 import { labelText, listInWords, notShownNote, valueIn } from "../format.ts";
 import { colours } from "../palette.ts";
 import type { ChartType, DataTable, Figure } from "../types.ts";
-import { base, headroom } from "./common.ts";
+import { base } from "./common.ts";
+import { ROWS_DATA } from "../render-svg.ts";
 
 export interface SurveyInput {
   /** The compute step's sentence for the latest year: the main message. */
@@ -66,14 +67,18 @@ function spec(input: SurveyInput): TopLevelSpec {
       };
     }),
   );
-  const shown = values.map((v) => v.value).filter((v): v is number => v !== null);
   const styles = STYLES.slice(0, names.length);
   const x = { field: "year", type: "ordinal" as const, title: null, scale: { domain: input.years }, axis: { labelAngle: 0 } };
   const y = {
     field: "value",
     type: "quantitative" as const,
     title: input.unit === "%" ? "Percentage of staff" : "Score (0 to 10)",
-    scale: { domain: [0, input.unit === "%" ? Math.min(100, headroom(shown, 10, 1.25)) : 10], nice: false },
+    // The top of the scale is worked out from the rows inside Vega (the same headroom as before), so
+    // every survey chart of a report has the same spec and is compiled once (see render-svg.ts).
+    scale: {
+      domain: [0, input.unit === "%" ? { expr: `min(100, max(10, (extent(pluck(data('${ROWS_DATA}'), 'value'))[1] || 0) * 1.25))` } : 10],
+      nice: false,
+    },
     axis: { tickCount: 5, grid: true, ...(input.unit === "%" ? { labelExpr: "datum.label + '%'" } : {}) },
   };
   const key = { orient: "top" as const, direction: "horizontal" as const, title: null };
