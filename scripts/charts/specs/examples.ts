@@ -1,6 +1,6 @@
 /**
- * Fixed inputs for each chart type, with one figure not shown in each: used by the tests and
- * by measure.ts. Numbers are invented but shaped like a real trust's.
+ * Fixed inputs for each chart type, with one figure not shown in each: used by the tests.
+ * Numbers are invented but shaped like a real trust's.
  */
 import type { Figure } from "../types.ts";
 import type { BoardInput } from "./board.ts";
