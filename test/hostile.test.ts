@@ -10,7 +10,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build } from "../scripts/build.ts";
 import { inspectPdf } from "../scripts/pdf/inspect-pdf.ts";
-import { parseDocument } from "./html.ts";
+import { parsePage } from "../scripts/check/structure.ts";
 import { makeProject, repoRoot } from "./project.ts";
 
 const SCRIPT = `<script>alert("x")</script>`;
@@ -119,7 +119,7 @@ describe("hostile author content", () => {
       const text = await readFile(file, "utf8");
       expect(text, file).not.toMatch(/<script/i);
       expect(text, file).not.toMatch(/<(iframe|object|embed|button|style)[\s>]/i);
-      const document = parseDocument(file.endsWith(".svg") ? `<!doctype html><html><body>${text}</body></html>` : text);
+      const document = parsePage(file.endsWith(".svg") ? `<!doctype html><html><body>${text}</body></html>` : text);
       for (const element of document.querySelectorAll("*")) {
         for (const attribute of [...element.attributes]) {
           const where = `${path.relative(site, file)}: <${element.tagName.toLowerCase()} ${attribute.name}="${attribute.value}">`;
@@ -136,7 +136,7 @@ describe("hostile author content", () => {
 
   it("gives every page a Content-Security-Policy that allows no inline script", async () => {
     for (const file of files.filter((f) => f.endsWith(".html"))) {
-      const document = parseDocument(await readFile(file, "utf8"));
+      const document = parsePage(await readFile(file, "utf8"));
       const csp = document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute("content");
       expect(csp, file).toBeTruthy();
       const directives = new Map(csp!.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
@@ -149,7 +149,7 @@ describe("hostile author content", () => {
   });
 
   it("shows the hostile text literally, as text", async () => {
-    const page = parseDocument(await readFile(path.join(site, "acme/2023-24/index.html"), "utf8"));
+    const page = parsePage(await readFile(path.join(site, "acme/2023-24/index.html"), "utf8"));
     const text = page.body.textContent ?? "";
     for (const literal of [`Summary ${IMG}`, `Theme <svg onload=alert(4)>`, `<script>alert("body")</script>`, "[link](javascript:alert(20))", `Quote ${SCRIPT}`, `<b onmouseover=alert(12)>Lead</b>`, `Second <object data="x"></object>`])
       expect(text).toContain(literal);
@@ -160,7 +160,7 @@ describe("hostile author content", () => {
   // layout escapes author text exactly once (a reader sees "<", never "&lt;").
   it("escapes author text once only in titles, descriptions and breadcrumbs", async () => {
     for (const file of files.filter((f) => f.endsWith(".html"))) {
-      const document = parseDocument(await readFile(file, "utf8"));
+      const document = parsePage(await readFile(file, "utf8"));
       const shown = [
         document.title,
         document.querySelector('meta[name="description"]')?.getAttribute("content") ?? "",

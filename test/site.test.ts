@@ -8,14 +8,14 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build, loadAndValidate } from "../scripts/build.ts";
 import { repoRoot } from "./project.ts";
-import { parseDocument } from "./html.ts";
+import { parsePage } from "../scripts/check/structure.ts";
 
 let out: string;
 let reportKeys: string[];
 
 async function page(url: string): Promise<Document> {
   const file = path.join(out, url, url.endsWith(".html") ? "" : "index.html");
-  return parseDocument(await readFile(file, "utf8"));
+  return parsePage(await readFile(file, "utf8"));
 }
 
 async function htmlFiles(dir: string): Promise<string[]> {
@@ -47,7 +47,7 @@ describe("the built site", () => {
   it("gives every page a unique title, a language, landmarks and no script", async () => {
     const titles = new Set<string>();
     for (const file of await htmlFiles(out)) {
-      const document = parseDocument(await readFile(file, "utf8"));
+      const document = parsePage(await readFile(file, "utf8"));
       if (document.querySelector("body.print")) continue;
       const title = document.querySelector("title")?.textContent ?? "";
       expect(titles.has(title), `${file}: title "${title}" is used twice`).toBe(false);
@@ -123,7 +123,7 @@ describe("the built site", () => {
 
   it("makes no request outside the site", async () => {
     for (const file of await htmlFiles(out)) {
-      const document = parseDocument(await readFile(file, "utf8"));
+      const document = parsePage(await readFile(file, "utf8"));
       for (const el of document.querySelectorAll("[src], link[href]")) {
         const url = el.getAttribute("src") ?? el.getAttribute("href")!;
         expect(url, file).toMatch(/^\/(?!\/)/);

@@ -18,7 +18,6 @@ export interface RenderSiteOptions {
    */
   only?: string;
   outputDir: string;
-  pathPrefix?: string;
   /** Templates to leave out, relative to contentDir (e.g. the site-wide pages when they are unchanged). */
   skip?: readonly string[];
 }
@@ -34,7 +33,6 @@ export async function renderSite(model: SiteModel, options: RenderSiteOptions): 
   const eleventy = new Eleventy(input, options.outputDir, {
     configPath: path.join(projectRoot, ".eleventy.js"),
     quietMode: true,
-    pathPrefix: options.pathPrefix ?? "/",
     config(config) {
       config.addGlobalData("site", model);
       // Author Markdown (the guide pages) never carries raw HTML: the same markdown-it as reports.

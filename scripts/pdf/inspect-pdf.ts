@@ -41,16 +41,26 @@ export interface PdfInspection {
   fonts: PdfFont[];
 }
 
-export async function inspectPdf(bytes: Uint8Array): Promise<PdfInspection> {
+/** Poppler reads files: hand it the bytes as a temporary file for the length of `use`. */
+async function withPdfFile<T>(bytes: Uint8Array, use: (file: string) => Promise<T>): Promise<T> {
   const dir = await mkdtemp(join(tmpdir(), "inspect-pdf-"));
   const file = join(dir, "document.pdf");
   try {
     await writeFile(file, bytes);
-    const [text, fonts, catalogue] = await Promise.all([pageTexts(file), pdfFonts(file), readCatalogue(bytes)]);
-    return { ...catalogue, text, fonts };
+    return await use(file);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+const pdftotext = async (file: string, mode: "-layout" | "-raw") =>
+  (await run("pdftotext", [mode, "-enc", "UTF-8", file, "-"], { maxBuffer: 256 * 1024 * 1024 })).stdout;
+
+export async function inspectPdf(bytes: Uint8Array): Promise<PdfInspection> {
+  return withPdfFile(bytes, async (file) => {
+    const [text, fonts, catalogue] = await Promise.all([pageTexts(file), pdfFonts(file), readCatalogue(bytes)]);
+    return { ...catalogue, text, fonts };
+  });
 }
 
 /**
@@ -58,21 +68,12 @@ export async function inspectPdf(bytes: Uint8Array): Promise<PdfInspection> {
  * on the page): the lines of one table cell stay together, so a word broken over two lines of a
  * narrow cell comes out as two consecutive pieces.
  */
-export async function pdfText(bytes: Uint8Array): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "pdf-text-"));
-  const file = join(dir, "document.pdf");
-  try {
-    await writeFile(file, bytes);
-    const { stdout } = await run("pdftotext", ["-raw", "-enc", "UTF-8", file, "-"], { maxBuffer: 256 * 1024 * 1024 });
-    return stdout;
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+export function pdfText(bytes: Uint8Array): Promise<string> {
+  return withPdfFile(bytes, (file) => pdftotext(file, "-raw"));
 }
 
 async function pageTexts(file: string): Promise<string[]> {
-  const { stdout } = await run("pdftotext", ["-layout", "-enc", "UTF-8", file, "-"], { maxBuffer: 256 * 1024 * 1024 });
-  const pages = stdout.split("\f");
+  const pages = (await pdftotext(file, "-layout")).split("\f");
   if (pages.at(-1)?.trim() === "") pages.pop();
   return pages;
 }

@@ -11,7 +11,6 @@ declare module "@11ty/eleventy" {
   interface EleventyOptions {
     configPath?: string;
     quietMode?: boolean;
-    pathPrefix?: string;
     config?: (config: EleventyConfig) => void;
   }
   export default class Eleventy {
