@@ -28,36 +28,77 @@ export interface SvgOptions {
 export const ROWS_DATA = "rows";
 
 /**
- * Compiled and parsed specs, by their shape: the spec with its rows taken out. Vega-Lite's compiler
- * is half of a chart's cost, and the charts of one type on a report (and across reports) share a
- * shape whenever their spec depends on the data only through the rows (see specs/survey.ts).
+ * One live Vega view per chart shape (the spec with its rows taken out), reused by swapping in each
+ * chart's rows. Compiling the Vega-Lite spec, parsing it and building the view's dataflow are about
+ * half of a chart's cost, and the charts of one type (on a report and across reports) share a shape
+ * whenever their spec depends on the data only through the rows (see specs/survey.ts).
+ *
+ * A reused view must draw exactly what a new one would. Mark items follow the new rows, but Vega
+ * keeps an axis's tick, grid and label items by value from one run to the next, in their old
+ * order. So every render first runs with its axes emptied (the `RESET` signal), then draws: each
+ * chart's SVG depends on its own spec and rows only, never on the chart drawn before it.
+ * Renders through one view take turns.
  */
-const runtimes = new Map<string, vega.Runtime>();
+interface SharedView {
+  view: vega.View;
+  /** The size the spec asks for, before Vega fits the plot to its axes. */
+  width: number;
+  height: number;
+  /** The end of the queue of renders through this view. */
+  turn: Promise<unknown>;
+}
+const views = new Map<string, SharedView>();
 /** Enough for every shape of a large build's recent reports, small enough to keep memory flat. */
-const MAX_RUNTIMES = 200;
+const MAX_VIEWS = 200;
+const RESET = "reset_guides";
 
-function runtimeFor(shape: TopLevelSpec): vega.Runtime {
+/** The compiled spec, with every axis's tick values switched off while `RESET` is true. */
+function resettable(spec: vega.Spec): vega.Spec {
+  const withReset = (axis: vega.Axis): vega.Axis => ({
+    ...axis,
+    values: { signal: `${RESET} ? [] : ${axis.values === undefined ? "null" : JSON.stringify(axis.values)}` },
+  });
+  const walk = (node: vega.Spec | vega.GroupMark): void => {
+    if (node.axes) node.axes = node.axes.map(withReset);
+    for (const mark of node.marks ?? []) if (mark.type === "group") walk(mark);
+  };
+  walk(spec);
+  return { ...spec, signals: [...(spec.signals ?? []), { name: RESET, value: false }] };
+}
+
+function viewFor(shape: TopLevelSpec): SharedView {
   const key = JSON.stringify(shape);
-  let runtime = runtimes.get(key);
-  if (!runtime) {
-    runtime = vega.parse(compile(shape).spec);
-    runtimes.set(key, runtime);
-    // Forget the oldest (a Map keeps insertion order).
-    if (runtimes.size > MAX_RUNTIMES) runtimes.delete(runtimes.keys().next().value!);
+  let shared = views.get(key);
+  if (!shared) {
+    const spec = resettable(compile(shape).spec);
+    const size = (value: unknown) => (typeof value === "number" ? value : 0);
+    shared = { view: new vega.View(vega.parse(spec), { renderer: "none" }), width: size(spec.width), height: size(spec.height), turn: Promise.resolve() };
+    views.set(key, shared);
+    // Forget the oldest (a Map keeps insertion order); renders already queued on it still finish.
+    if (views.size > MAX_VIEWS) {
+      const [oldest] = views.values();
+      views.delete(views.keys().next().value!);
+      void oldest!.turn.finally(() => oldest!.view.finalize());
+    }
   }
-  return runtime;
+  return shared;
+}
+
+async function draw({ view, width, height }: SharedView, rows: unknown[] | undefined): Promise<string> {
+  view.signal(RESET, true);
+  if (rows) view.data(ROWS_DATA, rows.map((row) => ({ ...(row as object) })));
+  await view.runAsync();
+  // Lay the chart out again: Vega sizes a view on its first run only, unless asked.
+  view.signal(RESET, false).width(width).height(height).resize();
+  return view.toSVG();
 }
 
 export async function renderSvg(spec: TopLevelSpec, options: SvgOptions): Promise<string> {
   const inline = "data" in spec && spec.data && "values" in spec.data ? (spec.data.values as unknown[]) : undefined;
-  const shape = inline ? ({ ...spec, data: { name: ROWS_DATA } } as TopLevelSpec) : spec;
-  const view = new vega.View(runtimeFor(shape), { renderer: "none" });
-  try {
-    if (inline) view.data(ROWS_DATA, inline.map((row) => ({ ...(row as object) })));
-    return accessibleSvg(await view.toSVG(), options);
-  } finally {
-    view.finalize();
-  }
+  const shared = viewFor(inline ? ({ ...spec, data: { name: ROWS_DATA } }) : spec);
+  const render = shared.turn.then(async () => accessibleSvg(await draw(shared, inline), options));
+  shared.turn = render.catch(() => {});
+  return render;
 }
 
 const escapeAttribute = (text: string) =>
