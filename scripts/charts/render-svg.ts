@@ -95,7 +95,7 @@ async function draw({ view, width, height }: SharedView, rows: unknown[] | undef
 
 export async function renderSvg(spec: TopLevelSpec, options: SvgOptions): Promise<string> {
   const inline = "data" in spec && spec.data && "values" in spec.data ? (spec.data.values as unknown[]) : undefined;
-  const shared = viewFor(inline ? ({ ...spec, data: { name: ROWS_DATA } }) : spec);
+  const shared = viewFor(inline ? { ...spec, data: { name: ROWS_DATA } } : spec);
   const render = shared.turn.then(async () => accessibleSvg(await draw(shared, inline), options));
   shared.turn = render.catch(() => {});
   return render;

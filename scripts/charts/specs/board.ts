@@ -62,9 +62,9 @@ function spec(input: BoardInput): TopLevelSpec {
       ...input.rows.map((row) => ({ label: row.label, figure: row.share, colour: colours.focus })),
       { label: WHOLE_WORKFORCE, figure: input.workforce, colour: colours.reference },
     ],
-    { axisTitle: `${input.groupHeading} (%)`, extraValues: [], between: () => [] },
+    { axisTitle: `${input.groupHeading} (%)` },
   );
-  return { ...base, height: bars.height, data: { values: bars.values }, layer: bars.layers };
+  return { ...base, height: bars.height, params: bars.params, data: { values: bars.values }, layer: bars.layers };
 }
 
 export const boardChart: ChartType<BoardInput> = { name: "board", text, table, spec };

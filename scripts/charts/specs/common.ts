@@ -12,6 +12,7 @@ import type { UnitSpec } from "vega-lite/types_unstable/spec/unit.js";
 import { hiddenLabel, labelText } from "../format.ts";
 import { colours } from "../palette.ts";
 import type { Figure } from "../types.ts";
+import { ROWS_DATA } from "../render-svg.ts";
 
 export const WIDTH = 320;
 export const FONT = "Arial, 'Liberation Sans', sans-serif";
@@ -72,11 +73,6 @@ export function wrapLabels(labels: readonly string[], maxChars = 16): string | n
   return wrapped.length === 0 ? null : `${wrapped.join(" : ")} : datum.label`;
 }
 
-/** A scale maximum a little above the largest value, so value labels fit beside their marks. */
-export function headroom(values: readonly number[], floor: number, factor = 1.2): number {
-  return Math.max(floor, ...values.map((v) => v * factor));
-}
-
 /** One layer of a layered chart. */
 export type Layer = UnitSpec<Field> | LayerSpec<Field>;
 
@@ -86,22 +82,35 @@ export interface Bar {
   colour: string;
 }
 
+/** A reference drawn across horizontal bars: a dashed line at `value` with `text` above it. */
+export interface Reference {
+  value: number;
+  text: string;
+}
+
 /**
  * Horizontal bars, one per row in the given order, each labelled with its value; a row whose
  * figure is not shown keeps its place with an italic note ("fewer than 10, not shown") and no
- * bar. `between` are layers drawn over the bars but under the labels (reference lines).
+ * bar. A reference, if given, is drawn over the bars but under the labels.
+ *
+ * The figures travel in the rows only (the reference on the first row), and the top of the scale
+ * is worked out from them inside Vega, so that every chart with the same labels shares one spec
+ * shape and so one compiled view (see render-svg.ts).
  */
-export function horizontalBars(bars: readonly Bar[], options: { axisTitle: string; extraValues: number[]; between: (x: XScale) => Layer[] }) {
+export function horizontalBars(bars: readonly Bar[], options: { axisTitle: string; reference?: Reference }) {
   const labels = bars.map((bar) => bar.label);
-  const values = bars.map((bar) => ({
+  const { reference } = options;
+  const values = bars.map((bar, i) => ({
     label: bar.label,
     share: bar.figure.value,
     at: bar.figure.value ?? 0,
     colour: bar.colour,
     text: bar.figure.value === null ? hiddenLabel(bar.figure) : labelText(bar.figure, "%"),
+    ...(reference && i === 0 ? { reference: reference.value, referenceText: reference.text } : {}),
   }));
-  const shown = bars.map((bar) => bar.figure.value).filter((v): v is number => v !== null);
-  const max = headroom([...shown, ...options.extraValues], 10, 1.35);
+  // At least 10%, and room beside the largest bar or reference for its label.
+  const top = (field: string) => `(extent(pluck(data('${ROWS_DATA}'), '${field}'))[1] || 0) * 1.35`;
+  const xmax = { name: "xmax", expr: `max(10, ${top("share")}${reference ? `, ${top("reference")}` : ""})` };
   const wrap = wrapLabels(labels);
   const y = {
     field: "label",
@@ -110,11 +119,11 @@ export function horizontalBars(bars: readonly Bar[], options: { axisTitle: strin
     scale: { domain: labels },
     axis: { ticks: false, domain: false, ...(wrap === null ? {} : { labelExpr: wrap }) },
   };
-  const x: XScale = {
+  const x = {
     field: "at",
-    type: "quantitative",
+    type: "quantitative" as const,
     title: options.axisTitle,
-    scale: { domain: [0, max], nice: false },
+    scale: { domain: [0, { expr: xmax.name }], nice: false },
     axis: { tickCount: 4, labelExpr: "datum.label + '%'", grid: true },
   };
   const valueLabels = (filter: string, fontStyle: "normal" | "italic"): Layer => ({
@@ -128,17 +137,23 @@ export function horizontalBars(bars: readonly Bar[], options: { axisTitle: strin
       mark: { type: "bar", height: { band: 0.7 } },
       encoding: { y, x, color: { field: "colour", type: "nominal", scale: null } },
     },
-    ...options.between(x),
+    ...(reference
+      ? [
+          {
+            transform: [{ filter: "isValid(datum.reference)" }],
+            mark: { type: "rule" as const, color: colours.reference, strokeWidth: 2, strokeDash: [6, 3] },
+            encoding: { x: { ...x, field: "reference" } },
+          },
+          {
+            transform: [{ filter: "isValid(datum.reference)" }],
+            // The label sits to the left of its line when the line is past the middle.
+            mark: { type: "text" as const, fontSize: TEXT_SIZE, baseline: "bottom" as const, dy: -4, align: { expr: `datum.reference > ${xmax.name} / 2 ? 'right' : 'left'` } },
+            encoding: { x: { ...x, field: "reference" }, y: { value: 0 }, text: { field: "referenceText" } },
+          },
+        ]
+      : []),
     valueLabels("datum.share !== null", "normal"),
     valueLabels("datum.share === null", "italic"),
   ];
-  return { values, layers, height: bars.length * (wrap === null ? 24 : 34), max };
-}
-
-export interface XScale {
-  field: string;
-  type: "quantitative";
-  title: string;
-  scale: { domain: [number, number]; nice: false };
-  axis: { tickCount: number; labelExpr: string; grid: boolean };
+  return { values, layers, params: [xmax], height: bars.length * (wrap === null ? 24 : 34) };
 }

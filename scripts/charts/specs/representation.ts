@@ -8,7 +8,7 @@ import type { TopLevelSpec } from "vega-lite";
 import { capitalise, labelText, listInWords, notShownNote } from "../format.ts";
 import { colours } from "../palette.ts";
 import type { ChartType, DataTable, Figure } from "../types.ts";
-import { base, horizontalBars, TEXT_SIZE } from "./common.ts";
+import { base, horizontalBars } from "./common.ts";
 
 export interface RepresentationInput {
   /** The focus group as written in a sentence: "BME", "Disabled". */
@@ -83,29 +83,10 @@ function spec(input: RepresentationInput): TopLevelSpec {
     input.rows.map((row) => ({ label: row.label, figure: row.share, colour: colours.focus })),
     {
       axisTitle: `${input.groupHeading} staff (%)`,
-      extraValues: overall === null ? [] : [overall],
-      between: (x) =>
-        overall === null
-          ? []
-          : [
-              {
-                data: { values: [{}] },
-                mark: { type: "rule", color: colours.reference, strokeWidth: 2, strokeDash: [6, 3] },
-                encoding: { x: { ...x, field: undefined, datum: overall } },
-              },
-              {
-                data: { values: [{}] },
-                mark: { type: "text", fontSize: TEXT_SIZE, baseline: "bottom", dy: -4, align: overall > x.scale.domain[1] / 2 ? "right" : "left" },
-                encoding: {
-                  x: { ...x, field: undefined, datum: overall },
-                  y: { value: 0 },
-                  text: { value: `${WHOLE_WORKFORCE}: ${labelText(input.overall, "%")}` },
-                },
-              },
-            ],
+      ...(overall === null ? {} : { reference: { value: overall, text: `${WHOLE_WORKFORCE}: ${labelText(input.overall, "%")}` } }),
     },
   );
-  return { ...base, height: bars.height, data: { values: bars.values }, layer: bars.layers };
+  return { ...base, height: bars.height, params: bars.params, data: { values: bars.values }, layer: bars.layers };
 }
 
 export const representationChart: ChartType<RepresentationInput> = { name: "representation", text, table, spec };
