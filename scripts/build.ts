@@ -59,6 +59,22 @@ export interface BuildSummary {
   computed: string[];
   /** Page groups rendered through Eleventy ("web:<org>/<period>", "print:...", "org:<slug>", "site"); the rest were reused. */
   rendered: string[];
+  /** Seconds spent in each step, in the order they ran. */
+  steps: Record<string, number>;
+}
+
+/** Times the steps of one build: `step(name)` ends the step before it. */
+function stepTimer(started: number) {
+  const steps: Record<string, number> = {};
+  let last = started;
+  return {
+    steps,
+    step(name: string) {
+      const now = performance.now();
+      steps[name] = Math.round(now - last) / 1000;
+      last = now;
+    },
+  };
 }
 
 /** The date builds are "as of": SOURCE_DATE_EPOCH when set (reproducible builds), else today. */
@@ -237,14 +253,18 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
   const root = path.resolve(options.root ?? projectRoot);
   const outputDir = path.resolve(options.outputDir ?? path.join(root, "_site"));
   const log = options.log ?? (() => {});
+  const timer = stepTimer(started);
 
   const project = await loadAndValidate(root);
+  timer.step("load and validate");
   log(`Validated ${project.plans.length} plans and ${project.reports.length} reports.`);
 
   // Steps 3 and 4 through the content-hash cache: an unchanged report is neither recomputed nor re-charted.
   const tool = options.toolVersion ?? (await toolHash());
   const { indicators, charts, computed } = await computeReports(project, { tool, cache: new JsonCache(path.join(root, ".cache", "build")) });
+  timer.step("compute and chart");
   const model: SiteModel = buildSiteModel(project, { asOf: options.asOf ?? buildDate(), indicators, charts });
+  timer.step("site model");
 
   const contentDir = path.join(projectRoot, "content");
   const wantPdf = options.pdf !== false;
@@ -265,10 +285,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
         const print = await renderIncrementally(model, { ...incremental, part: "print" });
         groups.push(...print.groups);
         rendered.push(...print.rendered);
+        timer.step("print pages");
         pdfs = await buildPdfs(pdfReports(model), { siteDir: dir, cacheDir: path.join(root, ".cache", "pdf"), quiet: options.quiet, browser });
         site = withPdfs(model, pdfs);
+        timer.step("PDFs");
       }
       const web = await renderIncrementally(site, { ...incremental, part: wantPdf ? "web" : "all" });
+      timer.step("web pages");
       groups.push(...web.groups);
       rendered.push(...web.rendered);
       const pages = web.pages + (wantPdf ? model.reports.length : 0);
@@ -277,17 +300,20 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
       await writeLogos(dir, project.organisations);
       // The JSON Schemas that authors' editors check their files against (see `npm run new`).
       await writeJsonSchemas(dir, project.reference);
+      timer.step("CSV files, logos and schemas");
       // The quality gates run on the new site before it replaces the old one: a failing check keeps the old site.
       const result = browser && wantCheck ? await checkSite({ siteDir: dir, browser, serve: (c) => routeSite(c, dir), checkPdf }) : undefined;
       const findings = result?.findings ?? [];
       if (findings.length > 0) throw new CheckFailed(findings);
       if (result) await writeStatement({ ...site, checks: checkSummary(result, buildDate()) }, contentDir, dir);
+      if (browser && wantCheck) timer.step("checks");
       return { pages, csv, pdfs, findings, rendered };
     });
+    timer.step("swap in the new site");
     const printed = [...pdfs.values()].filter((p) => !p.cached);
     log(`Rendered ${rendered.length} page groups (the rest reused unchanged from the previous site); ${pages} pages, ${csv} CSV files written and ${pdfs.size} PDFs (${printed.length} printed, ${pdfs.size - printed.length} unchanged from the cache; ${[...pdfs.values()].reduce((n, p) => n + p.pages, 0)} pages).`);
     if (wantCheck) log(`Checked every page and PDF (accessibility, HTML, links, PDF structure): ${findings.length} problems.`);
-    return { outputDir, reports: model.reports.length, pages, pdfs: pdfs.size, pdfsPrinted: printed.length, seconds: (performance.now() - started) / 1000, computed, rendered: rendered.sort() };
+    return { outputDir, reports: model.reports.length, pages, pdfs: pdfs.size, pdfsPrinted: printed.length, seconds: (performance.now() - started) / 1000, computed, rendered: rendered.sort(), steps: timer.steps };
   } finally {
     await browser?.close();
   }

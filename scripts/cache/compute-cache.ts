@@ -5,11 +5,13 @@
  * reference data and the tool's version), so an unchanged report is neither recomputed nor
  * re-charted, and any change to one of those inputs makes it again.
  */
+import { availableParallelism } from "node:os";
+import { Piscina } from "piscina";
 import type { Project, ReportEntry } from "../validate/validate-project.ts";
-import { computeReportIndicators } from "../compute/indicators.ts";
+import type { ComputeInput } from "../compute/indicators.ts";
 import type { ReportIndicators } from "../compute/types.ts";
-import { buildCharts } from "../charts/from-indicators.ts";
 import type { Chart } from "../charts/types.ts";
+import computeReport, { type ComputedReport } from "./compute-report.ts";
 import { hashOf, type JsonCache } from "./content-cache.ts";
 
 export interface ComputedReports {
@@ -19,10 +21,19 @@ export interface ComputedReports {
   computed: string[];
 }
 
-interface Entry {
-  indicators: ReportIndicators;
-  charts: Chart[];
+export interface ComputeOptions {
+  /** The tool's version, part of every key. */
+  tool: string;
+  cache?: JsonCache;
+  /**
+   * Worker threads for the reports not in the cache; 0 makes them in this thread. Default: one a
+   * CPU when there are at least POOL_MIN reports to make, else 0.
+   */
+  threads?: number;
 }
+
+/** Fewer reports than this are made in the build's own thread: starting a worker (about a second, loading Vega) would cost more than it saves. */
+export const POOL_MIN = 40;
 
 /** The cache key of one report's indicators and charts. */
 export function computeKey(project: Project, report: ReportEntry, year: number, tool: string): string {
@@ -39,29 +50,50 @@ export function computeKey(project: Project, report: ReportEntry, year: number, 
   );
 }
 
-function compute(project: Project, report: ReportEntry, year: number): ReportIndicators {
+function computeInput(project: Project, report: ReportEntry, year: number): ComputeInput {
   const organisation = project.organisations.find((o) => o.slug === report.organisation)!;
   const metricsByYear = new Map(project.metrics.filter((m) => m.organisation === report.organisation).map((m) => [m.year, m.data]));
-  return computeReportIndicators({ metricsByYear, year, settings: project.settings, organisation: organisation.data, reference: project.reference });
+  return { metricsByYear, year, settings: project.settings, organisation: organisation.data, reference: project.reference };
+}
+
+/** A pool of worker threads, each running compute-report.ts (through compute-worker.mjs). */
+function workerPool(threads: number): Piscina<ComputeInput, ComputedReport> {
+  return new Piscina({ filename: new URL("./compute-worker.mjs", import.meta.url).href, execArgv: [], minThreads: threads, maxThreads: threads });
 }
 
 /** Every report's indicators and charts, from the cache where the inputs are unchanged (no cache: all made afresh). */
-export async function computeReports(project: Project, options: { tool: string; cache?: JsonCache }): Promise<ComputedReports> {
-  const result: ComputedReports = { indicators: new Map(), charts: new Map(), computed: [] };
+export async function computeReports(project: Project, options: ComputeOptions): Promise<ComputedReports> {
+  // In the order of the reports; filled from the cache first, then by computing the rest.
+  const entries = new Map<string, ComputedReport | undefined>();
+  const missing: { key: string; cacheKey: string; input: ComputeInput }[] = [];
   for (const report of project.reports) {
     const year = report.data.metrics_year;
     if (year === undefined) continue;
     const key = `${report.organisation}/${report.slug}`;
     const cacheKey = computeKey(project, report, year, options.tool);
-    let entry = await options.cache?.get<Entry>(cacheKey);
-    if (!entry) {
-      const indicators = compute(project, report, year);
-      entry = { indicators, charts: await buildCharts(indicators) };
-      await options.cache?.put(cacheKey, entry);
-      result.computed.push(key);
-    }
-    result.indicators.set(key, entry.indicators);
-    result.charts.set(key, entry.charts);
+    const entry = await options.cache?.get<ComputedReport>(cacheKey);
+    entries.set(key, entry);
+    if (!entry) missing.push({ key, cacheKey, input: computeInput(project, report, year) });
+  }
+
+  const threads = options.threads ?? (missing.length >= POOL_MIN ? availableParallelism() : 0);
+  const pool = threads > 0 ? workerPool(threads) : undefined;
+  try {
+    await Promise.all(
+      missing.map(async ({ key, cacheKey, input }) => {
+        const entry = await (pool ? pool.run(input) : computeReport(input));
+        await options.cache?.put(cacheKey, entry);
+        entries.set(key, entry);
+      }),
+    );
+  } finally {
+    await pool?.destroy();
+  }
+
+  const result: ComputedReports = { indicators: new Map(), charts: new Map(), computed: missing.map((m) => m.key) };
+  for (const [key, entry] of entries) {
+    result.indicators.set(key, entry!.indicators);
+    result.charts.set(key, entry!.charts);
   }
   return result;
 }
