@@ -27,7 +27,8 @@ import { projectRoot, renderSite } from "./html/render-site.ts";
 import { computeReports } from "./cache/compute-cache.ts";
 import { JsonCache, toolHash } from "./cache/content-cache.ts";
 import { renderIncrementally } from "./cache/render-incremental.ts";
-import { readManifest, writeManifest, type PageGroup } from "./cache/site-cache.ts";
+import { groupIds, linkFiles, pdfGroup, readManifest, unchangedOrganisations, writeManifest, type PageGroup } from "./cache/site-cache.ts";
+import { organisationKeys } from "./cache/input-keys.ts";
 import { writeJsonSchemas } from "./validate/json-schema.ts";
 
 export interface BuildOptions {
@@ -257,25 +258,33 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
 
   const project = await loadAndValidate(root);
   timer.step("load and validate");
-  log(`Validated ${project.plans.length} plans and ${project.reports.length} reports.`);
+
+  const tool = options.toolVersion ?? (await toolHash());
+  const asOf = options.asOf ?? buildDate();
+  const wantPdf = options.pdf !== false;
+  const wantCheck = options.check !== false;
+  // Organisations none of whose inputs changed since the previous site keep its files, and are not computed or rendered.
+  const previous = await readManifest(outputDir);
+  const inputs = organisationKeys(project, { tool, asOf });
+  const reportsOf = (slug: string) =>
+    project.reports.filter((r) => r.organisation === slug).map((r) => ({ key: `${r.organisation}/${r.slug}`, pdf: r.data.outputs.includes("pdf") }));
+  const unchanged = unchangedOrganisations(previous, inputs, (slug) => groupIds(slug, reportsOf(slug), wantPdf), outputDir);
+  const changed = new Set(project.organisations.map((o) => o.slug).filter((slug) => !unchanged.has(slug)));
+  timer.step("find what changed");
 
   // Steps 3 and 4 through the content-hash cache: an unchanged report is neither recomputed nor re-charted.
-  const tool = options.toolVersion ?? (await toolHash());
-  const { indicators, charts, computed } = await computeReports(project, { tool, cache: new JsonCache(path.join(root, ".cache", "build")) });
+  const { indicators, charts, computed } = await computeReports(project, { tool, cache: new JsonCache(path.join(root, ".cache", "build")), only: changed });
   timer.step("compute and chart");
-  const model: SiteModel = buildSiteModel(project, { asOf: options.asOf ?? buildDate(), indicators, charts });
+  const model: SiteModel = buildSiteModel(project, { asOf, indicators, charts, only: changed });
   timer.step("site model");
 
   const contentDir = path.join(projectRoot, "content");
-  const wantPdf = options.pdf !== false;
-  const wantCheck = options.check !== false;
   // One browser prints the PDFs and checks the pages; launched only if either is wanted.
   const browser = wantPdf || wantCheck ? await launchBrowser() : undefined;
   try {
     // Pages whose inputs are unchanged since the previous site are reused from it, not rendered again.
-    const previous = await readManifest(outputDir);
-    const { pages, csv, pdfs, findings, rendered } = await writeAtomically(outputDir, async (dir) => {
-      const incremental = { tool, contentDir, outputDir: dir, previousDir: outputDir, previous };
+    const { pages, csv, pdfs, pdfCount, findings, rendered } = await writeAtomically(outputDir, async (dir) => {
+      const incremental = { tool, contentDir, outputDir: dir, previousDir: outputDir, previous, inputs };
       let site = model;
       let pdfs = new Map<string, PdfInfo>();
       const groups: PageGroup[] = [];
@@ -287,6 +296,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
         rendered.push(...print.rendered);
         timer.step("print pages");
         pdfs = await buildPdfs(pdfReports(model), { siteDir: dir, cacheDir: path.join(root, ".cache", "pdf"), quiet: options.quiet, browser });
+        const printGroups = new Map(print.groups.map((g) => [g.id, g]));
+        groups.push(...model.reports.filter((r) => pdfs.has(r.key)).map((r) => pdfGroup(r, printGroups.get(`print:${r.key}`)!)));
         site = withPdfs(model, pdfs);
         timer.step("PDFs");
       }
@@ -294,7 +305,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
       timer.step("web pages");
       groups.push(...web.groups);
       rendered.push(...web.rendered);
-      const pages = web.pages + (wantPdf ? model.reports.length : 0);
+      // The unchanged organisations' files, as they were.
+      const carried = [...unchanged.values()].flat();
+      await linkFiles(carried, outputDir, dir);
+      groups.push(...carried);
+      const pages = groups.flatMap((g) => g.files).filter((f) => f.endsWith(".html")).length;
       const csv = await writeChartData(dir, { ...site, reports: web.webReports });
       await writeManifest(dir, groups);
       await writeLogos(dir, project.organisations);
@@ -307,13 +322,17 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
       if (findings.length > 0) throw new CheckFailed(findings);
       if (result) await writeStatement({ ...site, checks: checkSummary(result, buildDate()) }, contentDir, dir);
       if (browser && wantCheck) timer.step("checks");
-      return { pages, csv, pdfs, findings, rendered };
+      const pdfCount = groups.filter((g) => g.id.startsWith("pdf:")).length;
+      return { pages, csv, pdfs, pdfCount, findings, rendered };
     });
     timer.step("swap in the new site");
     const printed = [...pdfs.values()].filter((p) => !p.cached);
-    log(`Rendered ${rendered.length} page groups (the rest reused unchanged from the previous site); ${pages} pages, ${csv} CSV files written and ${pdfs.size} PDFs (${printed.length} printed, ${pdfs.size - printed.length} unchanged from the cache; ${[...pdfs.values()].reduce((n, p) => n + p.pages, 0)} pages).`);
+    log(
+      `${unchanged.size} of ${project.organisations.length} organisations unchanged since the previous site (their files reused as they were). ` +
+        `Rendered ${rendered.length} page groups (the rest reused); ${pages} pages, ${csv} CSV files written; ${pdfCount} PDFs, of which ${printed.length} printed now and ${pdfs.size - printed.length} taken from the PDF cache.`,
+    );
     if (wantCheck) log(`Checked every page and PDF (accessibility, HTML, links, PDF structure): ${findings.length} problems.`);
-    return { outputDir, reports: model.reports.length, pages, pdfs: pdfs.size, pdfsPrinted: printed.length, seconds: (performance.now() - started) / 1000, computed, rendered: rendered.sort(), steps: timer.steps };
+    return { outputDir, reports: project.reports.length, pages, pdfs: pdfCount, pdfsPrinted: printed.length, seconds: (performance.now() - started) / 1000, computed, rendered: rendered.sort(), steps: timer.steps };
   } finally {
     await browser?.close();
   }

@@ -30,6 +30,8 @@ export interface ComputeOptions {
    * CPU when there are at least POOL_MIN reports to make, else 0.
    */
   threads?: number;
+  /** Make the reports of these organisations (by slug) only; default: all. */
+  only?: ReadonlySet<string>;
 }
 
 /** Fewer reports than this are made in the build's own thread: starting a worker (about a second, loading Vega) would cost more than it saves. */
@@ -68,7 +70,7 @@ export async function computeReports(project: Project, options: ComputeOptions):
   const missing: { key: string; cacheKey: string; input: ComputeInput }[] = [];
   for (const report of project.reports) {
     const year = report.data.metrics_year;
-    if (year === undefined) continue;
+    if (year === undefined || options.only?.has(report.organisation) === false) continue;
     const key = `${report.organisation}/${report.slug}`;
     const cacheKey = computeKey(project, report, year, options.tool);
     const entry = await options.cache?.get<ComputedReport>(cacheKey);

@@ -6,7 +6,7 @@
 import { readdir } from "node:fs/promises";
 import type { ReportView, SiteModel } from "../html/site-model.ts";
 import { renderSite } from "../html/render-site.ts";
-import { linkFiles, organisationGroups, partition, reportGroup, siteGroupKey, SITE_GROUP, type Manifest, type PageGroup } from "./site-cache.ts";
+import { linkFiles, organisationGroups, partition, reportGroup, siteGroupKey, SITE_GROUP, type InputKeys, type Manifest, type PageGroup } from "./site-cache.ts";
 
 /** The templates of content/ that page through reports and organisations; every other template is a site-wide page. */
 const PRINT_TEMPLATE = "print.njk";
@@ -28,6 +28,8 @@ export interface IncrementalOptions {
   /** The previous site and its manifest. */
   previousDir: string;
   previous: Manifest;
+  /** Each organisation's input key (input-keys.ts), recorded with its groups. */
+  inputs: InputKeys;
   /** "print": the print pages only (before the PDFs); "web": everything else; "all": both at once. */
   part: "print" | "web" | "all";
 }
@@ -49,17 +51,18 @@ export async function renderIncrementally(model: SiteModel, options: Incremental
   const wantWeb = options.part !== "print";
   const siteKey = siteGroupKey(model, tool);
   const siteBefore = previous[SITE_GROUP];
+  const { inputs } = options;
   const groups: PageGroup[] = [
-    ...(wantPrint ? model.reports.map((r) => reportGroup(model, r, "print", tool)) : []),
-    ...(wantWeb ? model.reports.map((r) => reportGroup(model, r, "web", tool)) : []),
-    ...(wantWeb ? organisationGroups(model, tool) : []),
+    ...(wantPrint ? model.reports.map((r) => reportGroup(model, r, "print", tool, inputs)) : []),
+    ...(wantWeb ? model.reports.map((r) => reportGroup(model, r, "web", tool, inputs)) : []),
+    ...(wantWeb ? organisationGroups(model, tool, inputs) : []),
     ...(wantWeb ? [{ id: SITE_GROUP, key: siteKey, files: siteBefore?.key === siteKey ? siteBefore.files : [] }] : []),
   ];
   const { stale, fresh } = await partition(groups, previous, options.previousDir);
   const staleIds = new Set(stale.map((g) => g.id));
   const siteStale = wantWeb && (staleIds.has(SITE_GROUP) || siteBefore?.key !== siteKey);
   const reports = model.reports.filter((r) => staleIds.has(`print:${r.key}`) || staleIds.has(`web:${r.key}`));
-  const organisations = siteStale ? model.organisations : model.organisations.filter((o) => staleIds.has(`org:${o.slug}`));
+  const organisations = model.organisations.filter((o) => staleIds.has(`org:${o.slug}`));
 
   // Render first, link after: a file this build writes is never written through a link into the previous site.
   const { written } = await renderSite(

@@ -9,6 +9,7 @@
  * Hard links are safe because a built site is never written to again: every build writes a new
  * folder and the old one is deleted after the swap.
  */
+import { existsSync } from "node:fs";
 import { copyFile, link, mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { ReportView, SiteModel } from "../html/site-model.ts";
@@ -18,22 +19,28 @@ export const MANIFEST_FILE = ".build-manifest.json";
 export const SITE_GROUP = "site";
 
 export interface PageGroup {
-  /** "web:<org>/<period>", "print:<org>/<period>", "org:<slug>" or "site". */
+  /** "web:<org>/<period>", "print:<org>/<period>", "pdf:<org>/<period>", "org:<slug>" or "site". */
   id: string;
   key: string;
   /** Site-relative files, forward slashes. */
   files: string[];
+  /** The organisation's input key (input-keys.ts) when the group was written; none for the site-wide pages. */
+  input?: string;
 }
 
-export type Manifest = Record<string, { key: string; files: string[] }>;
+export type Manifest = Record<string, { key: string; files: string[]; input?: string }>;
 
 const relative = (url: string) => url.replace(/^\//, "");
 
+/** Each organisation's input key (input-keys.ts), by slug. */
+export type InputKeys = ReadonlyMap<string, string>;
+
 /** A report's web page and CSV files, or its print page. */
-export function reportGroup(model: SiteModel, report: ReportView, kind: "web" | "print", tool: string): PageGroup {
+export function reportGroup(model: SiteModel, report: ReportView, kind: "web" | "print", tool: string, inputs: InputKeys): PageGroup {
   return {
     id: `${kind}:${report.key}`,
     key: hashOf(kind, tool, model.title, JSON.stringify(report)),
+    input: inputs.get(report.organisation.slug)!,
     files:
       kind === "print"
         ? [relative(report.printUrl)]
@@ -41,13 +48,46 @@ export function reportGroup(model: SiteModel, report: ReportView, kind: "web" | 
   };
 }
 
-export function organisationGroups(model: SiteModel, tool: string): PageGroup[] {
-  return model.organisations.map((o) => ({ id: `org:${o.slug}`, key: hashOf("org", tool, model.title, JSON.stringify(o)), files: [`${relative(o.url)}index.html`] }));
+/** A report's PDF, a group of its own: written by the PDF step, under its print page's key. */
+export function pdfGroup(report: ReportView, print: PageGroup): PageGroup {
+  return { id: `pdf:${report.key}`, key: print.key, files: [relative(report.pdfUrl)], ...(print.input === undefined ? {} : { input: print.input }) };
 }
 
-/** The home page, guide and accessibility statement read the site title and the organisations. Files are known after rendering. */
+/**
+ * The ids of an organisation's groups: its page, and each report's web page, print page, and PDF
+ * when PDFs are made and the report's outputs name one.
+ */
+export function groupIds(slug: string, reports: readonly { key: string; pdf: boolean }[], withPdfs: boolean): string[] {
+  return [`org:${slug}`, ...reports.flatMap((r) => [`web:${r.key}`, `print:${r.key}`, ...(withPdfs && r.pdf ? [`pdf:${r.key}`] : [])])];
+}
+
+export function organisationGroups(model: SiteModel, tool: string, inputs: InputKeys): PageGroup[] {
+  return model.organisations.map((o) => ({
+    id: `org:${o.slug}`,
+    key: hashOf("org", tool, model.title, JSON.stringify(o)),
+    files: [`${relative(o.url)}index.html`],
+    input: inputs.get(o.slug)!,
+  }));
+}
+
+/** The home page, guide and accessibility statement read the site title and the directory of organisations. Files are known after rendering. */
 export function siteGroupKey(model: SiteModel, tool: string): string {
-  return hashOf("site", tool, model.title, JSON.stringify(model.organisations));
+  return hashOf("site", tool, model.title, JSON.stringify(model.directory));
+}
+
+/**
+ * The page groups of each organisation whose groups (`ids(slug)`) were all written in the previous
+ * site under the input key it has now, with every file still there: such an organisation is not
+ * computed, modelled or rendered; its files are linked as they are.
+ */
+export function unchangedOrganisations(previous: Manifest, keys: InputKeys, ids: (slug: string) => string[], siteDir: string): Map<string, PageGroup[]> {
+  const unchanged = new Map<string, PageGroup[]>();
+  for (const [slug, input] of keys) {
+    const groups: PageGroup[] = ids(slug).map((id) => ({ id, key: "", files: [], ...previous[id] }));
+    const same = groups.every((g) => g.input === input && g.files.every((f) => existsSync(path.join(siteDir, f))));
+    if (same) unchanged.set(slug, groups);
+  }
+  return unchanged;
 }
 
 export async function readManifest(siteDir: string): Promise<Manifest> {
@@ -60,7 +100,8 @@ export async function readManifest(siteDir: string): Promise<Manifest> {
 }
 
 export async function writeManifest(siteDir: string, groups: readonly PageGroup[]): Promise<void> {
-  const manifest: Manifest = Object.fromEntries(groups.map((g) => [g.id, { key: g.key, files: g.files }]));
+  const sorted = [...groups].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const manifest: Manifest = Object.fromEntries(sorted.map((g) => [g.id, { key: g.key, files: g.files, ...(g.input === undefined ? {} : { input: g.input }) }]));
   await writeFile(path.join(siteDir, MANIFEST_FILE), JSON.stringify(manifest));
 }
 

@@ -186,7 +186,11 @@ export interface CheckSummary {
 export interface SiteModel {
   title: string;
   checks: CheckSummary | undefined;
+  /** Every organisation, by name, without trends: what the home page and the accessibility statement list. */
+  directory: OrganisationView[];
+  /** The organisations whose pages this model builds (all, unless the build reuses the others' pages), with trends. */
   organisations: OrganisationView[];
+  /** The reports of those organisations. */
   reports: ReportView[];
 }
 
@@ -214,6 +218,10 @@ function plainSummary(markdown: string | undefined): string | undefined {
   return flat.length > 140 ? `${flat.slice(0, 137).replace(/\s+\S*$/, "")}...` : flat;
 }
 
+/** Past its due date on the build date (YYYY-MM-DD), and neither complete nor without a status. */
+export const isOverdue = (action: Action, asOf: string): boolean =>
+  action.due !== undefined && action.due < asOf && action.status !== undefined && action.status !== "complete";
+
 function buildAction(action: Action, theme: Theme, statuses: Map<string, StatusView>, asOf: string, all: Map<string, Action>): ActionView {
   const target = action.see !== undefined ? all.get(action.see) : undefined;
   const status = action.status !== undefined ? statuses.get(action.status) : undefined;
@@ -237,7 +245,7 @@ function buildAction(action: Action, theme: Theme, statuses: Map<string, StatusV
     timescale: action.timescale,
     due: action.due !== undefined ? longDate(action.due) : undefined,
     // Overdue only when the plan states a status: a plan without statuses says nothing of progress.
-    overdue: action.due !== undefined && action.due < asOf && action.status !== undefined && action.status !== "complete",
+    overdue: isOverdue(action, asOf),
     status,
     indicators: action.see !== undefined ? [] : indicatorLinks(wres, wdes),
     peoplePromise: action.people_promise ?? [],
@@ -354,6 +362,8 @@ export interface SiteModelOptions {
   /** Computed indicators and their charts, by report key "<org>/<period>". */
   indicators: ReadonlyMap<string, ReportIndicators>;
   charts: ReadonlyMap<string, Chart[]>;
+  /** Build the pages of these organisations (by slug) only; default: all. */
+  only?: ReadonlySet<string>;
 }
 
 /** "245 KB", "1.2 MB": file sizes as GOV.UK attachments give them. */
@@ -374,12 +384,14 @@ export function withPdfs(model: SiteModel, pdfs: ReadonlyMap<string, { bytes: nu
 
 export function buildSiteModel(project: Project, options: SiteModelOptions): SiteModel {
   const statuses = new Map(project.reference.statuses.map((s) => [s.key, { key: s.key, label: s.label, icon: s.icon, colour: s.colour }]));
-  const organisations = project.organisations
+  const directory = project.organisations
     .map((o) => buildOrganisation(o, project.reports))
     .sort((a, b) => a.name.localeCompare(b.name));
+  const wanted = (slug: string) => options.only?.has(slug) ?? true;
+  const organisations = directory.filter((o) => wanted(o.slug));
   const bySlug = new Map(organisations.map((o) => [o.slug, o]));
 
-  const reports = project.reports.map((report): ReportView => {
+  const reports = project.reports.filter((r) => wanted(r.organisation)).map((report): ReportView => {
     const plan = report.plan.data;
     const all = new Map(plan.themes.flatMap((t) => t.actions.filter((a) => a.id !== undefined).map((a) => [a.id!, a] as const)));
     const themes = plan.themes.map((t) => buildTheme(t, statuses, options.asOf, all));
@@ -434,5 +446,5 @@ export function buildSiteModel(project: Project, options: SiteModelOptions): Sit
   });
 
   const editions = withEditions(reports);
-  return { title: project.settings.site_title, checks: undefined, organisations: withTrends(organisations, editions), reports: editions };
+  return { title: project.settings.site_title, checks: undefined, directory, organisations: withTrends(organisations, editions), reports: editions };
 }

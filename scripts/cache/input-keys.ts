@@ -1,0 +1,56 @@
+/**
+ * The first thing an incremental build asks: which organisations changed at all? Each
+ * organisation gets one key, a hash of every input its pages, charts, CSV files and PDFs are
+ * made from: its organisation file and logo, its plans, metric files and report pages, the
+ * settings, the reference data, the tool's version, which of its actions are overdue on the
+ * build date, and SOURCE_DATE_EPOCH (the PDFs' dates). An organisation whose key is the one its
+ * files were written under in the previous site is not computed, modelled or rendered at all:
+ * its files are linked from there (see render-incremental.ts).
+ *
+ * Nothing an organisation's pages show comes from another organisation's files, so a change to
+ * one organisation's files never changes another's key.
+ */
+import type { Project } from "../validate/validate-project.ts";
+import { isOverdue } from "../html/site-model.ts";
+import { hashOf } from "./content-cache.ts";
+
+export interface InputKeyOptions {
+  tool: string;
+  /** The build date, YYYY-MM-DD. */
+  asOf: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** One key per organisation slug. */
+export function organisationKeys(project: Project, options: InputKeyOptions): Map<string, string> {
+  const shared = hashOf(
+    "organisation",
+    options.tool,
+    JSON.stringify(project.settings),
+    JSON.stringify(project.reference),
+    (options.env ?? process.env).SOURCE_DATE_EPOCH ?? "",
+  );
+  const of = (slug: string) => ({
+    plans: project.plans.filter((p) => p.organisation === slug),
+    metrics: project.metrics.filter((m) => m.organisation === slug),
+    reports: project.reports.filter((r) => r.organisation === slug),
+  });
+  return new Map(
+    project.organisations.map((organisation) => {
+      const { plans, metrics, reports } = of(organisation.slug);
+      const overdue = plans.map((p) => p.data.themes.map((t) => t.actions.map((a) => isOverdue(a, options.asOf))));
+      return [
+        organisation.slug,
+        hashOf(
+          shared,
+          JSON.stringify({ ...organisation, logo: organisation.logo?.extension }),
+          organisation.logo?.bytes ?? "",
+          JSON.stringify(plans),
+          JSON.stringify(metrics),
+          JSON.stringify(reports.map(({ plan, ...report }) => ({ ...report, plan: plan.file }))),
+          JSON.stringify(overdue),
+        ),
+      ];
+    }),
+  );
+}
