@@ -29,6 +29,7 @@ import { JsonCache, toolHash } from "./cache/content-cache.ts";
 import { renderIncrementally } from "./cache/render-incremental.ts";
 import { groupIds, linkFiles, pdfGroup, readManifest, unchangedOrganisations, writeManifest, type PageGroup } from "./cache/site-cache.ts";
 import { organisationKeys } from "./cache/input-keys.ts";
+import { ParseCache } from "./cache/parse-cache.ts";
 import { writeJsonSchemas } from "./validate/json-schema.ts";
 
 export interface BuildOptions {
@@ -83,9 +84,10 @@ export function buildDate(env: NodeJS.ProcessEnv = process.env): string {
   return (sourceDate(env) ?? new Date()).toISOString().slice(0, 10);
 }
 
-/** Load and validate; throws InputProblems with every problem found. */
-export async function loadAndValidate(root: string): Promise<Project> {
-  const { files, problems: readProblems } = await readProject(root);
+/** Load and validate; throws InputProblems with every problem found. With a cache, unchanged files are not parsed again. */
+export async function loadAndValidate(root: string, cache?: ParseCache): Promise<Project> {
+  const { files, problems: readProblems } = await readProject(root, cache);
+  await cache?.save();
   const { project, problems } = validateProject(files);
   const all: Problem[] = [...readProblems, ...problems];
   if (all.length > 0 || !project) throw new InputProblems(all);
@@ -256,10 +258,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
   const log = options.log ?? (() => {});
   const timer = stepTimer(started);
 
-  const project = await loadAndValidate(root);
+  const tool = options.toolVersion ?? (await toolHash());
+  const project = await loadAndValidate(root, await ParseCache.open(path.join(root, ".cache", "parsed.v8"), tool));
   timer.step("load and validate");
 
-  const tool = options.toolVersion ?? (await toolHash());
   const asOf = options.asOf ?? buildDate();
   const wantPdf = options.pdf !== false;
   const wantCheck = options.check !== false;
@@ -307,7 +309,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
       rendered.push(...web.rendered);
       // The unchanged organisations' files, as they were.
       const carried = [...unchanged.values()].flat();
-      await linkFiles(carried, outputDir, dir);
+      linkFiles(carried, outputDir, dir);
       groups.push(...carried);
       const pages = groups.flatMap((g) => g.files).filter((f) => f.endsWith(".html")).length;
       const csv = await writeChartData(dir, { ...site, reports: web.webReports });

@@ -15,7 +15,8 @@ import { cp, readdir, readFile, rm, writeFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { readProject } from "../scripts/load/read-project.ts";
+import { readProject, type ParsedTexts } from "../scripts/load/read-project.ts";
+import { ParseCache } from "../scripts/cache/parse-cache.ts";
 import { validateProject } from "../scripts/validate/validate-project.ts";
 import { formatProblem, sortProblems, type Problem } from "../scripts/validate/problems.ts";
 import { makeProject, repoRoot } from "./project.ts";
@@ -61,8 +62,8 @@ export async function projectFor(name: string): Promise<string> {
   return root;
 }
 
-async function problemsOf(root: string): Promise<Problem[]> {
-  const { files, problems } = await readProject(root);
+async function problemsOf(root: string, cache?: ParsedTexts): Promise<Problem[]> {
+  const { files, problems } = await readProject(root, cache);
   return sortProblems([...problems, ...validateProject(files).problems]);
 }
 
@@ -92,6 +93,29 @@ describe("the bad-input corpus", () => {
       expect(p.position.column).toBeGreaterThanOrEqual(1);
     }
   });
+
+  it("reports every problem alike, in the same place, when the files' values come from the parse cache", async () => {
+    let hits = 0;
+    for (const name of caseNames) {
+      const root = await projectFor(name);
+      const file = path.join(root, ".cache/parsed.v8");
+      const filling = await ParseCache.open(file, "test");
+      const first = await problemsOf(root, filling);
+      await filling.save();
+      const cache = await ParseCache.open(file, "test");
+      const counting: ParsedTexts = {
+        get: (text, lineOffset) => {
+          const value = cache.get(text, lineOffset);
+          if (value !== undefined) hits++;
+          return value;
+        },
+        set: (text, lineOffset, value) => cache.set(text, lineOffset, value),
+      };
+      expect((await problemsOf(root, counting)).map(formatProblem), name).toEqual(first.map(formatProblem));
+    }
+    // Every case's reference files at least, and most of its own files, came from the cache.
+    expect(hits).toBeGreaterThan(caseNames.length * 5);
+  }, 120_000);
 
   it("lets no __proto__ key reach Object.prototype", async () => {
     for (const name of caseNames.filter((n) => n.startsWith("proto-") || n === "merge-key")) await problemsOf(await projectFor(name));

@@ -58,7 +58,7 @@ export async function renderIncrementally(model: SiteModel, options: Incremental
     ...(wantWeb ? organisationGroups(model, tool, inputs) : []),
     ...(wantWeb ? [{ id: SITE_GROUP, key: siteKey, files: siteBefore?.key === siteKey ? siteBefore.files : [] }] : []),
   ];
-  const { stale, fresh } = await partition(groups, previous, options.previousDir);
+  const { stale, fresh } = partition(groups, previous, options.previousDir);
   const staleIds = new Set(stale.map((g) => g.id));
   const siteStale = wantWeb && (staleIds.has(SITE_GROUP) || siteBefore?.key !== siteKey);
   const reports = model.reports.filter((r) => staleIds.has(`print:${r.key}`) || staleIds.has(`web:${r.key}`));
@@ -78,7 +78,7 @@ export async function renderIncrementally(model: SiteModel, options: Incremental
   const renderedOrgs = new Set(organisations.map((o) => `org:${o.slug}`));
   const renderedReports = new Set(reports.flatMap((r) => [`print:${r.key}`, `web:${r.key}`]));
   const rendered = groups.filter((g) => staleIds.has(g.id) || renderedReports.has(g.id) || renderedOrgs.has(g.id)).map((g) => g.id);
-  await linkFiles(
+  linkFiles(
     fresh.filter((g) => !rendered.includes(g.id)),
     options.previousDir,
     options.outputDir,

@@ -9,9 +9,10 @@
  *   data/metrics/<org>/<year>.yaml            raw counts for one year
  *   content/reports/<org>/<period>.md         report page: front matter + narrative
  */
+import { readFileSync } from "node:fs";
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
-import { loadYaml, MAX_ALIASES, MAX_DEPTH, YamlSyntaxError, type SourceMap } from "./yaml.ts";
+import { deferredSourceMap, loadYaml, MAX_ALIASES, MAX_DEPTH, YamlSyntaxError, type SourceMap } from "./yaml.ts";
 import { messages } from "../validate/messages.ts";
 import type { Problem } from "../validate/problems.ts";
 
@@ -107,18 +108,28 @@ export function decodeText(bytes: Uint8Array): string | { problem: "encoding" | 
 
 const origin = { line: 1, column: 1 };
 
-/** Parse one file's text; a syntax error becomes a Problem. */
+/** Where a build keeps the values of texts it has parsed before (scripts/cache/parse-cache.ts). */
+export interface ParsedTexts {
+  get(text: string, lineOffset: number): unknown;
+  set(text: string, lineOffset: number, value: unknown): void;
+}
+
+/** Parse one file's text (or take its value from `cache`); a syntax error becomes a Problem. */
 export function parseYamlFile(
   file: string,
   text: string,
   lineOffset = 0,
+  cache?: ParsedTexts,
 ): { value: unknown; map: SourceMap } | Problem {
+  const known = cache?.get(text, lineOffset);
+  if (known !== undefined) return { value: known, map: deferredSourceMap(text, lineOffset) };
   if (text.trim() === "") return { file, position: origin, ...messages.emptyFile() };
   try {
     const { value, map } = loadYaml(text, { lineOffset });
     if (value === null || typeof value !== "object" || Array.isArray(value)) {
       return { file, position: { line: 1 + lineOffset, column: 1 }, ...messages.notAMapping() };
     }
+    cache?.set(text, lineOffset, value);
     return { value, map };
   } catch (error) {
     if (error instanceof YamlSyntaxError) {
@@ -143,13 +154,14 @@ export function splitFrontMatter(text: string): { yaml: string; body: string; bo
   return { yaml, body: text.slice(match[0].length), bodyLine };
 }
 
-export async function readProject(root: string): Promise<{ files: SourceFiles; problems: Problem[] }> {
+export async function readProject(root: string, cache?: ParsedTexts): Promise<{ files: SourceFiles; problems: Problem[] }> {
   const problems: Problem[] = [];
   const rel = (abs: string) => path.relative(root, abs).split(path.sep).join("/");
 
-  async function read(abs: string): Promise<string | undefined> {
+  // Read one after another, synchronously: thousands of small files are read several times quicker so than through promises.
+  function read(abs: string): string | undefined {
     const file = rel(abs);
-    const bytes = await readFile(abs);
+    const bytes = readFileSync(abs);
     const text = decodeText(bytes);
     if (typeof text === "string") return text;
     problems.push({
@@ -183,32 +195,32 @@ export async function readProject(root: string): Promise<{ files: SourceFiles; p
     unreadable.push({ kind, ...describeFile(abs, base) });
   }
 
-  async function yamlFiles(kind: Kind): Promise<ParsedFile[]> {
+  function yamlFiles(kind: Kind): ParsedFile[] {
     const out: ParsedFile[] = [];
     const base = path.join(root, kind === "settings" ? "data" : `data/${kind}`);
     for (const f of byKind.get(kind) ?? []) {
-      const text = await read(f);
+      const text = read(f);
       if (text === undefined) {
         fail(kind, f, base);
         continue;
       }
-      const parsed = parseYamlFile(rel(f), text);
+      const parsed = parseYamlFile(rel(f), text, 0, cache);
       if ("code" in parsed) fail(kind, f, base, parsed);
       else out.push({ file: rel(f), ...describeFile(f, base), text, ...parsed });
     }
     return out;
   }
 
-  const reference = new Map((await yamlFiles("reference")).map((f) => [f.name, f]));
-  const [settings] = await yamlFiles("settings");
-  const organisations = await yamlFiles("organisations");
-  const plans = await yamlFiles("plans");
-  const metrics = await yamlFiles("metrics");
+  const reference = new Map(yamlFiles("reference").map((f) => [f.name, f]));
+  const [settings] = yamlFiles("settings");
+  const organisations = yamlFiles("organisations");
+  const plans = yamlFiles("plans");
+  const metrics = yamlFiles("metrics");
 
   const reports: ParsedReport[] = [];
   const reportDir = path.join(root, "content/reports");
   for (const f of byKind.get("reports") ?? []) {
-    const text = await read(f);
+    const text = read(f);
     if (text === undefined) {
       fail("reports", f, reportDir);
       continue;
@@ -218,7 +230,7 @@ export async function readProject(root: string): Promise<{ files: SourceFiles; p
       fail("reports", f, reportDir, { file: rel(f), position: origin, ...messages.frontMatterMissing() });
       continue;
     }
-    const parsed = parseYamlFile(rel(f), split.yaml.trim() === "" ? "{}\n" : split.yaml, 1);
+    const parsed = parseYamlFile(rel(f), split.yaml.trim() === "" ? "{}\n" : split.yaml, 1, cache);
     if ("code" in parsed) fail("reports", f, reportDir, parsed);
     else reports.push({ file: rel(f), ...describeFile(f, reportDir), text, ...parsed, body: split.body, bodyLine: split.bodyLine });
   }

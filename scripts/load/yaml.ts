@@ -25,11 +25,18 @@ export type Segment = string | number;
 export class SourceMap {
   constructor(
     readonly text: string,
-    private readonly root: SourceNode | undefined,
+    /** The tree of nodes, or how to get it when first needed (see deferredSourceMap). */
+    private root: SourceNode | undefined | (() => SourceNode | undefined),
     private readonly lineOffset = 0,
   ) {}
 
   private lineStarts: number[] | undefined;
+
+  /** The tree of nodes; for a text loaded before, found once, by loading the text again. */
+  tree(): SourceNode | undefined {
+    if (typeof this.root === "function") this.root = this.root();
+    return this.root;
+  }
 
   /** The position of the value at `path`, or of its nearest ancestor that exists. */
   at(path: readonly Segment[]): Position {
@@ -42,7 +49,7 @@ export class SourceMap {
   }
 
   private find(path: readonly Segment[], want: "key" | "value"): number {
-    let node = this.root;
+    let node = this.tree();
     if (!node) return 0;
     for (const [i, segment] of path.entries()) {
       const last = i === path.length - 1;
@@ -191,6 +198,14 @@ export function loadYaml(text: string, options: LoadOptions = {}): LoadedYaml {
   }
   const root = stack[0]!.children[0];
   return { value, map: new SourceMap(text, root, lineOffset) };
+}
+
+/**
+ * The positions of a text known to load (its value was taken from a cache), worked out only if a
+ * problem must be placed in it: most builds never need them.
+ */
+export function deferredSourceMap(text: string, lineOffset = 0): SourceMap {
+  return new SourceMap(text, () => loadYaml(text, { lineOffset }).map.tree(), lineOffset);
 }
 
 /** The offset of the `---` line that starts a second document (the first `---` if the text does not start with one). */

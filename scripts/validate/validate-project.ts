@@ -157,14 +157,14 @@ function checkPlan(parsed: ParsedFile, plan: Plan, problems: Problem[]): void {
 
   if (plan.period.replace("/", "-") !== parsed.name) push(["period"], messages.periodMismatch(plan.period, parsed.name));
 
-  const themeLines = new Map<string, number>();
-  const actionLines = new Map<string, number>();
+  // Where each id first appears; its line is looked up only for a duplicate (positions cost a parse when the value came from the cache).
+  const themeFirst = new Map<string, Segment[]>();
+  const actionFirst = new Map<string, Segment[]>();
   const actionIds: string[] = [];
   plan.themes.forEach((theme, t) => {
-    const line = at(["themes", t, "id"]).line;
-    const first = themeLines.get(theme.id);
-    if (first !== undefined) push(["themes", t, "id"], messages.duplicateThemeId(theme.id, first));
-    else themeLines.set(theme.id, line);
+    const first = themeFirst.get(theme.id);
+    if (first !== undefined) push(["themes", t, "id"], messages.duplicateThemeId(theme.id, at(first).line));
+    else themeFirst.set(theme.id, ["themes", t, "id"]);
 
     for (const standard of ["WRES", "WDES"] as const) {
       const key = standard === "WRES" ? "wres" : "wdes";
@@ -178,9 +178,9 @@ function checkPlan(parsed: ParsedFile, plan: Plan, problems: Problem[]): void {
         if (action.see === undefined) push(path, messages.actionWithoutId());
       } else {
         actionIds.push(action.id);
-        const firstLine = actionLines.get(action.id);
-        if (firstLine !== undefined) push([...path, "id"], messages.duplicateActionId(action.id, theme.id, firstLine));
-        else actionLines.set(action.id, at([...path, "id"]).line);
+        const first = actionFirst.get(action.id);
+        if (first !== undefined) push([...path, "id"], messages.duplicateActionId(action.id, theme.id, at(first).line));
+        else actionFirst.set(action.id, [...path, "id"]);
       }
       if (action.see === undefined && action.action === undefined && action.objective === undefined)
         push(path, messages.actionWithoutText(describePlanPath(path, plan)));
