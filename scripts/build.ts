@@ -7,7 +7,7 @@
  * temporary folder beside `_site/` and swapped in only when every step has succeeded, so a
  * failed or interrupted build leaves the previous site untouched.
  */
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { readProject } from "./load/read-project.ts";
@@ -94,14 +94,14 @@ export async function loadAndValidate(root: string, cache?: ParseCache): Promise
   return project;
 }
 
-/** The CSV download of every chart, beside its report's page. */
-async function writeChartData(outputDir: string, model: SiteModel): Promise<number> {
+/** The CSV download of every chart, beside its report's page. Synchronous writes: a large build writes tens of thousands of small files. */
+function writeChartData(outputDir: string, model: SiteModel): number {
   let written = 0;
   for (const report of model.reports) {
     const dir = path.join(outputDir, report.url);
-    await mkdir(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true });
     for (const chart of report.charts) {
-      await writeFile(path.join(dir, chart.csvFileName), chart.csv);
+      writeFileSync(path.join(dir, chart.csvFileName), chart.csv);
       written++;
     }
   }
@@ -237,7 +237,8 @@ export async function writeAtomically<T>(outputDir: string, write: (dir: string)
       if (error.code !== "ENOENT") throw error;
     });
     await rename(temp, outputDir);
-    await rm(old, { recursive: true, force: true });
+    // Synchronously: a large site's tens of thousands of links go a third quicker so.
+    rmSync(old, { recursive: true, force: true });
     swapping = false;
     // The new site is complete and in place; now honour a signal that came during the swap.
     if (exitAfterSwap !== undefined) process.exit(exitAfterSwap);
@@ -312,7 +313,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
       linkFiles(carried, outputDir, dir);
       groups.push(...carried);
       const pages = groups.flatMap((g) => g.files).filter((f) => f.endsWith(".html")).length;
-      const csv = await writeChartData(dir, { ...site, reports: web.webReports });
+      const csv = writeChartData(dir, { ...site, reports: web.webReports });
       await writeManifest(dir, groups);
       await writeLogos(dir, project.organisations);
       // The JSON Schemas that authors' editors check their files against (see `npm run new`).

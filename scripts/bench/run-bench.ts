@@ -37,8 +37,8 @@ export interface PdfSample {
 export interface BenchResults {
   machine: { cpus: number; node: string };
   estate: { dir: string; organisations: number; years: number; reports: number };
-  cold: { seconds: number; reportsPerSecond: number; peakRssMb: number };
-  warm: { seconds: number; changedFile: string; computed: string[]; rendered: string[] };
+  cold: { seconds: number; reportsPerSecond: number; peakRssMb: number; steps: Record<string, number> };
+  warm: { seconds: number; changedFile: string; computed: string[]; rendered: string[]; steps: Record<string, number> };
   charts: { msPerChart: number; chartsPerReport: number };
   pdf: {
     sample: PdfSample[];
@@ -138,8 +138,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   const results: BenchResults = {
     machine: { cpus: (await import("node:os")).availableParallelism(), node: process.version },
     estate: { dir: root, organisations: options.orgs, years: options.years, reports: cold.reports },
-    cold: { seconds: round(cold.seconds), reportsPerSecond: round(cold.reports / cold.seconds, 1), peakRssMb: coldRss },
-    warm: { seconds: round(warm.seconds), changedFile, computed: warm.computed, rendered: warm.rendered },
+    cold: { seconds: round(cold.seconds), reportsPerSecond: round(cold.reports / cold.seconds, 1), peakRssMb: coldRss, steps: cold.steps },
+    warm: { seconds: round(warm.seconds), changedFile, computed: warm.computed, rendered: warm.rendered, steps: warm.steps },
     charts,
     pdf: {
       sample,
@@ -167,12 +167,19 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   return results;
 }
 
+const steps = (timings: Record<string, number>) =>
+  Object.entries(timings)
+    .map(([step, seconds]) => `${step} ${seconds} s`)
+    .join(", ");
+
 /** The results as a plain-text table. */
 export function formatResults(r: BenchResults): string {
   const rows: [string, string][] = [
     ["Estate", `${r.estate.organisations} organisations x ${r.estate.years} years = ${r.estate.reports} reports (${r.machine.cpus} CPUs, Node ${r.machine.node})`],
     ["Cold HTML build", `${r.cold.seconds} s, ${r.cold.reportsPerSecond} reports/s, peak RSS ${r.cold.peakRssMb} MB`],
+    ["  by step", steps(r.cold.steps)],
     ["Warm rebuild, one YAML file changed", `${r.warm.seconds} s; recomputed ${r.warm.computed.join(", ") || "nothing"}; rendered ${r.warm.rendered.join(", ") || "nothing"}`],
+    ["  by step", steps(r.warm.steps)],
     ["Chart rendering (warm)", `${r.charts.msPerChart} ms per chart, ${r.charts.chartsPerReport} charts per report`],
     ["PDF with Paged.js", `${r.pdf.pagedMsPerReport} ms per report, ${r.pdf.pagedMsPerPage} ms per page`],
     ["PDF, Chromium's own printing", `${r.pdf.plainMsPerReport} ms per report, ${r.pdf.plainMsPerPage} ms per page`],

@@ -1,9 +1,10 @@
 /**
  * Steps 3 and 4 (compute, charts) for every report, through a content-addressed cache: a report's
  * indicators and chart SVGs are stored under the hash of exactly what they are made from (its
- * organisation's metric files, the metrics year, the organisation's file, the settings, the
- * reference data and the tool's version), so an unchanged report is neither recomputed nor
- * re-charted, and any change to one of those inputs makes it again.
+ * organisation's metric files for its year and the years before, the metrics year, the
+ * organisation's file, the settings, the reference data and the tool's version), so an unchanged
+ * report is neither recomputed nor re-charted, and any change to one of those inputs makes it again.
+ * Many reports to make are shared out over worker threads.
  */
 import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
@@ -37,10 +38,14 @@ export interface ComputeOptions {
 /** Fewer reports than this are made in the build's own thread: starting a worker (about a second, loading Vega) would cost more than it saves. */
 export const POOL_MIN = 40;
 
+/** The metric files a report's figures come from: its organisation's, for its year and the years before (the trends). */
+const metricsFor = (project: Project, report: ReportEntry, year: number) =>
+  project.metrics.filter((m) => m.organisation === report.organisation && m.year <= year).sort((a, b) => a.year - b.year);
+
 /** The cache key of one report's indicators and charts. */
 export function computeKey(project: Project, report: ReportEntry, year: number, tool: string): string {
   const organisation = project.organisations.find((o) => o.slug === report.organisation)!;
-  const metrics = project.metrics.filter((m) => m.organisation === report.organisation).sort((a, b) => a.year - b.year);
+  const metrics = metricsFor(project, report, year);
   return hashOf(
     "compute",
     tool,
@@ -54,7 +59,7 @@ export function computeKey(project: Project, report: ReportEntry, year: number, 
 
 function computeInput(project: Project, report: ReportEntry, year: number): ComputeInput {
   const organisation = project.organisations.find((o) => o.slug === report.organisation)!;
-  const metricsByYear = new Map(project.metrics.filter((m) => m.organisation === report.organisation).map((m) => [m.year, m.data]));
+  const metricsByYear = new Map(metricsFor(project, report, year).map((m) => [m.year, m.data]));
   return { metricsByYear, year, settings: project.settings, organisation: organisation.data, reference: project.reference };
 }
 

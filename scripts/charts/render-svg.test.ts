@@ -58,3 +58,24 @@ describe("renderSvg, which reuses one Vega view for every chart of a shape", () 
     expect(await Promise.all([renderSvg(second, options), renderSvg(first, options), renderSvg(second, options)])).toEqual([secondAlone, firstAlone, secondAlone]);
   });
 });
+
+describe("accessibleSvg", () => {
+  const raw =
+    '<svg class="marks" width="320" height="100" viewBox="0 0 320 100"><g fill="none"><g><g><text fill="#212b32" font-size="12px">A</text>' +
+    '<text fill="#ffffff" font-size="13px">B</text></g><g class="mark-rect role-mark"><path d="M0,0h1v1h-1Z"/></g></g><g/></g></svg>';
+
+  it("unwraps groups without attributes and keeps every other group and its content", () => {
+    const svg = accessibleSvg(raw, options);
+    expect(svg).not.toContain("<g>");
+    expect(svg.match(/<g[ >]/g)).toHaveLength(2);
+    expect(svg.match(/<\/g>/g)).toHaveLength(2);
+    expect(svg).toContain('<g fill="none"><text>A</text><text fill="#ffffff" font-size="13px">B</text><g class="mark-rect role-mark"><path d="M0,0h1v1h-1Z"/></g><g/></g></svg>');
+  });
+
+  it("names the usual text size once on the root and leaves the usual text colour to the stylesheet, keeping any other", () => {
+    const svg = accessibleSvg(raw, options);
+    expect(svg).toMatch(/^<svg [^>]* font-size="12px"/);
+    expect(svg).toContain("<text>A</text>");
+    expect(svg).toContain('<text fill="#ffffff" font-size="13px">B</text>');
+  });
+});

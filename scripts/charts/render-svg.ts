@@ -10,12 +10,14 @@
  * - empty helper elements and pointer-event hints are dropped;
  * - it is made smaller (26 charts sit on one report page): coordinates rounded to 2 decimals,
  *   attributes that only restate SVG's defaults dropped, Vega's styling classes dropped (the
- *   mark groups' "role-mark" class is kept: tests count marks by it), and the font named once on
- *   the root instead of on every label.
+ *   mark groups' "role-mark" class is kept: tests count marks by it), groups without attributes
+ *   unwrapped, the font and its usual size named once on the root instead of on every label,
+ *   and the usual text colour left to the stylesheet (chart-figure.css) instead of every label.
  */
 import * as vega from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
-import { FONT } from "./specs/common.ts";
+import { FONT, TEXT_SIZE } from "./specs/common.ts";
+import { colours } from "./palette.ts";
 
 export interface SvgOptions {
   /** Unique on the page; prefixes every id inside the SVG. */
@@ -122,11 +124,24 @@ export function accessibleSvg(raw: string, options: SvgOptions): string {
     .replace(/(\d+\.\d{3,})/g, (n: string) => String(Number(Number(n).toFixed(2))))
     .replace(/ (opacity="1"|stroke-width="1"|text-anchor="start"|transform="translate\(0,0\)")/g, "")
     .replace(/ class="(?![^"]*role-mark)[^"]*"/g, "")
-    .replaceAll(` font-family="${FONT}"`, "");
+    .replaceAll(` font-family="${FONT}"`, "")
+    .replaceAll(` font-size="${TEXT_SIZE}px"`, "")
+    .replace(/(<text\b[^>]*?) fill="([^"]+)"/g, (text: string, start: string, fill: string) => (fill === colours.text ? start : text));
 
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg" width="${width}" height="${height}" ` +
-    `viewBox="${viewBox}" font-family="${FONT}" role="img" aria-label="${escapeAttribute(options.label)}" focusable="false">` +
-    body
+    `viewBox="${viewBox}" font-family="${FONT}" font-size="${TEXT_SIZE}px" role="img" aria-label="${escapeAttribute(options.label)}" focusable="false">` +
+    unwrapBareGroups(body)
   );
+}
+
+/** Removes every <g> without attributes, with its closing tag, keeping what it holds: such a group changes nothing drawn. */
+function unwrapBareGroups(svg: string): string {
+  const open: boolean[] = [];
+  return svg.replace(/<g>|<g [^>]*?\/>|<g [^>]*>|<\/g>/g, (tag) => {
+    if (tag === "</g>") return open.pop() ? "" : tag;
+    if (tag.endsWith("/>")) return tag;
+    open.push(tag === "<g>");
+    return tag === "<g>" ? "" : tag;
+  });
 }
