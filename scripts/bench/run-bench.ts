@@ -14,6 +14,7 @@ import { toolHash } from "../cache/content-cache.ts";
 import { launchBrowser } from "../pdf/browser.ts";
 import { renderPdf, renderPlainPdf, type PdfMeta } from "../pdf/render-pdf.ts";
 import { writeEstate } from "./estate.ts";
+import { projectRoot } from "../html/render-site.ts";
 
 export interface BenchOptions {
   orgs: number;
@@ -48,9 +49,12 @@ export interface BenchResults {
     plainMsPerPage: number;
     ratio: number;
     kbPerPage: number;
-    longest: PdfSample | undefined;
+    /** The example report nearest 20 pages (the target is for a 20-page report). */
+    nearest20: PdfSample | undefined;
+    /** The repository's example reports, printed both ways. */
+    examples: PdfSample[];
   };
-  pageWeightKb: { mean: number; max: number };
+  pageWeightKb: { pages: number; mean: number; median: number; max: number; over250: number };
   targets: { name: string; target: string; measured: string; met: boolean }[];
 }
 
@@ -124,16 +128,25 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   const charts = await chartTiming(root);
 
   const reports = (await readdir(outputDir, { recursive: true })).filter((f) => f.endsWith("print.html")).map((f) => path.dirname(f)).sort();
+  // Spread over organisations and years alike (reports are sorted by organisation, then year).
   const step = Math.max(1, Math.floor(reports.length / options.pdfSample));
-  const sampled = reports.filter((_, i) => i % step === 0).slice(0, options.pdfSample);
+  const sampled = Array.from({ length: Math.min(options.pdfSample, reports.length) }, (_, i) => reports[Math.min(reports.length - 1, i * step + (i % options.years))]!);
   log(`PDFs of ${sampled.length} reports, with Paged.js and with Chromium's own printing...`);
   const sample = await pdfTiming(outputDir, sampled);
   const pages = sum(sample.map((s) => s.pages));
   const paged = sum(sample.map((s) => s.pagedMs));
   const plain = sum(sample.map((s) => s.plainMs));
-  const longest = [...sample].sort((a, b) => Math.abs(a.pages - 20) - Math.abs(b.pages - 20))[0];
 
-  const weights = await Promise.all(sampled.map(async (r) => (await stat(path.join(outputDir, r, "index.html"))).size / 1024));
+  // The synthetic reports run to about 50 pages; the 20-page target is timed on the repository's own example nearest 20 pages.
+  log("PDFs of the repository's example reports...");
+  const examplesDir = await mkdtemp(path.join(tmpdir(), "bench-examples-"));
+  await build({ root: projectRoot, outputDir: examplesDir, pdf: false, check: false, quiet: true, toolVersion });
+  const exampleReports = (await readdir(examplesDir, { recursive: true })).filter((f) => f.endsWith("print.html")).map((f) => path.dirname(f)).sort();
+  const examples = await pdfTiming(examplesDir, exampleReports);
+  const nearest20 = [...examples].sort((a, b) => Math.abs(a.pages - 20) - Math.abs(b.pages - 20))[0];
+
+  // Every report page of the estate, not a sample: the page weight varies with the years of trends and the plan's length.
+  const weights = (await Promise.all(reports.map(async (r) => (await stat(path.join(outputDir, r, "index.html"))).size / 1024))).sort((a, b) => a - b);
 
   const results: BenchResults = {
     machine: { cpus: (await import("node:os")).availableParallelism(), node: process.version },
@@ -149,9 +162,16 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       plainMsPerPage: round(plain / pages, 1),
       ratio: round(paged / plain),
       kbPerPage: round(sum(sample.map((s) => s.bytes)) / 1024 / pages, 1),
-      longest,
+      nearest20,
+      examples,
     },
-    pageWeightKb: { mean: round(sum(weights) / weights.length, 0), max: round(Math.max(...weights), 0) },
+    pageWeightKb: {
+      pages: weights.length,
+      mean: round(sum(weights) / weights.length, 0),
+      median: round(weights[Math.floor(weights.length / 2)]!, 0),
+      max: round(weights.at(-1)!, 0),
+      over250: weights.filter((w) => w >= 250).length,
+    },
     targets: [],
   };
   const t = results.targets;
@@ -159,11 +179,16 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   t.push({ name: "cold HTML build", target: "< 60 s for 1,000 reports", measured: `${results.cold.seconds} s${scaled}`, met: results.cold.seconds * (1000 / cold.reports) < 60 });
   t.push({ name: "one-file rebuild", target: "< 3 s", measured: `${results.warm.seconds} s`, met: results.warm.seconds < 3 });
   t.push({ name: "PDF vs plain Chromium", target: "<= 1.5x", measured: `${results.pdf.ratio}x`, met: results.pdf.ratio <= 1.5 });
-  if (longest) {
-    t.push({ name: `${longest.pages}-page report time`, target: "< 2 s (20 pages)", measured: `${round(longest.pagedMs / 1000)} s`, met: longest.pagedMs < 2000 });
-    t.push({ name: `${longest.pages}-page report size`, target: "< 1.5 MB (20 pages)", measured: `${round(longest.bytes / 1024 / 1024)} MB`, met: longest.bytes < 1.5 * 1024 * 1024 });
+  if (nearest20) {
+    t.push({ name: `${nearest20.pages}-page example report time`, target: "< 2 s (20 pages)", measured: `${round(nearest20.pagedMs / 1000)} s`, met: nearest20.pagedMs < 2000 });
+    t.push({ name: `${nearest20.pages}-page example report size`, target: "< 1.5 MB (20 pages)", measured: `${round(nearest20.bytes / 1024 / 1024)} MB`, met: nearest20.bytes < 1.5 * 1024 * 1024 });
   }
-  t.push({ name: "report page weight", target: "< 250 KB", measured: `${results.pageWeightKb.max} KB (largest sampled)`, met: results.pageWeightKb.max < 250 });
+  t.push({
+    name: "report page weight",
+    target: "< 250 KB",
+    measured: `${results.pageWeightKb.max} KB largest; ${results.pageWeightKb.over250} of ${results.pageWeightKb.pages} pages at 250 KB or more`,
+    met: results.pageWeightKb.max < 250,
+  });
   return results;
 }
 
@@ -185,8 +210,10 @@ export function formatResults(r: BenchResults): string {
     ["PDF, Chromium's own printing", `${r.pdf.plainMsPerReport} ms per report, ${r.pdf.plainMsPerPage} ms per page`],
     ["Paged.js / plain", `${r.pdf.ratio}x`],
     ["PDF size", `${r.pdf.kbPerPage} KB per page`],
-    ...(r.pdf.longest ? [["Report nearest 20 pages", `${r.pdf.longest.pages} pages, ${round(r.pdf.longest.pagedMs / 1000)} s, ${round(r.pdf.longest.bytes / 1024 / 1024)} MB`] as [string, string]] : []),
-    ["Report page with inline SVG", `${r.pageWeightKb.mean} KB mean, ${r.pageWeightKb.max} KB largest (sampled)`],
+    ...r.pdf.examples.map(
+      (e): [string, string] => [`Example ${e.report}`, `${e.pages} pages, ${e.pagedMs} ms with Paged.js, ${e.plainMs} ms plain (${round(e.pagedMs / e.plainMs)}x), ${round(e.bytes / 1024)} KB`],
+    ),
+    ["Report page with inline SVG", `${r.pageWeightKb.mean} KB mean, ${r.pageWeightKb.median} KB median, ${r.pageWeightKb.max} KB largest (all ${r.pageWeightKb.pages} report pages)`],
   ];
   const width = Math.max(...rows.map(([k]) => k.length), ...r.targets.map((t) => t.name.length));
   return [
