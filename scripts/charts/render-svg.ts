@@ -122,7 +122,11 @@ export function accessibleSvg(raw: string, options: SvgOptions): string {
     .replace(/ id="([^"]+)"/g, (_, old: string) => ` id="${newId.get(old)!}"`)
     .replace(/url\(#([^)]+)\)/g, (_, old: string) => `url(#${newId.get(old) ?? old})`)
     .replace(/(\d+\.\d{3,})/g, (n: string) => String(Number(Number(n).toFixed(2))))
-    .replace(/ (opacity="1"|stroke-width="1"|text-anchor="start"|transform="translate\(0,0\)")/g, "")
+    .replace(/ (opacity="1"|stroke-width="1"|text-anchor="start"|transform="translate\(0,0\)"|font-weight="normal")/g, "")
+    // A line's end defaults to 0,0; a group's background with neither fill nor stroke draws nothing (a clip path's shape stays).
+    .replace(/(<line [^>]*?) [xy]2="0"/g, "$1")
+    .replace(/(<line [^>]*?) [xy]2="0"/g, "$1")
+    .replace(/(?<!<clipPath [^>]*>)<path d="[^"]*"\/>/g, "")
     .replace(/ class="(?![^"]*role-mark)[^"]*"/g, "")
     .replaceAll(` font-family="${FONT}"`, "")
     .replaceAll(` font-size="${TEXT_SIZE}px"`, "")

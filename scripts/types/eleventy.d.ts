@@ -7,6 +7,8 @@ declare module "@11ty/eleventy" {
     /** Templates to leave out (paths or globs relative to the working directory). */
     ignores: { add(pattern: string): void };
     on(event: "eleventy.after", callback: (event: { directories: { output: string } }) => Promise<void>): void;
+    /** Rewrites each page's output; `outputPath` is false for pages not written to a file. */
+    addTransform(name: string, transform: (content: string, outputPath: string | false) => string): void;
   }
   interface EleventyOptions {
     configPath?: string;
