@@ -127,6 +127,8 @@ export function accessibleSvg(raw: string, options: SvgOptions): string {
     .replace(/(<line [^>]*?) [xy]2="0"/g, "$1")
     .replace(/(<line [^>]*?) [xy]2="0"/g, "$1")
     .replace(/(?<!<clipPath [^>]*>)<path d="[^"]*"\/>/g, "")
+    // Axis labels Vega hid because they would overlap: invisible, and no use to a PDF's text either.
+    .replace(/<text [^>]*opacity="0"[^>]*>[^<]*<\/text>/g, "")
     .replace(/ class="(?![^"]*role-mark)[^"]*"/g, "")
     .replaceAll(` font-family="${FONT}"`, "")
     .replaceAll(` font-size="${TEXT_SIZE}px"`, "")

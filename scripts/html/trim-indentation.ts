@@ -5,8 +5,11 @@
  * their tables is some kilobytes lighter. Text in <pre> and <textarea> is left exactly as it is.
  */
 export function trimIndentation(html: string): string {
+  const indent = /\n[ \t]+/g;
+  // Most pages hold no preformatted text: one pass.
+  if (!/<(pre|textarea)[\s>]/.test(html)) return html.replace(indent, "\n");
   return html
     .split(/(<pre[\s>][\s\S]*?<\/pre>|<textarea[\s>][\s\S]*?<\/textarea>)/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(/\n[ \t]+/g, "\n")))
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(indent, "\n")))
     .join("");
 }
