@@ -17,7 +17,8 @@ import { buildSiteModel, logoPath, withPdfs, type CheckSummary, type SiteModel }
 import { longDate } from "./dates.ts";
 import { buildPdfs, type PdfInfo, type PdfReport } from "./pdf/build-pdfs.ts";
 import { launchBrowser } from "./pdf/browser.ts";
-import { sourceDate } from "./errors.ts";
+import { ReportedError, sourceDate } from "./errors.ts";
+import { messages } from "./validate/messages.ts";
 import { routeSite } from "./pdf/site-origin.ts";
 import { checkSite, type CheckResult } from "./check/check-site.ts";
 import { axeVersion, WIDTHS } from "./check/axe.ts";
@@ -48,6 +49,11 @@ export interface BuildOptions {
   check?: boolean;
   /** The hash standing for the tool's version in every cache key; computed from the tool's files (toolHash) when not given. */
   toolVersion?: string;
+  /**
+   * "<organisation>" or "<organisation>/<period>": build that organisation's pages and PDFs, and keep
+   * every other organisation's files as they are in the previous site, even if its files have changed.
+   */
+  only?: string;
 }
 
 export interface BuildSummary {
@@ -63,6 +69,17 @@ export interface BuildSummary {
   rendered: string[];
   /** Seconds spent in each step, in the order they ran. */
   steps: Record<string, number>;
+  /** With `only`: organisations kept as they were in the previous site although their files have changed since. */
+  outdated: string[];
+}
+
+/** The organisation `--only` names, by itself or with a period; a ReportedError if it names nothing. */
+function onlyOrganisation(project: Project, only: string): string {
+  const value = only.replace(/\/+$/, "");
+  const organisations = project.organisations.map((o) => o.slug);
+  const reports = project.reports.map((r) => `${r.organisation}/${r.slug}`);
+  if (organisations.includes(value) || reports.includes(value)) return value.split("/")[0]!;
+  throw new ReportedError(messages.onlyUnknown(value, [...organisations, ...reports]));
 }
 
 /** Times the steps of one build: `step(name)` ends the step before it. */
@@ -271,7 +288,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
   const inputs = organisationKeys(project, { tool, asOf });
   const reportsOf = (slug: string) =>
     project.reports.filter((r) => r.organisation === slug).map((r) => ({ key: `${r.organisation}/${r.slug}`, pdf: r.data.outputs.includes("pdf") }));
-  const unchanged = unchangedOrganisations(previous, inputs, (slug) => groupIds(slug, reportsOf(slug), wantPdf), outputDir);
+  const only = options.only === undefined ? undefined : onlyOrganisation(project, options.only);
+  const unchanged = unchangedOrganisations(previous, inputs, (slug) => groupIds(slug, reportsOf(slug), wantPdf), outputDir, (slug) => only !== undefined && slug !== only);
+  const outdated = [...unchanged.entries()].filter(([slug, groups]) => groups.some((g) => g.input !== inputs.get(slug))).map(([slug]) => slug);
   const changed = new Set(project.organisations.map((o) => o.slug).filter((slug) => !unchanged.has(slug)));
   timer.step("find what changed");
 
@@ -334,8 +353,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
       `${unchanged.size} of ${project.organisations.length} organisations unchanged since the previous site (their files reused as they were). ` +
         `Rendered ${rendered.length} page groups (the rest reused); ${pages} pages, ${csv} CSV files written; ${pdfCount} PDFs, of which ${printed.length} printed now and ${pdfs.size - printed.length} taken from the PDF cache.`,
     );
+    if (outdated.length > 0)
+      log(`Kept ${outdated.length} organisations as they were in the previous site although their files have changed: ${outdated.join(", ")}. Build without --only to bring them up to date.`);
     if (wantCheck) log(`Checked every page and PDF (accessibility, HTML, links, PDF structure): ${findings.length} problems.`);
-    return { outputDir, reports: project.reports.length, pages, pdfs: pdfCount, pdfsPrinted: printed.length, seconds: (performance.now() - started) / 1000, computed, rendered: rendered.sort(), steps: timer.steps };
+    return { outputDir, reports: project.reports.length, pages, pdfs: pdfCount, pdfsPrinted: printed.length, seconds: (performance.now() - started) / 1000, computed, rendered: rendered.sort(), steps: timer.steps, outdated };
   } finally {
     await browser?.close();
   }

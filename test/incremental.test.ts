@@ -111,6 +111,38 @@ describe("incremental build", () => {
   }, 60_000);
 });
 
+describe("build --only", () => {
+  it("rebuilds the organisation named and keeps every other organisation's files as they were, saying which are out of date", async () => {
+    const root = await newEstate();
+    const cold = await quick(root);
+    const before = await siteFiles(cold.outputDir);
+    for (const org of ["synthetic-001", "synthetic-002"]) {
+      const file = path.join(root, `data/metrics/${org}/2024.yaml`);
+      await writeFile(file, (await readFile(file, "utf8")).replace(/narrative: .*/, `narrative: New words for ${org}.`));
+    }
+
+    const only = await build({ root, asOf, pdf: false, check: false, toolVersion: "test-tool", only: "synthetic-002/2024-25" });
+    expect(only.computed).toEqual(["synthetic-002/2024-25"]);
+    expect(only.outdated).toEqual(["synthetic-001"]);
+    const files = await siteFiles(only.outputDir);
+    expect(files.get("synthetic-002/2024-25/index.html")).toContain("New words for synthetic-002.");
+    for (const [name, text] of before) if (name.startsWith("synthetic-001/")) expect(files.get(name), name).toBe(text);
+
+    // A full build then brings the other organisation up to date.
+    const full = await quick(root);
+    expect(full.outdated).toEqual([]);
+    expect(full.computed).toEqual(["synthetic-001/2024-25"]);
+    expect((await siteFiles(full.outputDir)).get("synthetic-001/2024-25/index.html")).toContain("New words for synthetic-001.");
+  }, 120_000);
+
+  it("refuses a name that is no organisation or report, suggesting the nearest", async () => {
+    const root = await newEstate();
+    await expect(build({ root, asOf, pdf: false, check: false, toolVersion: "test-tool", only: "synthetic-02/2024-25" })).rejects.toMatchObject({
+      problem: { code: "only-unknown", message: expect.stringContaining('did you mean "synthetic-002/2024-25"?') as unknown },
+    });
+  });
+});
+
 describe("toolHash", () => {
   it("changes when a template changes", async () => {
     const copy = await mkdtemp(path.join(tmpdir(), "tool-"));

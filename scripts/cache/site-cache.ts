@@ -78,14 +78,21 @@ export function siteGroupKey(model: SiteModel, tool: string): string {
 /**
  * The page groups of each organisation whose groups (`ids(slug)`) were all written in the previous
  * site under the input key it has now, with every file still there: such an organisation is not
- * computed, modelled or rendered; its files are linked as they are.
+ * computed, modelled or rendered; its files are linked as they are. An organisation for which
+ * `asItWas(slug)` holds is taken as it was whatever its key (`build --only` another organisation).
  */
-export function unchangedOrganisations(previous: Manifest, keys: InputKeys, ids: (slug: string) => string[], siteDir: string): Map<string, PageGroup[]> {
+export function unchangedOrganisations(
+  previous: Manifest,
+  keys: InputKeys,
+  ids: (slug: string) => string[],
+  siteDir: string,
+  asItWas: (slug: string) => boolean = () => false,
+): Map<string, PageGroup[]> {
   const unchanged = new Map<string, PageGroup[]>();
   for (const [slug, input] of keys) {
     const groups: PageGroup[] = ids(slug).map((id) => ({ id, key: "", files: [], ...previous[id] }));
-    const same = groups.every((g) => g.input === input && g.files.every((f) => existsSync(path.join(siteDir, f))));
-    if (same) unchanged.set(slug, groups);
+    const present = groups.every((g) => g.input !== undefined && g.files.every((f) => existsSync(path.join(siteDir, f))));
+    if (present && (asItWas(slug) || groups.every((g) => g.input === input))) unchanged.set(slug, groups);
   }
   return unchanged;
 }

@@ -37,6 +37,14 @@ export const messages = {
     message: `the logo "${logo}" cannot be used: ${reason}`,
     fix: "save the logo as a PNG, JPEG or SVG file of at most 500 KB",
   }),
+  onlyUnknown: (only: string, known: readonly string[]): Message => {
+    const guess = didYouMean(only, known);
+    return {
+      code: "only-unknown",
+      message: `"--only ${only}" names no organisation or report in this project${guess ? `: did you mean "${guess}"?` : ""}`,
+      fix: `give an organisation, or an organisation and period, as they appear in the site's addresses: ${list(known.slice(0, 12))}${known.length > 12 ? ", ..." : ""}`,
+    };
+  },
   badSourceDateEpoch: (value: string): Message => ({
     code: "bad-source-date-epoch",
     message: `SOURCE_DATE_EPOCH is set to "${value}", which is not a number of seconds since 1 January 1970`,
