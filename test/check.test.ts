@@ -49,6 +49,33 @@ describe("check", () => {
     expect(result.findings).toEqual([]);
   });
 
+  it("draws every status and change icon in Chromium: 16 px, in the text's colour, hidden from screen readers", async () => {
+    const context = await browser.newContext();
+    try {
+      const url = await routeSite(context, out);
+      const page = await context.newPage();
+      let drawn = 0;
+      for (const report of ["example-nhs-trust/2024-25", "bsw-ccg/2020-21", "norfolk-and-waveney-ccg/2021-22"]) {
+        await page.goto(url(path.join(out, report, "index.html")));
+        const icons = await page.$$eval(".status-tag, .direction", (elements) =>
+          elements.map((element) => {
+            const icon = getComputedStyle(element, "::before");
+            return { mask: icon.maskImage, width: icon.width, colour: icon.backgroundColor === getComputedStyle(element).color, words: element.textContent?.trim() };
+          }),
+        );
+        drawn += icons.length;
+        for (const icon of icons) {
+          expect(icon.mask).toMatch(/^url\("data:image\/svg\+xml,/);
+          expect(icon).toMatchObject({ width: "16px", colour: true });
+          expect(icon.words).not.toBe("");
+        }
+      }
+      expect(drawn).toBeGreaterThan(20);
+    } finally {
+      await context.close();
+    }
+  });
+
   it("catches a table without header cells", async () => {
     const dir = await brokenSite((html) =>
       html.replace(/<table class="nhsuk-table action-table">[\s\S]*?<\/table>/, (table) => table.replace(/<th\b[^>]*>/g, "<td>").replace(/<\/th>/g, "</td>")),
