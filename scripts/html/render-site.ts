@@ -7,7 +7,7 @@ import path from "node:path";
 import type { SiteModel } from "./site-model.ts";
 import { authorMarkdown } from "./markdown.ts";
 import { writeSiteAssets } from "./assets.ts";
-import { trimIndentation } from "./trim-indentation.ts";
+import { trimIndentation, trimLoadedTemplates } from "./trim-indentation.ts";
 
 export const projectRoot = path.resolve(import.meta.dirname, "../..");
 
@@ -40,9 +40,9 @@ export async function renderSite(model: SiteModel, options: RenderSiteOptions): 
       config.setLibrary("md", authorMarkdown);
       for (const template of options.skip ?? []) config.ignores.add(path.relative(process.cwd(), path.join(options.contentDir, template)));
       config.on("eleventy.after", async ({ directories }) => writeSiteAssets(directories.output));
-      config.addTransform("trim-indentation", (content: string, outputPath: string | false) =>
-        typeof outputPath === "string" && outputPath.endsWith(".html") ? trimIndentation(content) : content,
-      );
+      // Templates lose their indentation once, as they are loaded: the pages and their own templates.
+      config.amendLibrary("njk", trimLoadedTemplates);
+      config.addPreprocessor("trim-indentation", "njk", (_data: unknown, content: string) => trimIndentation(content));
     },
   });
   // Our build prints its own summary; Eleventy's "Wrote N files" line would repeat it.

@@ -1,15 +1,35 @@
 /**
- * Drops the indentation the templates leave at the start of each line of a page. Outside
- * preformatted text, white space at the start of a line follows a line break, and the two collapse
- * to one space when the page is drawn, so nothing shown changes; a report page with 26 charts and
- * their tables is some kilobytes lighter. Text in <pre> and <textarea> is left exactly as it is.
+ * Drops the indentation at the start of each line of a template: templates are indented for the
+ * people who edit them, pages need not be. Outside preformatted text, white space at the start of a
+ * line follows a line break, and the two collapse to one space when the page is drawn, so nothing
+ * shown changes; a report page with 26 charts and their tables is some kilobytes lighter. Text in
+ * <pre> and <textarea> is left exactly as it is. Done once per template as it is loaded (see
+ * render-site.ts), not on every page written.
  */
 export function trimIndentation(html: string): string {
-  const indent = /\n[ \t]+/g;
+  // Not after a line that ends in a Nunjucks tag or comment: trimBlocks removes that line break, and
+  // the indentation is then all that separates what comes before from what comes after.
+  const indent = /(?<![%#]\})\n[ \t]+/g;
   // Most pages hold no preformatted text: one pass.
   if (!/<(pre|textarea)[\s>]/.test(html)) return html.replace(indent, "\n");
   return html
     .split(/(<pre[\s>][\s\S]*?<\/pre>|<textarea[\s>][\s\S]*?<\/textarea>)/)
     .map((part, i) => (i % 2 === 1 ? part : part.replace(indent, "\n")))
     .join("");
+}
+
+/** The part of a Nunjucks environment whose templates are trimmed: its loaders. */
+interface NunjucksEnvironment {
+  loaders: { getSource(name: string): { src: string } | null }[];
+}
+
+/** Trims every template the environment's loaders read (layouts, components, nhsuk-frontend's macros). */
+export function trimLoadedTemplates(env: NunjucksEnvironment): void {
+  for (const loader of env.loaders) {
+    const getSource = loader.getSource.bind(loader);
+    loader.getSource = (name) => {
+      const source = getSource(name);
+      return source && name.endsWith(".njk") ? { ...source, src: trimIndentation(source.src) } : source;
+    };
+  }
 }

@@ -7,8 +7,10 @@ declare module "@11ty/eleventy" {
     /** Templates to leave out (paths or globs relative to the working directory). */
     ignores: { add(pattern: string): void };
     on(event: "eleventy.after", callback: (event: { directories: { output: string } }) => Promise<void>): void;
-    /** Rewrites each page's output; `outputPath` is false for pages not written to a file. */
-    addTransform(name: string, transform: (content: string, outputPath: string | false) => string): void;
+    /** Changes the Nunjucks environment (its loaders read the layouts and includes). */
+    amendLibrary(engine: "njk", callback: (env: { loaders: { getSource(name: string): { src: string } | null }[] }) => void): void;
+    /** Rewrites a content template's text before it is compiled, once per template. */
+    addPreprocessor(name: string, extensions: string, callback: (data: unknown, content: string) => string): void;
   }
   interface EleventyOptions {
     configPath?: string;
