@@ -28,8 +28,8 @@ import { projectRoot, renderSite } from "./html/render-site.ts";
 import { computeReports } from "./cache/compute-cache.ts";
 import { JsonCache, toolHash } from "./cache/content-cache.ts";
 import { renderIncrementally } from "./cache/render-incremental.ts";
-import { groupIds, linkFiles, pdfGroup, readManifest, unchangedOrganisations, writeManifest, type PageGroup } from "./cache/site-cache.ts";
-import { organisationKeys } from "./cache/input-keys.ts";
+import { linkFiles, pdfGroup, readManifest, writeManifest, type PageGroup } from "./cache/site-cache.ts";
+import { findChanges } from "./cache/input-keys.ts";
 import { ParseCache } from "./cache/parse-cache.ts";
 import { writeJsonSchemas } from "./validate/json-schema.ts";
 
@@ -285,13 +285,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
   const wantCheck = options.check !== false;
   // Organisations none of whose inputs changed since the previous site keep its files, and are not computed or rendered.
   const previous = await readManifest(outputDir);
-  const inputs = organisationKeys(project, { tool, asOf });
-  const reportsOf = (slug: string) =>
-    project.reports.filter((r) => r.organisation === slug).map((r) => ({ key: `${r.organisation}/${r.slug}`, pdf: r.data.outputs.includes("pdf") }));
   const only = options.only === undefined ? undefined : onlyOrganisation(project, options.only);
-  const unchanged = unchangedOrganisations(previous, inputs, (slug) => groupIds(slug, reportsOf(slug), wantPdf), outputDir, (slug) => only !== undefined && slug !== only);
-  const outdated = [...unchanged.entries()].filter(([slug, groups]) => groups.some((g) => g.input !== inputs.get(slug))).map(([slug]) => slug);
-  const changed = new Set(project.organisations.map((o) => o.slug).filter((slug) => !unchanged.has(slug)));
+  const { inputs, unchanged, changed, outdated } = findChanges(project, previous, { tool, asOf, siteDir: outputDir, withPdfs: wantPdf, only });
   timer.step("find what changed");
 
   // Steps 3 and 4 through the content-hash cache: an unchanged report is neither recomputed nor re-charted.

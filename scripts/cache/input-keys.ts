@@ -13,6 +13,7 @@
 import type { Project } from "../validate/validate-project.ts";
 import { isOverdue } from "../html/site-model.ts";
 import { hashOf } from "./content-cache.ts";
+import { groupIds, unchangedOrganisations, type InputKeys, type Manifest, type PageGroup } from "./site-cache.ts";
 
 export interface InputKeyOptions {
   tool: string;
@@ -53,4 +54,37 @@ export function organisationKeys(project: Project, options: InputKeyOptions): Ma
       ];
     }),
   );
+}
+
+export interface Changes {
+  /** Each organisation's input key. */
+  inputs: InputKeys;
+  /** The organisations whose files are taken from the previous site, with their page groups. */
+  unchanged: Map<string, PageGroup[]>;
+  /** The organisations to compute, model and render. */
+  changed: Set<string>;
+  /** With `only`: organisations taken as they were although their files have changed since. */
+  outdated: string[];
+}
+
+/**
+ * Which organisations a build must make, against the previous site's manifest: those whose input
+ * key changed or whose files are missing; with `only`, just that one (the rest are taken as they were).
+ */
+export function findChanges(
+  project: Project,
+  previous: Manifest,
+  options: InputKeyOptions & { siteDir: string; withPdfs: boolean; only?: string | undefined },
+): Changes {
+  const inputs = organisationKeys(project, options);
+  const reportsOf = (slug: string) =>
+    project.reports.filter((r) => r.organisation === slug).map((r) => ({ key: `${r.organisation}/${r.slug}`, pdf: r.data.outputs.includes("pdf") }));
+  const { only } = options;
+  const unchanged = unchangedOrganisations(previous, inputs, (slug) => groupIds(slug, reportsOf(slug), options.withPdfs), options.siteDir, (slug) => only !== undefined && slug !== only);
+  return {
+    inputs,
+    unchanged,
+    changed: new Set(project.organisations.map((o) => o.slug).filter((slug) => !unchanged.has(slug))),
+    outdated: [...unchanged].filter(([slug, groups]) => groups.some((g) => g.input !== inputs.get(slug))).map(([slug]) => slug),
+  };
 }
