@@ -78,4 +78,15 @@ describe("accessibleSvg", () => {
     expect(svg).toContain("<text>A</text>");
     expect(svg).toContain('<text fill="#ffffff" font-size="13px">B</text>');
   });
+
+  it("rounds coordinates to two decimals and places plain labels by x and y, never touching a label's text", () => {
+    const svg = accessibleSvg(
+      '<svg width="320" height="100" viewBox="0 0 320 100"><text transform="translate(12.3456,7.891)">1.23456</text>' +
+        '<text transform="translate(5,6)"><tspan>Two</tspan><tspan x="0" dy="15">lines</tspan></text></svg>',
+      options,
+    );
+    expect(svg).toContain('<text x="12.35" y="7.89">1.23456</text>');
+    // A label broken into lines keeps its transform: its lines are placed from it.
+    expect(svg).toContain('<text transform="translate(5,6)"><tspan>Two</tspan>');
+  });
 });
