@@ -11,7 +11,7 @@
  * - it is made smaller (26 charts sit on one report page): coordinates rounded to 2 decimals,
  *   labels placed by x and y rather than a transform,
  *   attributes that only restate SVG's defaults dropped, Vega's styling classes dropped (the
- *   mark groups' "role-mark" class is kept: tests count marks by it), groups without attributes
+ *   mark groups keep "mark-<type> role-mark": tests count marks by it), groups without attributes
  *   unwrapped, the font and its usual size named once on the root instead of on every label,
  *   and the usual text colour left to the stylesheet (chart-figure.css) instead of every label.
  */
@@ -132,6 +132,7 @@ export function accessibleSvg(raw: string, options: SvgOptions): string {
     // Axis labels Vega hid because they would overlap: invisible, and no use to a PDF's text either.
     .replace(/<text [^>]*opacity="0"[^>]*>[^<]*<\/text>/g, "")
     .replace(/ class="(?![^"]*role-mark)[^"]*"/g, "")
+    .replace(/ class="(mark-[a-z]+ role-mark)[^"]*"/g, ' class="$1"')
     .replaceAll(` font-family="${FONT}"`, "")
     .replaceAll(` font-size="${TEXT_SIZE}px"`, "")
     .replace(/(<text\b[^>]*?) fill="([^"]+)"/g, (text: string, start: string, fill: string) => (fill === colours.text ? start : text))
