@@ -3,7 +3,7 @@
  * organisation gets one key, a hash of every input its pages, charts, CSV files and PDFs are
  * made from: its organisation file and logo, its plans, metric files and report pages, the
  * settings, the reference data, the tool's version, which of its actions are overdue on the
- * build date, and SOURCE_DATE_EPOCH (the PDFs' dates). An organisation whose key is the one its
+ * build date, SOURCE_DATE_EPOCH (the PDFs' dates) and whether PDFs are made (the web pages link them). An organisation whose key is the one its
  * files were written under in the previous site is not computed, modelled or rendered at all:
  * its files are linked from there (see render-incremental.ts).
  *
@@ -19,6 +19,8 @@ export interface InputKeyOptions {
   tool: string;
   /** The build date, YYYY-MM-DD. */
   asOf: string;
+  /** Whether the build makes PDFs: a report's web page links its PDF, or does not. */
+  withPdfs: boolean;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -30,6 +32,7 @@ export function organisationKeys(project: Project, options: InputKeyOptions): Ma
     JSON.stringify(project.settings),
     JSON.stringify(project.reference),
     (options.env ?? process.env).SOURCE_DATE_EPOCH ?? "",
+    options.withPdfs ? "with PDFs" : "without PDFs",
   );
   const of = (slug: string) => ({
     plans: project.plans.filter((p) => p.organisation === slug),
@@ -74,7 +77,7 @@ export interface Changes {
 export function findChanges(
   project: Project,
   previous: Manifest,
-  options: InputKeyOptions & { siteDir: string; withPdfs: boolean; only?: string | undefined },
+  options: InputKeyOptions & { siteDir: string; only?: string | undefined },
 ): Changes {
   const inputs = organisationKeys(project, options);
   const reportsOf = (slug: string) =>
