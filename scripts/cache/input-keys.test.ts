@@ -28,7 +28,7 @@ describe("organisationKeys", () => {
   it("changes only the key of the organisation whose plan changed", () => {
     const changed = structuredClone(project);
     const plan = changed.plans.find((p) => p.organisation === "synthetic-002")!;
-    plan.data.themes[0]!.actions[0]!.lead = "Someone else";
+    plan.data.themes[0]!.actions[0]!.leads = ["Someone else"];
     const before = keys(project);
     const after = keys(changed);
     expect(after["synthetic-001"]).toBe(before["synthetic-001"]);

@@ -13,7 +13,8 @@
  *   attributes that only restate SVG's defaults dropped, Vega's styling classes dropped (the
  *   mark groups keep "mark-<type> role-mark": tests count marks by it), groups without attributes
  *   unwrapped, the font and its usual size named once on the root instead of on every label,
- *   and the usual text colour left to the stylesheet (chart-figure.css) instead of every label.
+ *   and the usual text and axis colours left to the stylesheet (chart-figure.css) instead of every
+ *   label and tick.
  */
 import * as vega from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
@@ -136,6 +137,7 @@ export function accessibleSvg(raw: string, options: SvgOptions): string {
     .replaceAll(` font-family="${FONT}"`, "")
     .replaceAll(` font-size="${TEXT_SIZE}px"`, "")
     .replace(/(<text\b[^>]*?) fill="([^"]+)"/g, (text: string, start: string, fill: string) => (fill === colours.text ? start : text))
+    .replace(/(<line\b[^>]*?) stroke="([^"]+)"/g, (line: string, start: string, stroke: string) => (stroke === colours.axis ? start : line))
     // A label placed by a translation alone (not broken into lines) takes x and y: the same place in fewer bytes.
     .replace(/<text([^>]*?) transform="translate\((-?[\d.]+),(-?[\d.]+)\)"([^>]*)>(?!<tspan)/g, '<text$1 x="$2" y="$3"$4>');
 
