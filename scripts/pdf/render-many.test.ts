@@ -24,7 +24,7 @@ afterAll(async () => {
   await rm(out, { recursive: true, force: true });
 });
 
-it("renders every job it can, two at a time, and lists the failures instead of stopping", async () => {
+it("renders every job it can, a bounded number at a time, and lists the failures instead of stopping", async () => {
   const page = (name: string) => join(repo, "test/fixtures/print", name);
   const jobs = [
     { htmlPath: page("long-table.html"), siteRoot: repo, meta, outPath: join(out, "a/report.pdf") },

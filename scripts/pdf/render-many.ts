@@ -3,6 +3,7 @@
  * is done. A failed document is recorded and the others go on; the summary lists the failures.
  */
 import { mkdir, writeFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import { dirname } from "node:path";
 import { Presets, SingleBar } from "cli-progress";
 import pLimit from "p-limit";
@@ -36,7 +37,11 @@ export interface PdfBatchSummary {
 }
 
 export interface RenderManyOptions {
-  /** Pages laid out at once: 2 suits a 2-core machine (a third adds nothing there). */
+  /**
+   * Pages laid out at once (each in a browser context of its own, closed when its PDF is written, so
+   * memory stays flat however many documents): one a CPU, at most MAX_AT_ONCE. On 2 cores, a third
+   * adds nothing.
+   */
   concurrency?: number;
   /** No progress bar (it is also off when stderr is not a terminal). */
   quiet?: boolean;
@@ -44,10 +49,13 @@ export interface RenderManyOptions {
   render?: (browser: Browser, job: PdfJob) => Promise<RenderedPdf>;
 }
 
+/** Each page being laid out holds a Chromium renderer (a few hundred MB for a long report). */
+const MAX_AT_ONCE = 6;
+
 export async function renderMany(browser: Browser, jobs: readonly PdfBatchJob[], options: RenderManyOptions = {}): Promise<PdfBatchSummary> {
   const started = performance.now();
   const render = options.render ?? renderPdf;
-  const limit = pLimit(options.concurrency ?? 2);
+  const limit = pLimit(options.concurrency ?? Math.min(availableParallelism(), MAX_AT_ONCE));
   const bar =
     options.quiet || !process.stderr.isTTY || jobs.length === 0
       ? undefined
