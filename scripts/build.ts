@@ -346,7 +346,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
     const printed = [...pdfs.values()].filter((p) => !p.cached);
     log(
       `${unchanged.size} of ${project.organisations.length} organisations unchanged since the previous site (their files reused as they were). ` +
-        `Rendered ${rendered.length} page groups (the rest reused); ${pages} pages, ${csv} CSV files written; ${pdfCount} PDFs, of which ${printed.length} printed now and ${pdfs.size - printed.length} taken from the PDF cache.`,
+        `Rendered ${rendered.length} page groups (the rest reused); ${pages} pages, ${csv} CSV files written; ${pdfCount} PDFs: ${printed.length} printed now, ${pdfs.size - printed.length} from the PDF cache, ${pdfCount - pdfs.size} kept from the previous site.`,
     );
     if (outdated.length > 0)
       log(`Kept ${outdated.length} organisations as they were in the previous site although their files have changed: ${outdated.join(", ")}. Build without --only to bring them up to date.`);
