@@ -36,31 +36,26 @@ export interface ComputeOptions {
 }
 
 /** Fewer reports than this are made in the build's own thread: starting a worker (about a second, loading Vega) would cost more than it saves. */
-export const POOL_MIN = 40;
+const POOL_MIN = 40;
 
-/** The metric files a report's figures come from: its organisation's, for its year and the years before (the trends). */
-const metricsFor = (project: Project, report: ReportEntry, year: number) =>
-  project.metrics.filter((m) => m.organisation === report.organisation && m.year <= year).sort((a, b) => a.year - b.year);
-
-/** The cache key of one report's indicators and charts. */
-export function computeKey(project: Project, report: ReportEntry, year: number, tool: string): string {
+/** What one report's indicators and charts are made from: its organisation's file, and its metric files for its year and the years before (the trends). */
+function computeInput(project: Project, report: ReportEntry, year: number): ComputeInput {
   const organisation = project.organisations.find((o) => o.slug === report.organisation)!;
-  const metrics = metricsFor(project, report, year);
+  const metrics = project.metrics.filter((m) => m.organisation === report.organisation && m.year <= year).sort((a, b) => a.year - b.year);
+  return { metricsByYear: new Map(metrics.map((m) => [m.year, m.data])), year, settings: project.settings, organisation: organisation.data, reference: project.reference };
+}
+
+/** The cache key of one report's indicators and charts: a hash of all its input and the tool's version. */
+function computeKey(input: ComputeInput, tool: string): string {
   return hashOf(
     "compute",
     tool,
-    String(year),
-    JSON.stringify(project.settings),
-    JSON.stringify(project.reference),
-    JSON.stringify(organisation.data),
-    JSON.stringify(metrics.map((m) => [m.year, m.data])),
+    String(input.year),
+    JSON.stringify(input.settings),
+    JSON.stringify(input.reference),
+    JSON.stringify(input.organisation),
+    JSON.stringify([...input.metricsByYear]),
   );
-}
-
-function computeInput(project: Project, report: ReportEntry, year: number): ComputeInput {
-  const organisation = project.organisations.find((o) => o.slug === report.organisation)!;
-  const metricsByYear = new Map(metricsFor(project, report, year).map((m) => [m.year, m.data]));
-  return { metricsByYear, year, settings: project.settings, organisation: organisation.data, reference: project.reference };
 }
 
 /** A pool of worker threads, each running compute-report.ts (through compute-worker.mjs). */
@@ -77,10 +72,11 @@ export async function computeReports(project: Project, options: ComputeOptions):
     const year = report.data.metrics_year;
     if (year === undefined || options.only?.has(report.organisation) === false) continue;
     const key = `${report.organisation}/${report.slug}`;
-    const cacheKey = computeKey(project, report, year, options.tool);
+    const input = computeInput(project, report, year);
+    const cacheKey = computeKey(input, options.tool);
     const entry = await options.cache?.get<ComputedReport>(cacheKey);
     entries.set(key, entry);
-    if (!entry) missing.push({ key, cacheKey, input: computeInput(project, report, year) });
+    if (!entry) missing.push({ key, cacheKey, input });
   }
 
   const threads = options.threads ?? (missing.length >= POOL_MIN ? availableParallelism() : 0);

@@ -3,9 +3,10 @@
  * organisation gets one key, a hash of every input its pages, charts, CSV files and PDFs are
  * made from: its organisation file and logo, its plans, metric files and report pages, the
  * settings, the reference data, the tool's version, which of its actions are overdue on the
- * build date, SOURCE_DATE_EPOCH (the PDFs' dates) and whether PDFs are made (the web pages link them). An organisation whose key is the one its
- * files were written under in the previous site is not computed, modelled or rendered at all:
- * its files are linked from there (see render-incremental.ts).
+ * build date, SOURCE_DATE_EPOCH (the PDFs' dates) and whether PDFs are made (the web pages link
+ * them). An organisation whose key is the one its files were written under in the previous site
+ * is not computed, modelled or rendered at all: its files are linked from there (see
+ * unchangedOrganisations and linkFiles in site-cache.ts).
  *
  * Nothing an organisation's pages show comes from another organisation's files, so a change to
  * one organisation's files never changes another's key.

@@ -41,8 +41,6 @@ export interface IncrementalResult {
   rendered: string[];
   /** The reports whose web pages were rendered (their CSV files must be written). */
   webReports: ReportView[];
-  /** Pages (HTML) in the new site from this part: rendered plus linked. */
-  pages: number;
 }
 
 export async function renderIncrementally(model: SiteModel, options: IncrementalOptions): Promise<IncrementalResult> {
@@ -89,6 +87,5 @@ export async function renderIncrementally(model: SiteModel, options: Incremental
     site.files = written.filter((f) => !owned.has(f)).sort();
     if (!rendered.includes(SITE_GROUP)) rendered.push(SITE_GROUP);
   }
-  const pages = groups.flatMap((g) => g.files).filter((f) => f.endsWith(".html")).length;
-  return { groups, rendered: rendered.sort(), webReports: wantWeb ? reports : [], pages };
+  return { groups, rendered: rendered.sort(), webReports: wantWeb ? reports : [] };
 }

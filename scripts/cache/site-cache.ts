@@ -133,9 +133,8 @@ export function partition(groups: readonly PageGroup[], previous: Manifest, from
  * Synchronous on purpose: a large site links tens of thousands of files, and one system call
  * after another is several times quicker than as many promises.
  */
-export function linkFiles(groups: readonly PageGroup[], fromDir: string, toDir: string): number {
+export function linkFiles(groups: readonly PageGroup[], fromDir: string, toDir: string): void {
   const folders = new Set<string>();
-  let linked = 0;
   for (const file of groups.flatMap((g) => g.files)) {
     const target = path.join(toDir, file);
     const folder = path.dirname(target);
@@ -149,7 +148,5 @@ export function linkFiles(groups: readonly PageGroup[], fromDir: string, toDir: 
     } catch {
       copyFileSync(path.join(fromDir, file), target);
     }
-    linked++;
   }
-  return linked;
 }

@@ -120,20 +120,19 @@ export function accessibleSvg(raw: string, options: SvgOptions): string {
     .slice(openTag.length)
     .replace(/ (role|aria-[a-z]+|pointer-events)="[^"]*"/g, "")
     .replace(/<path class="foreground"[^>]*display="none"\/>/g, "")
-    .replace(/<path class="background" d="M0,0h0v0h0Z"\/>/g, "")
     .replace(/ id="([^"]+)"/g, (_, old: string) => ` id="${newId.get(old)!}"`)
     .replace(/url\(#([^)]+)\)/g, (_, old: string) => `url(#${newId.get(old) ?? old})`)
     // Coordinates to 2 decimals: in attribute values only, never in a label's text.
     .replace(/="([^"]*)"/g, (_, value: string) => `="${value.replace(/\d+\.\d{3,}/g, (n) => String(Number(Number(n).toFixed(2))))}"`)
     .replace(/ (opacity="1"|stroke-width="1"|text-anchor="start"|transform="translate\(0,0\)"|font-weight="normal")/g, "")
-    // A line's end defaults to 0,0; a group's background with neither fill nor stroke draws nothing (a clip path's shape stays).
-    .replace(/(<line [^>]*?) [xy]2="0"/g, "$1")
-    .replace(/(<line [^>]*?) [xy]2="0"/g, "$1")
+    .replace(/ class="(?![^"]*role-mark)[^"]*"/g, "")
+    .replace(/ class="(mark-[a-z]+ role-mark)[^"]*"/g, ' class="$1"')
+    // A line's end defaults to 0,0; a group's background (once its class is gone) with neither fill
+    // nor stroke draws nothing (a clip path's shape stays).
+    .replace(/<line [^>]*>/g, (line) => line.replace(/ [xy]2="0"/g, ""))
     .replace(/(?<!<clipPath [^>]*>)<path d="[^"]*"\/>/g, "")
     // Axis labels Vega hid because they would overlap: invisible, and no use to a PDF's text either.
     .replace(/<text [^>]*opacity="0"[^>]*>[^<]*<\/text>/g, "")
-    .replace(/ class="(?![^"]*role-mark)[^"]*"/g, "")
-    .replace(/ class="(mark-[a-z]+ role-mark)[^"]*"/g, ' class="$1"')
     .replaceAll(` font-family="${FONT}"`, "")
     .replaceAll(` font-size="${TEXT_SIZE}px"`, "")
     .replace(/(<text\b[^>]*?) fill="([^"]+)"/g, (text: string, start: string, fill: string) => (fill === colours.text ? start : text))
