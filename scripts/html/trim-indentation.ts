@@ -10,7 +10,7 @@ export function trimIndentation(html: string): string {
   // Not after a line that ends in a Nunjucks tag or comment: trimBlocks removes that line break, and
   // the indentation is then all that separates what comes before from what comes after.
   const indent = /(?<![%#]\})\n[ \t]+/g;
-  // Most pages hold no preformatted text: one pass.
+  // Most templates hold no preformatted text: one pass.
   if (!/<(pre|textarea)[\s>]/.test(html)) return html.replace(indent, "\n");
   return html
     .split(/(<pre[\s>][\s\S]*?<\/pre>|<textarea[\s>][\s\S]*?<\/textarea>)/)
@@ -23,7 +23,10 @@ interface NunjucksEnvironment {
   loaders: { getSource(name: string): { src: string } | null }[];
 }
 
-/** Trims every template the environment's loaders read (layouts, components, nhsuk-frontend's macros). */
+/**
+ * Trims every template the environment's loaders read: components, includes and nhsuk-frontend's
+ * macros. (Layouts are read by Eleventy itself and keep their indentation, a few hundred bytes a page.)
+ */
 export function trimLoadedTemplates(env: NunjucksEnvironment): void {
   for (const loader of env.loaders) {
     const getSource = loader.getSource.bind(loader);
