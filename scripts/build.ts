@@ -8,7 +8,7 @@
  * failed or interrupted build leaves the previous site untouched.
  */
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { readProject } from "./load/read-project.ts";
 import { validateProject, type OrganisationEntry, type Project } from "./validate/validate-project.ts";
@@ -200,37 +200,42 @@ async function writeStatement(model: SiteModel, contentDir: string, dir: string)
   }
 }
 
+/**
+ * A signal's clean-up: remove the temporary folder and exit with 128 + the signal's number. Synchronous
+ * on purpose: while it runs, no other code of the build can start a write that recreates the folder.
+ * Writes the build had already handed to Node's thread pool still finish, so it removes the folder
+ * until it stays gone for a moment.
+ */
+function removeAndExit(dir: string, code: number): never {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let tries = 0; tries < 40; tries++) {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 10 });
+    Atomics.wait(pause, 0, 0, 25);
+    if (!existsSync(dir)) break;
+  }
+  process.exit(code);
+}
+
 /** Write into a fresh folder, then replace `outputDir` with it in one rename. */
 export async function writeAtomically<T>(outputDir: string, write: (dir: string) => Promise<T>): Promise<T> {
   const parent = path.dirname(outputDir);
   await removeStaleTemporaries(outputDir);
-  // Retries: the build may still be writing into the folder while it is being removed.
-  const cleanUp = (dir: string) => rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
-  // Writes already in flight when a signal came can recreate the folder: remove it until it stays gone.
-  const removeForGood = async (dir: string) => {
-    for (let tries = 0; tries < 40; tries++) {
-      await cleanUp(dir);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      if (!(await stat(dir).catch(() => undefined))) return;
-    }
-  };
   const created: { dir?: string } = {};
   let stopping: number | undefined;
   // During the swap a signal waits for it to finish: stopping between the two renames would leave no site at all.
   let swapping = false;
   let exitAfterSwap: number | undefined;
   // Listening before the folder exists, so no signal can kill the build between creating it and listening.
-  // `on`, not `once`: a second signal (tsx passes SIGTERM on to the build it runs) must not kill the build mid-clean-up.
+  // `on`, not `once`: a second signal must not kill the build mid-clean-up.
   const onSignal = (signal: NodeJS.Signals) => {
     const code = signal === "SIGINT" ? 130 : 143;
     if (swapping) {
       exitAfterSwap = code;
       return;
     }
-    if (stopping !== undefined) return;
-    stopping = code;
+    stopping ??= code;
     // Before the folder exists, the code that creates it sees `stopping` and removes it.
-    if (created.dir !== undefined) void removeForGood(created.dir).finally(() => process.exit(code));
+    if (created.dir !== undefined) removeAndExit(created.dir, stopping);
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
@@ -240,14 +245,9 @@ export async function writeAtomically<T>(outputDir: string, write: (dir: string)
     throw error;
   });
   created.dir = temp;
-  if (stopping !== undefined) {
-    await removeForGood(temp);
-    process.exit(stopping);
-  }
+  if (stopping !== undefined) removeAndExit(temp, stopping);
   try {
     const result = await write(temp);
-    // A signal during the writing is cleaning up and will exit: never swap in what it is removing.
-    if (stopping !== undefined) await new Promise<never>(() => {});
     swapping = true;
     const old = `${temp}.old`;
     await rename(outputDir, old).catch((error: NodeJS.ErrnoException) => {
@@ -261,7 +261,7 @@ export async function writeAtomically<T>(outputDir: string, write: (dir: string)
     if (exitAfterSwap !== undefined) process.exit(exitAfterSwap);
     return result;
   } catch (error) {
-    await cleanUp(temp);
+    await rm(temp, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
     throw error;
   } finally {
     process.off("SIGINT", onSignal);
