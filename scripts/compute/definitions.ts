@@ -50,6 +50,8 @@ export interface IndicatorSpec {
   unit: Unit;
   better: Better;
   dimension: Dimension;
+  /** Relative likelihoods: whose likelihood is on top, and the words of their sentences (for the group comparisons). */
+  likelihood?: { subject: "reference" | "focus"; people: string; to: string };
   compute(y: YearData, ctx: Context): Computed;
   sentence(r: Draft, ctx: Context): string;
 }
@@ -155,6 +157,7 @@ function likelihood(d: LikelihoodDefinition): IndicatorSpec {
     unit: "times",
     better: "towards parity",
     dimension: d.dimension,
+    likelihood: { subject: d.subject, people: d.people, to: d.to },
     compute(y, ctx) {
       const [s, c] = [d.rates(y, subject), d.rates(y, comparator)];
       if (!s || !c) return missing(y, d.what);
