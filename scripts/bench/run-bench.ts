@@ -1,10 +1,11 @@
 /**
  * The benchmark behind `npm run bench`: builds a synthetic estate cold, rebuilds it after one YAML
- * file changes, times chart rendering, and prints a sample of reports as PDFs both with Paged.js and
- * with Chromium's own printing of the same print page, so the figures can be set against the
- * targets in DESIGN.md section 11. Every figure is measured in this run, on this machine.
+ * file changes, times chart rendering, and prints a sample of reports as PDFs (contents numbers,
+ * checks and metadata) beside one plain print of the same print page, so the figures can be set
+ * against the targets in DESIGN.md section 11. With `estatePdfs`, it also builds the whole estate
+ * with its PDFs, cold and after one file changes. Every figure is measured in this run, on this machine.
  */
-import { mkdtemp, readFile, readdir, stat, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { build } from "../build.ts";
@@ -21,6 +22,8 @@ export interface BenchOptions {
   years: number;
   /** How many reports to print as PDFs, both ways. */
   pdfSample: number;
+  /** Also build the whole estate with its PDFs, cold and after one file changes (long: tens of minutes for 1,000 reports on 2 cores). */
+  estatePdfs?: boolean;
   /** Where the estate is written (default: a new temporary folder). */
   dir?: string;
   log: (line: string) => void;
@@ -30,9 +33,12 @@ export interface PdfSample {
   report: string;
   pages: number;
   bytes: number;
-  pagedMs: number;
+  /** The PDF as the build makes it: two prints, contents numbers, checks, metadata. */
+  pdfMs: number;
+  /** One tagged print of the same page (Chromium's own printing, nothing else): the yardstick. */
   plainMs: number;
-  layoutMs: number;
+  /** The first, untagged print for the contents numbers, within pdfMs. */
+  firstPassMs: number;
 }
 
 export interface BenchResults {
@@ -43,9 +49,9 @@ export interface BenchResults {
   charts: { msPerChart: number; chartsPerReport: number };
   pdf: {
     sample: PdfSample[];
-    pagedMsPerReport: number;
+    pdfMsPerReport: number;
     plainMsPerReport: number;
-    pagedMsPerPage: number;
+    pdfMsPerPage: number;
     plainMsPerPage: number;
     ratio: number;
     kbPerPage: number;
@@ -53,6 +59,11 @@ export interface BenchResults {
     nearest20: PdfSample | undefined;
     /** The repository's example reports, printed both ways. */
     examples: PdfSample[];
+  };
+  /** The whole estate built with its PDFs (only with estatePdfs). */
+  estatePdf?: {
+    cold: { seconds: number; pdfs: number; printed: number; steps: Record<string, number> };
+    warm: { seconds: number; changedFile: string; printed: number; steps: Record<string, number> };
   };
   pageWeightKb: { pages: number; mean: number; median: number; max: number; over250: number };
   targets: { name: string; target: string; measured: string; met: boolean }[];
@@ -89,21 +100,55 @@ async function chartTiming(root: string): Promise<{ msPerChart: number; chartsPe
   return { msPerChart: round((performance.now() - started) / charts), chartsPerReport: charts / (reports.length - 1) };
 }
 
+/**
+ * Each report printed both ways, one after the other, the order swapped from one report to the
+ * next (whichever goes second finds Chromium's caches warm), after one warm-up print of each kind.
+ */
 async function pdfTiming(siteDir: string, reports: string[]): Promise<PdfSample[]> {
   const browser = await launchBrowser();
   try {
+    const job = (report: string) => ({
+      htmlPath: path.join(siteDir, report, "print.html"),
+      siteRoot: siteDir,
+      meta: { title: report, author: "Benchmark", subject: "Benchmark", lang: "en-GB" } satisfies PdfMeta,
+    });
+    if (reports[0]) {
+      await renderPdf(browser, job(reports[0]));
+      await renderPlainPdf(browser, job(reports[0]));
+    }
     const samples: PdfSample[] = [];
-    for (const report of reports) {
-      const htmlPath = path.join(siteDir, report, "print.html");
-      const meta: PdfMeta = { title: report, author: "Benchmark", subject: "Benchmark", lang: "en-GB" };
-      const paged = await renderPdf(browser, { htmlPath, siteRoot: siteDir, meta });
-      const plain = await renderPlainPdf(browser, { htmlPath, siteRoot: siteDir, meta });
-      samples.push({ report, pages: paged.pages, bytes: paged.bytes.length, pagedMs: round(paged.timings.totalMs, 0), plainMs: round(plain.timings.totalMs, 0), layoutMs: round(paged.timings.layoutMs, 0) });
+    for (const [i, report] of reports.entries()) {
+      const pdf = i % 2 === 0 ? await renderPdf(browser, job(report)) : undefined;
+      const plain = await renderPlainPdf(browser, job(report));
+      const made = pdf ?? (await renderPdf(browser, job(report)));
+      samples.push({
+        report,
+        pages: made.pages,
+        bytes: made.bytes.length,
+        pdfMs: round(made.timings.totalMs, 0),
+        plainMs: round(plain.timings.totalMs, 0),
+        firstPassMs: round(made.timings.firstPassMs, 0),
+      });
     }
     return samples;
   } finally {
     await browser.close();
   }
+}
+
+/** The whole estate with its PDFs: a cold build (no PDF cache, no previous site), then one metric file changed. */
+async function estateWithPdfs(root: string, toolVersion: string, lastYear: number, log: (line: string) => void): Promise<NonNullable<BenchResults["estatePdf"]>> {
+  const outputDir = path.join(root, "_site-pdf");
+  await rm(path.join(root, ".cache", "pdf"), { recursive: true, force: true });
+  log("Cold build of the whole estate with PDFs (this takes a long time)...");
+  const cold = await build({ root, outputDir, pdf: true, check: false, quiet: true, toolVersion });
+  const changedFile = await changeOneFile(root, lastYear);
+  log(`Warm rebuild with PDFs after changing ${changedFile}...`);
+  const warm = await build({ root, outputDir, pdf: true, check: false, quiet: true, toolVersion });
+  return {
+    cold: { seconds: round(cold.seconds), pdfs: cold.pdfs, printed: cold.pdfsPrinted, steps: cold.steps },
+    warm: { seconds: round(warm.seconds), changedFile, printed: warm.pdfsPrinted, steps: warm.steps },
+  };
 }
 
 export async function runBench(options: BenchOptions): Promise<BenchResults> {
@@ -131,10 +176,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   // Spread over organisations and years alike (reports are sorted by organisation, then year).
   const step = Math.max(1, Math.floor(reports.length / options.pdfSample));
   const sampled = Array.from({ length: Math.min(options.pdfSample, reports.length) }, (_, i) => reports[Math.min(reports.length - 1, i * step + (i % options.years))]!);
-  log(`PDFs of ${sampled.length} reports, with Paged.js and with Chromium's own printing...`);
+  log(`PDFs of ${sampled.length} reports, and one plain print of each...`);
   const sample = await pdfTiming(outputDir, sampled);
   const pages = sum(sample.map((s) => s.pages));
-  const paged = sum(sample.map((s) => s.pagedMs));
+  const made = sum(sample.map((s) => s.pdfMs));
   const plain = sum(sample.map((s) => s.plainMs));
 
   // The synthetic reports run to about 50 pages; the 20-page target is timed on the repository's own example nearest 20 pages.
@@ -144,6 +189,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   const exampleReports = (await readdir(examplesDir, { recursive: true })).filter((f) => f.endsWith("print.html")).map((f) => path.dirname(f)).sort();
   const examples = await pdfTiming(examplesDir, exampleReports);
   const nearest20 = [...examples].sort((a, b) => Math.abs(a.pages - 20) - Math.abs(b.pages - 20))[0];
+
+  const estatePdf = options.estatePdfs ? await estateWithPdfs(root, toolVersion, lastYear, log) : undefined;
 
   // Every report page of the estate, not a sample: the page weight varies with the years of trends and the plan's length.
   const weights = (await Promise.all(reports.map(async (r) => (await stat(path.join(outputDir, r, "index.html"))).size / 1024))).sort((a, b) => a - b);
@@ -156,15 +203,16 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     charts,
     pdf: {
       sample,
-      pagedMsPerReport: round(paged / sample.length, 0),
+      pdfMsPerReport: round(made / sample.length, 0),
       plainMsPerReport: round(plain / sample.length, 0),
-      pagedMsPerPage: round(paged / pages, 1),
+      pdfMsPerPage: round(made / pages, 1),
       plainMsPerPage: round(plain / pages, 1),
-      ratio: round(paged / plain),
+      ratio: round(made / plain),
       kbPerPage: round(sum(sample.map((s) => s.bytes)) / 1024 / pages, 1),
       nearest20,
       examples,
     },
+    ...(estatePdf ? { estatePdf } : {}),
     pageWeightKb: {
       pages: weights.length,
       mean: round(sum(weights) / weights.length, 0),
@@ -178,9 +226,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   const scaled = cold.reports === 1000 ? "" : ` (estate of ${cold.reports}; target is for 1,000)`;
   t.push({ name: "cold HTML build", target: "< 60 s for 1,000 reports", measured: `${results.cold.seconds} s${scaled}`, met: results.cold.seconds * (1000 / cold.reports) < 60 });
   t.push({ name: "one-file rebuild", target: "< 3 s", measured: `${results.warm.seconds} s`, met: results.warm.seconds < 3 });
-  t.push({ name: "PDF vs plain Chromium", target: "<= 1.5x", measured: `${results.pdf.ratio}x`, met: results.pdf.ratio <= 1.5 });
+  t.push({ name: "PDF vs one plain print", target: "<= 1.3x", measured: `${results.pdf.ratio}x`, met: results.pdf.ratio <= 1.3 });
   if (nearest20) {
-    t.push({ name: `${nearest20.pages}-page example report time`, target: "< 2 s (20 pages)", measured: `${round(nearest20.pagedMs / 1000)} s`, met: nearest20.pagedMs < 2000 });
+    t.push({ name: `${nearest20.pages}-page example report time`, target: "< 2 s (20 pages)", measured: `${round(nearest20.pdfMs / 1000)} s`, met: nearest20.pdfMs < 2000 });
     t.push({ name: `${nearest20.pages}-page example report size`, target: "< 1.5 MB (20 pages)", measured: `${round(nearest20.bytes / 1024 / 1024)} MB`, met: nearest20.bytes < 1.5 * 1024 * 1024 });
   }
   t.push({
@@ -206,13 +254,21 @@ export function formatResults(r: BenchResults): string {
     ["Warm rebuild, one YAML file changed", `${r.warm.seconds} s; recomputed ${r.warm.computed.join(", ") || "nothing"}; rendered ${r.warm.rendered.join(", ") || "nothing"}`],
     ["  by step", steps(r.warm.steps)],
     ["Chart rendering (warm)", `${r.charts.msPerChart} ms per chart, ${r.charts.chartsPerReport} charts per report`],
-    ["PDF with Paged.js", `${r.pdf.pagedMsPerReport} ms per report, ${r.pdf.pagedMsPerPage} ms per page`],
-    ["PDF, Chromium's own printing", `${r.pdf.plainMsPerReport} ms per report, ${r.pdf.plainMsPerPage} ms per page`],
-    ["Paged.js / plain", `${r.pdf.ratio}x`],
+    ["PDF (two prints, checks)", `${r.pdf.pdfMsPerReport} ms per report, ${r.pdf.pdfMsPerPage} ms per page`],
+    ["One plain print, same pages", `${r.pdf.plainMsPerReport} ms per report, ${r.pdf.plainMsPerPage} ms per page`],
+    ["PDF / plain print", `${r.pdf.ratio}x`],
     ["PDF size", `${r.pdf.kbPerPage} KB per page`],
     ...r.pdf.examples.map(
-      (e): [string, string] => [`Example ${e.report}`, `${e.pages} pages, ${e.pagedMs} ms with Paged.js, ${e.plainMs} ms plain (${round(e.pagedMs / e.plainMs)}x), ${round(e.bytes / 1024)} KB`],
+      (e): [string, string] => [`Example ${e.report}`, `${e.pages} pages, PDF ${e.pdfMs} ms, plain print ${e.plainMs} ms (${round(e.pdfMs / e.plainMs)}x), ${round(e.bytes / 1024)} KB`],
     ),
+    ...(r.estatePdf
+      ? ([
+          ["Whole estate with PDFs, cold", `${r.estatePdf.cold.seconds} s, ${r.estatePdf.cold.printed} PDFs printed`],
+          ["  by step", steps(r.estatePdf.cold.steps)],
+          ["  after one file changes", `${r.estatePdf.warm.seconds} s, ${r.estatePdf.warm.printed} PDFs printed`],
+          ["  by step", steps(r.estatePdf.warm.steps)],
+        ] as [string, string][])
+      : []),
     ["Report page with inline SVG", `${r.pageWeightKb.mean} KB mean, ${r.pageWeightKb.median} KB median, ${r.pageWeightKb.max} KB largest (all ${r.pageWeightKb.pages} report pages)`],
   ];
   const width = Math.max(...rows.map(([k]) => k.length), ...r.targets.map((t) => t.name.length));

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { chromiumPath, launchBrowser } from "./browser.ts";
+import { chromiumPath, launchBrowser, pagedMediaProblem } from "./browser.ts";
 import { pdfMessages } from "./messages.ts";
 
 it("uses CHROMIUM_PATH when set, else Debian's /usr/bin/chromium", () => {
@@ -21,4 +21,16 @@ it("starts the real Chromium", async () => {
   const browser = await launchBrowser({});
   expect(browser.version()).toMatch(/^\d+\./);
   await browser.close();
+});
+
+it("accepts Chromium 131 and later for the PDFs, and names the fix for an older one", () => {
+  expect(pagedMediaProblem("156.0.8078.114", {})).toBeUndefined();
+  expect(pagedMediaProblem("131.0.6778.85", {})).toBeUndefined();
+  const old = pagedMediaProblem("120.0.6099.224", {})!;
+  expect(old.code).toBe("chromium-too-old");
+  expect(old.message).toBe(
+    "the Chromium at /usr/bin/chromium is version 120.0.6099.224; the PDFs need Chromium 131 or later, whose printing lays out the running heads and page numbers",
+  );
+  expect(old.fix).toMatch(/apt-get install -y chromium.*CHROMIUM_PATH.*--no-pdf/);
+  expect(pagedMediaProblem("120.0.6099.224", { CHROMIUM_PATH: "/opt/chrome" })!.fix).toMatch(/^set CHROMIUM_PATH to a Chromium 131 or later/);
 });

@@ -1,10 +1,12 @@
 /**
  * Starts Debian's Chromium through playwright-core (never a downloaded browser).
  * One browser serves many documents: open it once, render with pages from it, close it at the end.
+ * The PDFs need Chromium 131 or later (requirePagedMedia); the checks run in any version.
  */
 import { accessSync, constants } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
 import { PdfError, pdfMessages } from "./messages.ts";
+import type { Message } from "../validate/messages.ts";
 
 export const DEFAULT_CHROMIUM_PATH = "/usr/bin/chromium";
 
@@ -37,4 +39,24 @@ export async function launchBrowser(env: NodeJS.ProcessEnv = process.env): Promi
   } catch (error) {
     throw new PdfError(pdfMessages.chromiumLaunch(path, error instanceof Error ? error.message.split("\n")[0]! : String(error)));
   }
+}
+
+/**
+ * The first Chromium version whose own printing lays out the `@page` margin boxes with page counters
+ * (the running head and "Page X of Y" of templates/print/print.css). Older ones print pages without them.
+ */
+export const MIN_CHROMIUM_MAJOR = 131;
+
+/** The problem with a Chromium version for printing the PDFs, if any: `version` as Browser.version() gives it ("156.0.8078.114"). */
+export function pagedMediaProblem(version: string, env: NodeJS.ProcessEnv = process.env): Message | undefined {
+  const major = Number(/^(\d+)\./.exec(version)?.[1] ?? NaN);
+  if (major >= MIN_CHROMIUM_MAJOR) return undefined;
+  const { path, fromEnv } = chromiumPath(env);
+  return pdfMessages.chromiumTooOld(path, version, MIN_CHROMIUM_MAJOR, fromEnv);
+}
+
+/** Throws the catalogue's chromium-too-old message when the browser cannot lay out the PDFs' pages. */
+export function requirePagedMedia(browser: Browser): void {
+  const problem = pagedMediaProblem(browser.version());
+  if (problem) throw new PdfError(problem);
 }

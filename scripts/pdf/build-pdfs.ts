@@ -4,16 +4,16 @@
  * unchanged report is never printed again.
  *
  * The cache key is a hash of everything the PDF depends on: the print page's bytes (charts are
- * inline SVG), the print and component stylesheets, the Paged.js handlers and polyfill, the
- * metadata, SOURCE_DATE_EPOCH, and the tool's version. Change any of them and the key changes.
+ * inline SVG), the print and component stylesheets, the PDF engine's source (pdfEngineFiles), the
+ * lock file, the metadata and SOURCE_DATE_EPOCH. Change any of them and the key changes.
  */
 import { createHash } from "node:crypto";
 import { copyFile, mkdir, readFile, readdir, rename } from "node:fs/promises";
 import path from "node:path";
 import type { Browser } from "playwright-core";
-import { launchBrowser } from "./browser.ts";
+import { launchBrowser, requirePagedMedia } from "./browser.ts";
 import { renderMany, type PdfBatchJob } from "./render-many.ts";
-import { HANDLERS_PATH, POLYFILL_PATH, type PdfMeta } from "./render-pdf.ts";
+import type { PdfMeta } from "./render-pdf.ts";
 import { PdfError } from "./messages.ts";
 
 const toolRoot = path.resolve(import.meta.dirname, "../..");
@@ -40,15 +40,18 @@ export interface BuildPdfsOptions {
   browser?: Browser;
 }
 
+/** The source files of the PDF engine: what turns a print page into PDF bytes. */
+export function pdfEngineFiles(): string[] {
+  return ["render-pdf.ts", "destinations.ts", "inspect-pdf.ts"].map((f) => path.join(toolRoot, "scripts/pdf", f));
+}
+
 /** The files every PDF depends on besides its own print page. */
 async function sharedInputs(siteDir: string): Promise<string> {
   const files = [
     path.join(siteDir, "assets/print/print.css"),
     path.join(siteDir, "assets/components.css"),
-    HANDLERS_PATH,
-    POLYFILL_PATH,
     path.join(toolRoot, "package-lock.json"),
-    path.join(toolRoot, "scripts/pdf/render-pdf.ts"),
+    ...pdfEngineFiles(),
   ];
   const hash = createHash("sha256");
   for (const f of files) hash.update(await readFile(f));
@@ -95,6 +98,7 @@ export async function buildPdfs(reports: readonly PdfReport[], options: BuildPdf
 
   const browser = options.browser ?? (await launchBrowser(env));
   try {
+    requirePagedMedia(browser);
     const summary = await renderMany(browser, jobs, { quiet: options.quiet });
     if (summary.failures.length > 0) {
       const first = summary.failures[0]!;

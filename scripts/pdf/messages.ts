@@ -18,14 +18,21 @@ export const pdfMessages = {
     message: `Chromium at ${path} did not start: ${reason}`,
     fix: "check that the program runs (`chromium --version`); on a server it needs the packages apt-get installs with it",
   }),
-  layoutRepeated: (document: string, at: string): Message => ({
-    code: "pdf-layout-repeated",
-    message: `the page layout of ${document} stopped at ${at}: Paged.js could not fit that content on a page ("Layout repeated"), so the PDF would lose everything after it`,
-    fix: "shorten the content at that place (for example a very long table cell or a picture taller than a page), or split it into smaller parts",
+  chromiumTooOld: (path: string, version: string, needed: number, fromEnv: boolean): Message => ({
+    code: "chromium-too-old",
+    message: `the Chromium at ${path}${fromEnv ? " (the path set in CHROMIUM_PATH)" : ""} is version ${version}; the PDFs need Chromium ${needed} or later, whose printing lays out the running heads and page numbers`,
+    fix: fromEnv
+      ? `set CHROMIUM_PATH to a Chromium ${needed} or later, or unset it to use Debian's /usr/bin/chromium`
+      : `install a current Chromium with \`apt-get update && apt-get install -y chromium\` (Debian 12 gives 156), or set CHROMIUM_PATH to a Chromium ${needed} or later; \`npm run build -- --no-pdf\` builds the website meanwhile`,
+  }),
+  paginationMoved: (document: string, target: string, before: number | undefined, after: number | undefined): Message => ({
+    code: "pdf-pagination-moved",
+    message: `the pages of ${document} moved when the contents page numbers were filled in (${before === after ? `"#${target}" moved on page ${before}` : `"#${target}" was on page ${before ?? "none"}, then on page ${after ?? "none"}`}), so the contents could give wrong page numbers`,
+    fix: "this is a fault in the print stylesheet, not in your content: report it with the message above (the contents' page numbers must sit in boxes of fixed width)",
   }),
   pageError: (document: string, reason: string): Message => ({
     code: "pdf-page-error",
-    message: `a script error stopped the PDF layout of ${document}: ${reason}`,
+    message: `a script error stopped the PDF of ${document}: ${reason}`,
     fix: "this is a fault in the print page or its scripts, not in your content: report it with the message above",
   }),
   loadFailed: (document: string, reason: string): Message => ({
@@ -35,8 +42,8 @@ export const pdfMessages = {
   }),
   contentLost: (document: string, count: number, sample: string): Message => ({
     code: "pdf-content-lost",
-    message: `the page layout of ${document} lost ${count} word${count === 1 ? "" : "s"} of the report (among them: "${sample}"), so the PDF would be incomplete`,
-    fix: "look for a very tall table cell or a long unbroken block near those words and split it into smaller parts; if it keeps happening, report it",
+    message: `the PDF of ${document} lost ${count} word${count === 1 ? "" : "s"} of the report (among them: "${sample}"), so it would be incomplete`,
+    fix: "look for a very long table cell or unbroken block of text near those words and split it into smaller parts; if there is none, report it",
   }),
   timedOut: (document: string, seconds: number): Message => ({
     code: "pdf-timeout",

@@ -1,22 +1,31 @@
 /**
- * Print HTML page -> tagged PDF: loads the page in Chromium, lays it out with Paged.js (plus our handlers in
- * templates/print/paged-handlers.js), prints it with tags and bookmarks, then sets the document metadata.
+ * Print HTML page -> tagged PDF, laid out by Chromium's own CSS paged media (Chromium 131 or later):
+ * `@page` margin boxes for the running head and "Page X of Y", named pages for the covers, native
+ * repetition of table header rows, and the break rules in templates/print/print.css.
+ *
+ * Chromium cannot number the contents (no `target-counter()`), so a page is printed twice:
+ * 1. a cheap first print, untagged and without bookmarks, whose named destinations (Chromium names
+ *    them after element ids) give the page of every heading the contents links to;
+ * 2. the page numbers are written into the contents, in boxes of fixed width so that no line moves,
+ *    and the page is printed again, tagged and with bookmarks. Every destination of the second print
+ *    must sit exactly where it was in the first, or the PDF is refused (pdf-pagination-moved).
+ * Meanwhile poppler reads the first print's text back: every word of the page must be in it
+ * (pdf-content-lost). Then the metadata is set.
  *
  * Pages are loaded from a private origin (http://print.localhost/) whose requests are answered from the
  * files under `siteRoot` (Playwright request routing): root-relative URLs such as /assets/print/print.css
  * work as on the web server, without opening a port, and every other request is refused, so a PDF never
  * depends on the network.
  */
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { dirname, resolve } from "node:path";
 import { PDFDocument } from "pdf-lib";
-import type { Browser, BrowserContext, ConsoleMessage, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { PdfError, pdfMessages } from "./messages.ts";
 import { routeSite } from "./site-origin.ts";
 import { sourceDate } from "../errors.ts";
 import { pdfText } from "./inspect-pdf.ts";
+import { requirePagedMedia } from "./browser.ts";
+import { movedDestination, readDestinations, type Destination } from "./destinations.ts";
 
 export interface PdfMeta {
   /** Document title; should equal the page's <title>, which Chromium also uses. */
@@ -39,10 +48,10 @@ export type PdfJob = PdfSource & {
 
 export interface PdfTimings {
   loadMs: number;
-  /** Paged.js layout (0 for plain printing). */
-  layoutMs: number;
+  /** The first print, for the contents page numbers (0 for the one-pass print). */
+  firstPassMs: number;
   printMs: number;
-  /** Reading the PDF back to check no word was lost (0 for plain printing). */
+  /** Waiting, after the second print, for the check that every word of the page is in the PDF (0 for the one-pass print). */
   checkMs: number;
   metadataMs: number;
   totalMs: number;
@@ -55,33 +64,15 @@ export interface RenderedPdf {
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
-const here = dirname(fileURLToPath(import.meta.url));
-export const HANDLERS_PATH = resolve(here, "../../templates/print/paged-handlers.js");
-export const POLYFILL_PATH = join(dirname(createRequire(import.meta.url).resolve("pagedjs")), "../dist/paged.polyfill.js");
 
-/** Registers our handlers before Paged.js lays out, and flags the end of the layout. A string, not a
- * function passed to page.evaluate, because the TypeScript loader would add helpers the page lacks. */
-const PAGED_CONFIG = `
-window.PagedConfig = {
-  auto: true,
-  before: () => window.registerPrintHandlers(window.Paged),
-  after: () => { window.__done = true; },
-};`;
+const PRINT_OPTIONS = { preferCSSPageSize: true, printBackground: true } as const;
 
-let scripts: { handlers: string; polyfill: string } | undefined;
-function pagedScripts(): { handlers: string; polyfill: string } {
-  scripts ??= { handlers: readFileSync(HANDLERS_PATH, "utf8"), polyfill: readFileSync(POLYFILL_PATH, "utf8") };
-  return scripts;
-}
-
-/** The fixed date for the PDF's CreationDate and ModDate when SOURCE_DATE_EPOCH is set (reproducible builds). */
-
-/** Renders with Paged.js: running heads, page numbers, contents page numbers, repeated table headers. */
+/** The PDF of a print page: contents page numbers, tags, bookmarks, metadata; checked for lost words and moved pages. */
 export function renderPdf(browser: Browser, job: PdfJob): Promise<RenderedPdf> {
   return withRetry(() => renderOnce(browser, job, true));
 }
 
-/** Chromium's own printing of the same page, without Paged.js: the yardstick for the benchmark. */
+/** One tagged print of the same page, without contents numbers or checks: the benchmark's yardstick. */
 export function renderPlainPdf(browser: Browser, job: PdfJob): Promise<RenderedPdf> {
   return withRetry(() => renderOnce(browser, job, false));
 }
@@ -110,78 +101,124 @@ function describe(source: PdfSource): string {
   return "url" in source ? source.url : source.htmlPath;
 }
 
-async function renderOnce(browser: Browser, job: PdfJob, paged: boolean): Promise<RenderedPdf> {
+async function renderOnce(browser: Browser, job: PdfJob, full: boolean): Promise<RenderedPdf> {
+  requirePagedMedia(browser);
   const document = describe(job);
   const timeoutMs = job.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  // The print page forbids scripts (CSP) for readers; the PDF step must still inject Paged.js and our handlers.
+  // The print page forbids scripts (CSP) for readers; the PDF step must still read and fill in the contents.
   const context = await browser.newContext({ bypassCSP: true });
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new PdfError(pdfMessages.timedOut(document, timeoutMs / 1000))), timeoutMs);
   });
   try {
-    return await Promise.race([print(context, job, document, paged, timeoutMs), deadline]);
+    return await Promise.race([print(context, job, document, full, timeoutMs), deadline]);
   } finally {
     clearTimeout(timer);
     await context.close().catch(() => undefined);
   }
 }
 
-async function print(context: BrowserContext, job: PdfJob, document: string, paged: boolean, timeoutMs: number): Promise<RenderedPdf> {
+async function print(context: BrowserContext, job: PdfJob, document: string, full: boolean, timeoutMs: number): Promise<RenderedPdf> {
   const started = performance.now();
   const url = "url" in job ? job.url : (await routeSite(context, job.siteRoot ?? dirname(job.htmlPath)))(resolve(job.htmlPath));
   const page = await context.newPage();
   const failure = watchForFailure(page, document);
   page.setDefaultTimeout(timeoutMs);
+  const guard = <T>(work: Promise<T>) => Promise.race([work, failure.promise]);
 
-  const response = await Promise.race([page.goto(url, { waitUntil: "load" }), failure.promise]).catch((error: unknown) => {
+  const response = await guard(page.goto(url, { waitUntil: "load" })).catch((error: unknown) => {
     if (error instanceof PdfError || error instanceof PageCrash) throw error;
     throw new PdfError(pdfMessages.loadFailed(document, error instanceof Error ? error.message.split("\n")[0]! : String(error)));
   });
   if (response && !response.ok()) throw new PdfError(pdfMessages.loadFailed(document, `the server answered ${response.status()}`));
+  failure.settle();
   const loaded = performance.now();
 
-  // With Paged.js, the page's words before layout must all be in the printed PDF (see missingWords).
-  // Chart text is left out: innerText runs an SVG's labels together, and the SVG is printed as drawn.
-  // Chromium's own printing (the benchmark's yardstick) loses nothing and is not checked.
-  const source = !paged ? undefined : await page.evaluate(() => {
-    const hideCharts = window.document.createElement("style");
-    hideCharts.textContent = "svg { display: none !important; }";
-    window.document.head.append(hideCharts);
-    const text = window.document.body.innerText;
-    hideCharts.remove();
-    return text;
-  });
-  if (paged) await layOut(page, failure.promise);
-  await failure.settle();
-  const laidOut = performance.now();
-
-  const raw = await Promise.race([
-    page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true }),
-    failure.promise,
-  ]);
-  await failure.settle();
-  const printed = performance.now();
-  if (source !== undefined) {
-    const lost = missingWords(source, await pdfText(raw));
-    if (lost.length > 0) throw new PdfError(pdfMessages.contentLost(document, lost.length, lost.slice(0, 8).join(" ")));
+  // The page's words, to be found again in the PDF (see missingWords). Chart text is left out:
+  // innerText runs an SVG's labels together, and the SVG is printed as drawn.
+  const source = full ? await page.evaluate(pageWords) : undefined;
+  let first: Map<string, Destination> | undefined;
+  let lostWords: Promise<string[]> | undefined;
+  if (full) {
+    await page.evaluate(addContentsPageBoxes);
+    const draft = await guard(page.pdf({ ...PRINT_OPTIONS, tagged: false, outline: false }));
+    // The words are looked for in the first print, while Chromium makes the second: both hold the
+    // same lines on the same pages (checked below), so a word missing from one is missing from both.
+    lostWords = pdfText(draft).then((text) => missingWords(source!, text));
+    lostWords.catch(() => undefined);
+    first = readDestinations(await PDFDocument.load(draft, { updateMetadata: false }));
+    await page.evaluate(fillContentsPages, Object.fromEntries([...first].map(([id, d]) => [id, d.page])));
   }
+  failure.settle();
+  const firstDone = performance.now();
+
+  const raw = await guard(page.pdf({ ...PRINT_OPTIONS, tagged: true, outline: true }));
+  failure.settle();
+  const printed = performance.now();
+  const lost = (await lostWords) ?? [];
+  if (lost.length > 0) throw new PdfError(pdfMessages.contentLost(document, lost.length, lost.slice(0, 8).join(" ")));
   const checked = performance.now();
 
-  const { bytes, pages } = await setMetadata(stableDestinationNames(raw), job.meta, sourceDate());
+  const pdf = await PDFDocument.load(stableDestinationNames(raw), { updateMetadata: false });
+  if (first) {
+    const moved = movedDestination(first, readDestinations(pdf));
+    if (moved) throw new PdfError(pdfMessages.paginationMoved(document, moved.name, moved.before?.page, moved.after?.page));
+  }
+  setMetadata(pdf, job.meta, sourceDate());
+  const bytes = await pdf.save();
   const finished = performance.now();
   return {
     bytes,
-    pages,
+    pages: pdf.getPageCount(),
     timings: {
       loadMs: loaded - started,
-      layoutMs: laidOut - loaded,
-      printMs: printed - laidOut,
+      firstPassMs: firstDone - loaded,
+      printMs: printed - firstDone,
       checkMs: checked - printed,
       metadataMs: finished - checked,
       totalMs: finished - started,
     },
   };
+}
+
+/*
+ * The functions below run inside the page (page.evaluate): plain DOM code, no imports.
+ */
+
+/** The text of the page as a reader gets it, without the charts' labels. */
+function pageWords(): string {
+  const hideCharts = window.document.createElement("style");
+  hideCharts.textContent = "svg { display: none !important; }";
+  window.document.head.append(hideCharts);
+  const text = window.document.body.innerText;
+  hideCharts.remove();
+  return text;
+}
+
+/**
+ * Gives each contents entry (nav.contents a[href^="#"]) a dotted leader and a page-number box of
+ * fixed width (templates/print/print.css), holding "000" for the first print: the second print's
+ * numbers then fill the same boxes, so no line of the contents, and no page after it, moves.
+ */
+function addContentsPageBoxes(): void {
+  for (const link of window.document.querySelectorAll<HTMLAnchorElement>('nav.contents a[href^="#"]')) {
+    const leader = window.document.createElement("span");
+    leader.className = "contents__leader";
+    leader.setAttribute("aria-hidden", "true");
+    const number = window.document.createElement("span");
+    number.className = "contents__page";
+    number.textContent = "000";
+    link.append(leader, number);
+  }
+}
+
+/** Writes each contents entry's page (from the first print's destinations) into its box. */
+function fillContentsPages(pages: Record<string, number>): void {
+  for (const box of window.document.querySelectorAll("nav.contents .contents__page")) {
+    const id = decodeURIComponent(box.parentElement?.getAttribute("href")?.slice(1) ?? "");
+    box.textContent = pages[id] === undefined ? "" : String(pages[id]);
+  }
 }
 
 /**
@@ -213,21 +250,9 @@ export function missingWords(before: string, after: string): string[] {
   return lost;
 }
 
-/** Injects our handlers and the Paged.js polyfill, and waits until the layout is done. */
-async function layOut(page: Page, failed: Promise<never>): Promise<void> {
-  const { handlers, polyfill } = pagedScripts();
-  await page.addScriptTag({ content: handlers + PAGED_CONFIG });
-  await page.addScriptTag({ content: polyfill });
-  await Promise.race([page.waitForFunction(() => (window as unknown as Record<string, unknown>).__done === true), failed]);
-}
-
-/**
- * Watches the page for what must fail the document: a script error, a crash, or Paged.js's
- * "Layout repeated" (after which Paged.js stops but still reports that it is done, losing the rest).
- */
-function watchForFailure(page: Page, document: string): { promise: Promise<never>; settle: () => Promise<void> } {
+/** Watches the page for what must fail the document: a script error or a crash. */
+function watchForFailure(page: Page, document: string): { promise: Promise<never>; settle: () => void } {
   let failure: Error | undefined;
-  const pending: Promise<void>[] = [];
   let reject: (error: Error) => void = () => undefined;
   const promise = new Promise<never>((_, r) => {
     reject = r;
@@ -239,31 +264,13 @@ function watchForFailure(page: Page, document: string): { promise: Promise<never
   };
   page.on("pageerror", (error) => fail(new PdfError(pdfMessages.pageError(document, error.message))));
   page.on("crash", () => fail(new PageCrash(document)));
-  page.on("console", (message: ConsoleMessage) => {
-    if (message.type() !== "error" || !message.text().includes("Layout repeated")) return;
-    // Paged.js logs the element it could not place: quote its text so the author can find it.
-    const lookup = message.args()[1]?.evaluate((node) => (node instanceof Node ? (node.textContent ?? "") : "")) ?? Promise.resolve("");
-    pending.push(
-      lookup.then(
-        (text) => fail(new PdfError(pdfMessages.layoutRepeated(document, quote(text)))),
-        () => fail(new PdfError(pdfMessages.layoutRepeated(document, quote("")))),
-      ),
-    );
-  });
   return {
     promise,
-    settle: async () => {
-      await Promise.all(pending);
+    settle: () => {
       if (failure) throw failure;
     },
   };
 }
-
-function quote(text: string): string {
-  const clean = text.replace(/\s+/g, " ").trim();
-  return clean ? `"${clean.slice(0, 80)}${clean.length > 80 ? "..." : ""}"` : "an element of the page";
-}
-
 
 /**
  * Chromium names the link destinations after its internal DOM node numbers, "(node00000253)", which
@@ -283,8 +290,7 @@ export function stableDestinationNames(pdf: Uint8Array): Uint8Array {
  * when `date` is given. pdf-lib rewrites the file but keeps every object: the structure tree (tags),
  * the outline (bookmarks) and the embedded fonts come through unchanged (checked in render-pdf.test.ts).
  */
-async function setMetadata(raw: Uint8Array, meta: PdfMeta, date: Date | undefined): Promise<{ bytes: Uint8Array; pages: number }> {
-  const pdf = await PDFDocument.load(raw, { updateMetadata: false });
+function setMetadata(pdf: PDFDocument, meta: PdfMeta, date: Date | undefined): void {
   pdf.setTitle(meta.title, { showInWindowTitleBar: true });
   pdf.setAuthor(meta.author);
   pdf.setSubject(meta.subject);
@@ -294,5 +300,4 @@ async function setMetadata(raw: Uint8Array, meta: PdfMeta, date: Date | undefine
     pdf.setCreationDate(date);
     pdf.setModificationDate(date);
   }
-  return { bytes: await pdf.save(), pages: pdf.getPageCount() };
 }
