@@ -4,6 +4,7 @@
  *
  *   data/reference/*.yaml                     indicator definitions, People Promise, statuses
  *   data/settings.yaml                        suppression threshold, parity band (optional)
+ *   data/groups.yaml                          groups of organisations to compare (optional)
  *   data/organisations/<org>.yaml             one per organisation
  *   data/plans/<org>/<period>.yaml            action plans, e.g. 2021-22.yaml
  *   data/metrics/<org>/<year>.yaml            raw counts for one year
@@ -36,6 +37,7 @@ export interface SourceFiles {
   root: string;
   reference: Map<string, ParsedFile>;
   settings: ParsedFile | undefined;
+  groups: ParsedFile | undefined;
   organisations: ParsedFile[];
   plans: ParsedFile[];
   metrics: ParsedFile[];
@@ -76,12 +78,13 @@ async function listFiles(dir: string, extensions: readonly string[]): Promise<st
 const YAML = [".yaml", ".yml"] as const;
 
 /** Where an author's file belongs, from its path under the project root; undefined if nowhere. */
-export type Kind = "reference" | "settings" | "organisations" | "plans" | "metrics" | "reports";
+export type Kind = "reference" | "settings" | "groups" | "organisations" | "plans" | "metrics" | "reports";
 function kindOf(file: string): Kind | undefined {
   const parts = file.split("/");
   const yaml = /\.ya?ml$/.test(file);
   if (parts[0] === "data" && yaml) {
     if (parts.length === 2 && /^settings\.ya?ml$/.test(parts[1]!)) return "settings";
+    if (parts.length === 2 && /^groups\.ya?ml$/.test(parts[1]!)) return "groups";
     if (parts.length === 3 && (parts[1] === "reference" || parts[1] === "organisations")) return parts[1];
     if (parts.length === 4 && (parts[1] === "plans" || parts[1] === "metrics")) return parts[1];
   }
@@ -90,7 +93,7 @@ function kindOf(file: string): Kind | undefined {
 }
 
 const expectedPlace =
-  "data/settings.yaml, data/organisations/<organisation>.yaml, data/plans/<organisation>/<period>.yaml, data/metrics/<organisation>/<year>.yaml or content/reports/<organisation>/<period>.md";
+  "data/settings.yaml, data/groups.yaml, data/organisations/<organisation>.yaml, data/plans/<organisation>/<period>.yaml, data/metrics/<organisation>/<year>.yaml or content/reports/<organisation>/<period>.md";
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
@@ -197,7 +200,7 @@ export async function readProject(root: string, cache?: ParsedTexts): Promise<{ 
 
   function yamlFiles(kind: Kind): ParsedFile[] {
     const out: ParsedFile[] = [];
-    const base = path.join(root, kind === "settings" ? "data" : `data/${kind}`);
+    const base = path.join(root, kind === "settings" || kind === "groups" ? "data" : `data/${kind}`);
     for (const f of byKind.get(kind) ?? []) {
       const text = read(f);
       if (text === undefined) {
@@ -213,6 +216,7 @@ export async function readProject(root: string, cache?: ParsedTexts): Promise<{ 
 
   const reference = new Map(yamlFiles("reference").map((f) => [f.name, f]));
   const [settings] = yamlFiles("settings");
+  const [groups] = yamlFiles("groups");
   const organisations = yamlFiles("organisations");
   const plans = yamlFiles("plans");
   const metrics = yamlFiles("metrics");
@@ -236,5 +240,5 @@ export async function readProject(root: string, cache?: ParsedTexts): Promise<{ 
   }
 
   const logos = await readLogos(root, organisations);
-  return { files: { root, reference, settings, organisations, plans, metrics, reports, unreadable, logos }, problems };
+  return { files: { root, reference, settings, groups, organisations, plans, metrics, reports, unreadable, logos }, problems };
 }

@@ -13,9 +13,9 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { Metrics } from "./metrics-schema.ts";
-import { makeSchemas, Settings, type Reference } from "./schema.ts";
+import { GroupsFile, makeSchemas, Settings, SLUG, type Reference } from "./schema.ts";
 
-export const SCHEMA_KINDS = ["organisation", "plan", "metrics", "settings", "report"] as const;
+export const SCHEMA_KINDS = ["organisation", "plan", "metrics", "settings", "report", "groups"] as const;
 export type SchemaKind = (typeof SCHEMA_KINDS)[number];
 export type JsonSchema = Record<string, unknown>;
 
@@ -26,6 +26,7 @@ const TITLES: Record<SchemaKind, string> = {
   metrics: "Metric data file (data/metrics/<organisation>/<year>.yaml)",
   settings: "Settings (data/settings.yaml)",
   report: "Report page front matter (content/reports/<organisation>/<yyyy-yy>.md)",
+  groups: "Groups of organisations to compare (data/groups.yaml)",
 };
 
 /** The published folder and file name of a kind's schema, relative to the site's root. */
@@ -61,6 +62,7 @@ export function jsonSchemas(reference: Reference): Record<SchemaKind, JsonSchema
         const kindOf = refinedKind(ctx.zodSchema);
         const values = kindOf !== undefined ? allowed[kindOf] : undefined;
         if (values) ctx.jsonSchema.enum = values;
+        if (kindOf === "slug") ctx.jsonSchema.pattern = SLUG.source;
       },
     }),
   });
@@ -70,6 +72,7 @@ export function jsonSchemas(reference: Reference): Record<SchemaKind, JsonSchema
     metrics: generate("metrics", Metrics),
     settings: generate("settings", Settings),
     report: generate("report", schemas.Report),
+    groups: generate("groups", GroupsFile),
   };
 }
 

@@ -227,6 +227,46 @@ export const messages = {
     message: `the plan's period is ${planPeriod}, but its file is named ${fileSlug}.yaml`,
     fix: `name the file ${planPeriod.replace("/", "-")}.yaml, or correct "period"`,
   }),
+  badId: (field: string, where: string, value: string): Message => ({
+    code: "bad-id",
+    message: `"${value}" is not usable as the ${field} of ${where}: it becomes part of the site's addresses`,
+    fix: `use lower-case letters, digits and single hyphens only, e.g. \`${field}: ${value.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "north-east-and-yorkshire"}\``,
+  }),
+  duplicateGroupId: (id: string, firstLine: number): Message => ({
+    code: "duplicate-group-id",
+    message: `two groups have the id "${id}" (it is also used on line ${firstLine})`,
+    fix: "give each group its own id; if they are the same group, merge their members into one",
+  }),
+  groupMemberUnknown: (member: string, group: string, known: readonly string[]): Message => {
+    const guess = didYouMean(member, known);
+    return {
+      code: "group-member-unknown",
+      message: `the group "${group}" lists "${member}", but there is no organisation "${member}" (no file data/organisations/${member}.yaml)${guess ? `: did you mean "${guess}"?` : ""}`,
+      fix: guess ? `change it to "${guess}"` : "write the organisation's file name without .yaml, as in data/organisations/, or add the organisation first (npm run new)",
+    };
+  },
+  duplicateGroupMember: (member: string, group: string, firstLine: number): Message => ({
+    code: "duplicate-group-member",
+    message: `the group "${group}" lists "${member}" twice (also on line ${firstLine})`,
+    fix: "remove the second one; if you meant another organisation, write its name instead",
+  }),
+  groupUnknown: (group: string, known: readonly string[]): Message => {
+    const guess = didYouMean(group, known);
+    return {
+      code: "group-unknown",
+      message: `the organisation names the group "${group}", but data/groups.yaml has no group with that id${guess ? `: did you mean "${guess}"?` : ""}`,
+      fix: guess
+        ? `change it to "${guess}"`
+        : known.length > 0
+          ? `use one of: ${list(known)}, or add the group to data/groups.yaml (id, name and type)`
+          : `create data/groups.yaml with the group's id, name and type, e.g. \`groups: [{ id: ${group}, name: ..., type: region }]\``,
+    };
+  },
+  groupTooSmall: (group: string, count: number, minimum: number): Message => ({
+    code: "group-too-small",
+    message: `the group "${group}" has ${count} organisation${count === 1 ? "" : "s"}, but a comparison needs at least ${minimum}`,
+    fix: `add the group's other organisations to its "members" (or name the group in their organisation files), or remove the group`,
+  }),
   badFileName: (name: string, expected: string): Message => ({
     code: "bad-file-name",
     message: `the file name "${name}" is not of the form ${expected}`,

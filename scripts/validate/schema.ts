@@ -98,6 +98,15 @@ export const isoDate = z.iso.date();
 export const period = z.string().regex(/^\d{4}\/\d{2}$/);
 /** A person as named on a paper: name and role. */
 const person = z.strictObject({ name: text, role: text.optional() });
+/** An id that becomes part of the site's addresses: lower-case letters, digits and hyphens ("north-east"). */
+export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const slugId = text.refine((s) => SLUG.test(s), { params: { kind: "slug" } });
+/** The organisation's (or group's) words for Black and minority ethnic staff. */
+const terminology = z
+  .strictObject({
+    ethnic_minority: text.default("BME").describe('The term used for Black and minority ethnic staff, e.g. "culturally diverse"'),
+  })
+  .default({ ethnic_minority: "BME" });
 
 /* ---------- the author's files ---------- */
 
@@ -130,11 +139,11 @@ export function makeSchemas(reference: Reference) {
     logo: text
       .optional()
       .describe("The organisation's logo: the path of a PNG, JPEG or SVG file in the project folder, e.g. data/organisations/acme-logo.png (at most 500 KB)"),
-    terminology: z
-      .strictObject({
-        ethnic_minority: text.default("BME").describe('The term used for Black and minority ethnic staff, e.g. "culturally diverse"'),
-      })
-      .default({ ethnic_minority: "BME" }),
+    terminology,
+    groups: z
+      .array(text)
+      .optional()
+      .describe("The groups the organisation is compared with, by their ids in data/groups.yaml, e.g. [north-east-and-yorkshire]"),
     contact: z
       .strictObject({ email: z.email().optional(), phone: text.optional(), address: text.optional() })
       .optional()
@@ -232,6 +241,24 @@ export type Theme = z.infer<Schemas["Theme"]>;
 export type Action = z.infer<Schemas["Action"]>;
 export type ReportFrontMatter = z.infer<Schemas["Report"]>;
 export type BoardPaper = z.infer<Schemas["BoardPaper"]>;
+
+/** One group of organisations compared side by side (data/groups.yaml). */
+export const Group = z.strictObject({
+  id: slugId.describe("The group's id, used in the site's addresses and in organisations' `groups`: lower-case letters, digits and hyphens, e.g. north-east-and-yorkshire"),
+  name: text.describe("The group's full name, e.g. NHS England North East and Yorkshire region"),
+  short_name: text.optional().describe('A shorter name for headings and for "the 28 organisations compared in ...", e.g. North East and Yorkshire'),
+  type: z.enum(["region", "ICB", "peer group", "other"]).describe("What kind of group it is: an NHS region, an integrated care board's area, a peer group such as ambulance trusts, or other"),
+  description: text.optional().describe("One or two sentences about the group, shown on its comparison pages"),
+  terminology: terminology.describe("The term the comparison pages use for Black and minority ethnic staff (organisations may use different terms)"),
+  members: z
+    .array(text)
+    .optional()
+    .describe("The organisations in the group, by their file names without .yaml; an organisation may instead name the group in its own `groups`"),
+});
+export type Group = z.infer<typeof Group>;
+
+/** data/groups.yaml: the groups whose organisations are compared side by side. */
+export const GroupsFile = z.strictObject({ groups: z.array(Group).min(1) });
 
 /** data/settings.yaml: the publisher's choices that apply to every report. */
 export const Settings = z.strictObject({

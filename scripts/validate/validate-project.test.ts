@@ -163,4 +163,51 @@ describe("validateProject", () => {
     });
     expect(problems).toEqual([]);
   });
+
+  describe("groups of organisations", () => {
+    const orgs = {
+      "data/plans/acme/2023-24.yaml": plan(goodTheme),
+      "data/organisations/beta.yaml": "name: Beta NHS Trust\ntype: trust\ngroups: [north]\n",
+      "data/organisations/gamma.yaml": "name: Gamma NHS Trust\ntype: trust\n",
+    };
+    const groups = (members: string) => `groups:\n  - id: north\n    name: North Region (fictional)\n    short_name: North\n    type: region\n    members: ${members}\n`;
+
+    it("takes members from the groups file and from the organisations' own files", async () => {
+      const root = await makeProject({ "data/organisations/acme.yaml": org, "content/reports/acme/2023-24.md": report, ...orgs, "data/groups.yaml": groups("[gamma, acme]") });
+      const { project, problems } = validateProject((await readProject(root)).files);
+      expect(problems).toEqual([]);
+      expect(project!.groups).toEqual([
+        { slug: "north", name: "North Region (fictional)", shortName: "North", type: "region", description: undefined, ethnicMinorityTerm: "BME", members: ["acme", "beta", "gamma"] },
+      ]);
+    });
+
+    it("finds a member that is no organisation, one listed twice, a group no file defines, a bad id and a group too small", async () => {
+      const problems = await problemsFor({
+        ...orgs,
+        "data/organisations/gamma.yaml": "name: Gamma NHS Trust\ntype: trust\ngroups: [nort, south]\n",
+        "data/groups.yaml": `${groups("[gamma, acme, acmee, gamma]")}  - id: North East\n    name: North East\n    type: region\n  - id: west\n    name: West\n    type: peer group\n    members: [acme]\n`,
+      });
+      expect(where(problems)).toEqual([
+        "data/groups.yaml:6:28 group-member-unknown",
+        "data/groups.yaml:6:35 duplicate-group-member",
+        "data/groups.yaml:7:9 bad-id",
+        "data/groups.yaml:10:5 group-too-small",
+        "data/organisations/gamma.yaml:3:10 group-unknown",
+        "data/organisations/gamma.yaml:3:16 group-unknown",
+      ]);
+      const text = problems.map(formatProblem);
+      expect(text[0]).toContain('the group "north" lists "acmee", but there is no organisation "acmee" (no file data/organisations/acmee.yaml): did you mean "acme"?');
+      expect(text[2]).toContain('"North East" is not usable as the id of group North East');
+      expect(text[2]).toContain("Fix: use lower-case letters, digits and single hyphens only, e.g. `id: north-east`");
+      expect(text[3]).toContain('the group "west" has 1 organisation, but a comparison needs at least 3');
+      expect(text[4]).toContain('names the group "nort", but data/groups.yaml has no group with that id: did you mean "north"?');
+    });
+
+    it("tells an organisation that names a group to define it when there is no groups file", async () => {
+      const problems = await problemsFor(orgs);
+      expect(where(problems)).toEqual(["data/organisations/beta.yaml:3:10 group-unknown"]);
+      expect(problems[0]!.fix).toBe("create data/groups.yaml with the group's id, name and type, e.g. `groups: [{ id: north, name: ..., type: region }]`");
+    });
+  });
 });
+

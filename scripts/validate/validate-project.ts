@@ -9,7 +9,10 @@ import type { Segment } from "../load/yaml.ts";
 import { messages, type Message } from "./messages.ts";
 import { checkMetrics, Metrics } from "./metrics-schema.ts";
 import type { Problem } from "./problems.ts";
+import { MIN_COMPARED } from "../compute/comparison.ts";
 import {
+  Group,
+  GroupsFile,
   IndicatorList,
   makeSchemas,
   NationalFigures,
@@ -20,6 +23,7 @@ import {
   type Plan,
   type Reference,
   type ReportFrontMatter,
+  SLUG,
 } from "./schema.ts";
 import { valueAt, zodProblems, type Describe } from "./zod-problems.ts";
 
@@ -73,16 +77,28 @@ export interface ReportEntry {
   plan: PlanEntry;
 }
 
+/** A group of organisations compared side by side, with its members from data/groups.yaml and from the organisations' own files. */
+export interface GroupEntry {
+  slug: string;
+  name: string;
+  shortName: string;
+  type: "region" | "ICB" | "peer group" | "other";
+  description: string | undefined;
+  ethnicMinorityTerm: string;
+  /** Organisation slugs, in the order of the organisations' names. */
+  members: string[];
+}
+
 export interface Project {
   reference: Reference;
   settings: Settings;
+  groups: GroupEntry[];
   organisations: OrganisationEntry[];
   plans: PlanEntry[];
   metrics: MetricsEntry[];
   reports: ReportEntry[];
 }
 
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const PERIOD_SLUG = /^\d{4}-\d{2}$/;
 
 /** A value an author wrote as text or a number, as text; anything else is not a usable name. */
@@ -200,6 +216,82 @@ function checkPlan(parsed: ParsedFile, plan: Plan, problems: Problem[]): void {
   );
 }
 
+/** Human names for places in data/groups.yaml. */
+const describeGroupsPath: Describe = (path, root) => {
+  const [a, index] = path;
+  if (a !== "groups" || typeof index !== "number") return "data/groups.yaml";
+  const id = scalarText(valueAt(root, ["groups", index, "id"]));
+  return id !== undefined ? `group ${id}` : `group number ${index + 1}`;
+};
+
+/**
+ * data/groups.yaml and the organisations' `groups`: every group id once, every member an
+ * organisation (listed once), every group named by an organisation defined, and every group big
+ * enough to compare. `known` is every organisation with a file, readable or not.
+ */
+function validateGroups(
+  file: ParsedFile | undefined,
+  organisations: readonly { entry: OrganisationEntry; parsed: ParsedFile }[],
+  known: readonly string[],
+  reference: Reference,
+  problems: Problem[],
+): GroupEntry[] {
+  if (!file) {
+    for (const { entry, parsed } of organisations)
+      (entry.data.groups ?? []).forEach((group, j) => problems.push({ file: parsed.file, position: parsed.map.at(["groups", j]), ...messages.groupUnknown(group, []) }));
+    return [];
+  }
+  check(GroupsFile, file, describeGroupsPath, reference, problems);
+  // A mistake in one group must not hide the problems of the others: each group that is right is still checked.
+  const items = (file.value as { groups?: unknown }).groups;
+  const groups = (Array.isArray(items) ? items : []).flatMap((item: unknown, index) => {
+    const parsed = Group.safeParse(item);
+    return parsed.success ? [{ group: parsed.data, index }] : [];
+  });
+  const at = (path: Segment[]) => file.map.at(path);
+  const firstLine = new Map<string, number>();
+  const kept = groups.filter(({ group, index }) => {
+    const line = firstLine.get(group.id);
+    if (line !== undefined) problems.push({ file: file.file, position: at(["groups", index, "id"]), ...messages.duplicateGroupId(group.id, line) });
+    else firstLine.set(group.id, at(["groups", index, "id"]).line);
+    const seen = new Map<string, number>();
+    (group.members ?? []).forEach((member, j) => {
+      const position = at(["groups", index, "members", j]);
+      if (!known.includes(member)) problems.push({ file: file.file, position, ...messages.groupMemberUnknown(member, group.id, known) });
+      const before = seen.get(member);
+      if (before !== undefined) problems.push({ file: file.file, position, ...messages.duplicateGroupMember(member, group.id, before) });
+      else seen.set(member, position.line);
+    });
+    return line === undefined;
+  });
+  const ids = kept.map(({ group }) => group.id);
+  for (const { entry, parsed } of organisations)
+    (entry.data.groups ?? []).forEach((group, j) => {
+      if (!ids.includes(group)) problems.push({ file: parsed.file, position: parsed.map.at(["groups", j]), ...messages.groupUnknown(group, ids) });
+    });
+
+  const names = new Map(organisations.map(({ entry }) => [entry.slug, entry.data.name]));
+  return kept.flatMap(({ group, index }) => {
+    const declared = organisations.filter(({ entry }) => entry.data.groups?.includes(group.id)).map(({ entry }) => entry.slug);
+    const members = [...new Set([...(group.members ?? []), ...declared])];
+    if (members.length < MIN_COMPARED) {
+      problems.push({ file: file.file, position: at(["groups", index]), ...messages.groupTooSmall(group.id, members.length, MIN_COMPARED) });
+      return [];
+    }
+    return [
+      {
+        slug: group.id,
+        name: group.name,
+        shortName: group.short_name ?? group.name,
+        type: group.type,
+        description: group.description,
+        ethnicMinorityTerm: group.terminology.ethnic_minority,
+        members: members.filter((m) => names.has(m)).sort((a, b) => names.get(a)!.localeCompare(names.get(b)!)),
+      },
+    ];
+  });
+}
+
 export function validateProject(files: SourceFiles): { project?: Project; problems: Problem[] } {
   const problems: Problem[] = [];
   const reference = validateReference(files, problems);
@@ -211,6 +303,7 @@ export function validateProject(files: SourceFiles): { project?: Project; proble
     : Settings.parse({});
 
   const organisations: OrganisationEntry[] = [];
+  const parsedOrganisations: { entry: OrganisationEntry; parsed: ParsedFile }[] = [];
   for (const f of files.organisations) {
     if (!SLUG.test(f.name)) {
       problems.push({ file: f.file, position: { line: 1, column: 1 }, ...messages.badFileName(f.name, "data/organisations/<name>.yaml") });
@@ -220,13 +313,18 @@ export function validateProject(files: SourceFiles): { project?: Project; proble
     if (!data) continue;
     const logo = data.logo === undefined ? undefined : checkLogo(data.logo, files.logos.get(data.logo));
     if (typeof logo === "object" && "code" in logo) problems.push({ file: f.file, position: f.map.at(["logo"]), ...logo });
-    else organisations.push({ slug: f.name, file: f.file, data, logo });
+    else {
+      const entry = { slug: f.name, file: f.file, data, logo };
+      organisations.push(entry);
+      parsedOrganisations.push({ entry, parsed: f });
+    }
   }
   const present = (kind: "organisations" | "plans" | "metrics") => [
     ...files[kind].map((f) => ({ folder: f.folder, name: f.name })),
     ...files.unreadable.filter((u) => u.kind === kind),
   ];
   const orgSlugs = present("organisations").map((f) => f.name);
+  const groups = validateGroups(files.groups, parsedOrganisations, orgSlugs, reference, problems);
 
   const plans: PlanEntry[] = [];
   for (const f of files.plans) {
@@ -286,5 +384,5 @@ export function validateProject(files: SourceFiles): { project?: Project; proble
     reports.push({ organisation: f.folder, slug: f.name, file: f.file, data, body: f.body, bodyLine: f.bodyLine, plan });
   }
 
-  return { project: { reference, settings, organisations, plans, metrics, reports }, problems };
+  return { project: { reference, settings, groups, organisations, plans, metrics, reports }, problems };
 }

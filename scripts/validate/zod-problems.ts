@@ -143,6 +143,8 @@ export function zodProblems(
           message = messages.metricSplitMissing(describe(path, input));
         } else if (kind === "contrast") {
           message = messages.lowContrast(String(value), contrastRatio(String(value), "#ffffff"), MIN_TEXT_CONTRAST);
+        } else if (kind === "slug") {
+          message = messages.badId(field, where, String(value));
         } else if (kind === "people-promise") {
           message = messages.unknownPromise(String(value), owner, reference.peoplePromise.themes);
         } else {
