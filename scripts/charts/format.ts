@@ -45,3 +45,16 @@ export function valueIn(figure: Figure, unit: Unit, when: string): string {
 export function capitalise(sentence: string): string {
   return sentence.charAt(0).toUpperCase() + sentence.slice(1);
 }
+
+/**
+ * A chart's accessible name: what it shows, briefly, and where its figures are (the table in
+ * templates/components/chart-figure). The finding is the chart's caption and is not repeated.
+ */
+export function chartName(description: string): string {
+  return `${description}; its figures are in the table under "Data for this chart" below.`;
+}
+
+/** "in 2024", or "each year from 2022 to 2024" ("each survey year from ..."). */
+export function yearSpan(labels: readonly string[], noun = "year"): string {
+  return labels.length <= 1 ? `in ${labels.join("")}` : `each ${noun} from ${labels[0]} to ${labels[labels.length - 1]}`;
+}

@@ -108,7 +108,8 @@ describe("buildCharts", async () => {
 
   it("passes the computed figures through to the words, table and CSV", () => {
     const [rep, rl, survey, board] = charts as [(typeof charts)[number], (typeof charts)[number], (typeof charts)[number], (typeof charts)[number]];
-    expect(rep.alt).toBe("BME staff are 21.3% of the whole workforce but 20.5% of non-clinical staff in Band 5. Not shown: Band 9 (fewer than 10).");
+    expect(rep.title).toBe("BME staff are 21.3% of the whole workforce but 20.5% of non-clinical staff in Band 5.");
+    expect(rl.alt).toContain("each year from 2023 to 2024");
     expect(rep.csv).toBe("AfC band,BME staff (%)\r\nBand 5,20.5\r\nBand 9,fewer than 10\r\nWhole workforce,21.3\r\n");
     expect(rl.title).toBe("Sentence for indicator 2.");
     expect(rl.csv).toBe("Year,Relative likelihood\r\n2023,1.54\r\n2024,fewer than 10\r\n");

@@ -39,6 +39,7 @@ export async function buildCharts(indicators: ReportIndicators, options: ChartOp
     ...(options.csvHref ? { csvHref: options.csvHref(`${id}.csv`) } : {}),
   });
 
+  const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
   const chartsFor = (result: IndicatorResult): Promise<Chart>[] => {
     switch (result.measure) {
       case "representation": {
@@ -67,6 +68,7 @@ export async function buildCharts(indicators: ReportIndicators, options: ChartOp
             likelihoodChart,
             {
               headline: result.sentence,
+              topic: lowerFirst(result.shortTitle),
               measure: measureOf(result),
               ...(result.basis ? { basis: result.basis } : {}),
               band: indicators.parityBand,
@@ -84,6 +86,7 @@ export async function buildCharts(indicators: ReportIndicators, options: ChartOp
             surveyChart,
             {
               headline: result.sentence,
+              topic: lowerFirst(result.shortTitle),
               measure: measureOf(result),
               unit: result.unit,
               years: result.trend.map((y) => String(y.year)),

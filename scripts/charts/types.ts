@@ -38,7 +38,7 @@ export interface ChartText {
   title: string;
   /** What is measured, for whom, when. */
   subtitle: string;
-  /** The text alternative: the finding in words, with the numbers. */
+  /** The SVG's accessible name: what the chart shows, briefly, and that its figures are in the table below. The finding is the title (the caption), said once. */
   alt: string;
   /** One line per figure not shown: "Band 9: fewer than 10, not shown." */
   notes: string[];

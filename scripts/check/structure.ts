@@ -1,7 +1,7 @@
 /**
  * Checks that automated tools miss, on the built HTML of one page (parsed with linkedom):
  * one h1 and no skipped heading level, lang set, tables with a caption and scoped header
- * cells, figures and charts with a text alternative that states numbers, statuses in words.
+ * cells, charts with a text alternative and a caption or name that states numbers, statuses in words.
  * Pure: HTML text in, findings out. Unique titles and links are checked across pages elsewhere.
  */
 import { parseHTML } from "linkedom";
@@ -52,7 +52,8 @@ export function checkStructure(file: string, html: string): Finding[] {
     const labelledBy = svg.getAttribute("aria-labelledby");
     const name = svg.getAttribute("aria-label") ?? (labelledBy ? labelledBy.split(/\s+/).map((id) => doc.getElementById(id)?.textContent ?? "").join(" ") : "");
     if (!name.trim()) add("chart-alt", svg, "a chart has no text alternative", "give the chart's <svg> an aria-label stating its finding");
-    else if (svg.closest("figure") && !/\d/.test(name)) add("chart-alt-numbers", svg, `a chart's text alternative states no figures ("${name.slice(0, 80)}")`, "state the finding with its numbers, not the kind of chart");
+    else if (svg.closest("figure") && !/\d/.test(`${name} ${svg.closest("figure")!.querySelector("figcaption")?.textContent ?? ""}`))
+      add("chart-alt-numbers", svg, `neither a chart's caption nor its text alternative states a figure ("${name.slice(0, 80)}")`, "state the finding with its numbers in the chart's caption");
   }
 
   for (const img of doc.querySelectorAll("img"))

@@ -97,7 +97,7 @@ export function indicatorTrends(reports: readonly ReportView[]): TableModel[] {
     editions.forEach((report, column) => {
       for (const indicator of report.indicators.filter((i) => i.standard === standard)) {
         for (const result of indicator.results) {
-          const row = rows.get(result.slug) ?? { header: `${indicator.label}: ${result.heading}`, cells: editions.map(() => "not in this edition") };
+          const row = rows.get(result.slug) ?? { header: result.label, cells: editions.map(() => "not in this edition") };
           row.cells[column] = result.unitText ? `${result.value} (${result.unitText})` : result.value;
           rows.set(result.slug, row);
         }

@@ -9,7 +9,7 @@ describe("resultView: the national figure on an indicator card", () => {
   const metricsByYear = new Map([2023, 2024].map((y) => [y, exampleMetrics.get(y)!]));
   const organisation = { name: "Example NHS Trust", type: "trust" as const, terminology: { ethnic_minority: "BME" } };
   const computed = computeReportIndicators({ metricsByYear, year: 2024, settings: Settings.parse({}), organisation, reference });
-  const view = (id: string) => resultView(computed.wres.find((r) => r.id === id)!, [], computed.parityBand);
+  const view = (id: string) => resultView(computed.wres.find((r) => r.id === id)!, [], `WRES ${id}`);
 
   it("names England's figure, its year and its source beside the organisation's", () => {
     // The example trust's 2024 WRES 2 is 1.69 (405/1500 over 128/800); England's latest is 1.59 for 2023.

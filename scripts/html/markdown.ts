@@ -32,7 +32,7 @@ export function slugify(text: string): string {
 export function renderMarkdown(
   source: string,
   options: { baseLevel?: number; usedIds?: Set<string> } = {},
-): { html: string; headings: Heading[] } {
+): { html: string; introHtml: string; sectionsHtml: string; headings: Heading[] } {
   const baseLevel = options.baseLevel ?? 2;
   const used = options.usedIds ?? new Set<string>();
   const tokens = md.parse(source, {});
@@ -54,7 +54,11 @@ export function renderMarkdown(
       headings.push({ level, text, id });
     }
   });
-  return { html: md.renderer.render(tokens, md.options, {}), headings };
+  // The introduction is what comes before the first heading: a report's summary follows it.
+  const first = tokens.findIndex((t) => t.type === "heading_open");
+  const split = first === -1 ? tokens.length : first;
+  const render = (part: typeof tokens) => md.renderer.render(part, md.options, {});
+  return { html: render(tokens), introHtml: render(tokens.slice(0, split)), sectionsHtml: render(tokens.slice(split)), headings };
 }
 
 /** Markdown that is one short piece (a table cell): paragraphs kept, headings not expected. */

@@ -8,7 +8,7 @@ import type { Project, ReportEntry, OrganisationEntry } from "../validate/valida
 import type { Action, BoardPaper, IndicatorDefinition, StatusDefinition, Theme } from "../validate/schema.ts";
 import { renderInline, renderMarkdown, type Heading } from "./markdown.ts";
 import { longDate } from "../dates.ts";
-import { resultView, type ResultView } from "./indicator-view.ts";
+import { glanceRow, resultLabel, resultView, type GlanceRow, type ResultView } from "./indicator-view.ts";
 import type { Chart, TableModel } from "../charts/types.ts";
 import { withEditions, withTrends, type EditionChanges, type EditionLink } from "./editions.ts";
 import type { ReportIndicators } from "../compute/types.ts";
@@ -84,13 +84,34 @@ export interface IndicatorView {
   standard: Standard;
   number: number;
   anchor: string;
-  label: string; // "WRES indicator 2"
+  code: string; // "WRES 2"
+  label: string; // "WRES 2: appointment from shortlisting"
   group: string;
-  title: string;
+  /** The wording shown: the plan's own if the report gives it, else the national title (unless left out). */
+  title: string | undefined;
   notes: string[];
   actions: Link[];
   /** The computed figures for this indicator (several for a multi-part metric such as WDES 4). */
   results: ResultView[];
+  /** Its rows in the at-a-glance table, one per figure. */
+  glance: GlanceRow[];
+}
+
+/**
+ * The summary table. With metric data: a row per figure. Without: the indicators the plan
+ * addresses (number, wording, actions). Either way the indicators no action addresses are named
+ * once, here, and nowhere else.
+ */
+export interface GlanceView {
+  /** "WRES and WDES indicators and metrics", "WRES indicators", "WDES metrics". */
+  noun: string;
+  rows: (GlanceRow & { actions: Link[] })[];
+  addressed: { code: string; anchor: string; title: string | undefined; actions: Link[] }[];
+  /** Whether the addressed indicators' table has a wording column (some wording is shown). */
+  wording: boolean;
+  /** "WRES 3, WRES 4 and WDES 2", or undefined when every indicator has an action. */
+  unaddressed: string | undefined;
+  parityBand: string | undefined;
 }
 
 /** What the report says about its data: the year, snapshot and suppression rule. */
@@ -136,11 +157,18 @@ export interface ReportView {
   quotes: { html: string; name: string; role: string | undefined }[];
   introductionHtml: string | undefined;
   narrativeHtml: string;
+  /** The narrative split where the summary goes: its opening (before the first heading) and its sections. */
+  introductionNarrativeHtml: string;
+  sectionsHtml: string;
   headings: Heading[];
+  /** The at-a-glance summary of every indicator the report covers (templates/components/at-a-glance). */
+  glance: GlanceView;
   appendixTitle: string;
   indicators: IndicatorView[];
   data: DataNote | undefined;
   charts: Chart[];
+  /** Each chart's data as CSV, named by its indicator: "WRES 1: staff in each pay band, clinical staff". */
+  downloads: (Link & { file: string })[];
   themes: ThemeView[];
   statusCounts: { status: StatusView; count: number }[];
   overdueCount: number;
@@ -196,14 +224,13 @@ export interface SiteModel {
 
 
 /** Ids the report page and print page use for their own parts. */
-const RESERVED_IDS = ["maincontent", "contents-heading", "contents-title", "indicators", "action-plan", "changes-since", "downloads", "board-cover-title"];
+const RESERVED_IDS = ["maincontent", "contents-heading", "contents-title", "at-a-glance", "indicators", "action-plan", "changes-since", "downloads", "board-cover-title"];
 
 /** The site address of an organisation's logo. */
 export const logoPath = (slug: string, extension: string) => `/assets/logos/${slug}.${extension}`;
 
 export const indicatorAnchor = (standard: Standard, n: number) => `${standard.toLowerCase()}-${n}`;
 export const actionAnchor = (id: string) => `action-${id.replace(/[^A-Za-z0-9]+/g, "-")}`;
-const indicatorLabel = (standard: Standard, n: number) => `${standard} ${standard === "WRES" ? "indicator" : "metric"} ${n}`;
 
 function indicatorLinks(wres: number[] | undefined, wdes: number[] | undefined): Link[] {
   return [
@@ -281,6 +308,8 @@ function buildTheme(theme: Theme, statuses: Map<string, StatusView>, asOf: strin
 
 function buildIndicators(project: Project, report: ReportEntry, themes: ThemeView[], computed: ReportIndicators | undefined, charts: readonly Chart[]): IndicatorView[] {
   const plan = report.plan.data;
+  const wording = report.data.indicator_wording ?? {};
+  const national = report.data.national_definitions;
   const lists: [Standard, IndicatorDefinition[]][] = [
     ["WRES", project.reference.wres.indicators],
     ["WDES", project.reference.wdes.indicators],
@@ -289,27 +318,48 @@ function buildIndicators(project: Project, report: ReportEntry, themes: ThemeVie
     .filter(([standard]) => plan.standards.includes(standard))
     .flatMap(([standard, defs]) =>
       defs.map((def) => {
-        const href = `#${indicatorAnchor(standard, def.number)}`;
+        const anchor = indicatorAnchor(standard, def.number);
+        const code = `${standard} ${def.number}`;
+        const label = `${code}: ${def.short_title}`;
         const actions = themes.flatMap((t) =>
-          t.actions.filter((a) => a.anchor && a.indicators.some((l) => l.href === href)).map((a) => ({ text: `Action ${a.id}`, href: `#${a.anchor}` })),
+          t.actions.filter((a) => a.anchor && a.indicators.some((l) => l.href === `#${anchor}`)).map((a) => ({ text: `Action ${a.id}`, href: `#${a.anchor}` })),
         );
+        const results = computed ? [...computed.wres, ...computed.wdes].filter((r) => r.standard === standard && r.number === def.number) : [];
+        const labels = results.map((r) => resultLabel(r, label, results.length));
         return {
           standard,
           number: def.number,
-          anchor: indicatorAnchor(standard, def.number),
-          label: indicatorLabel(standard, def.number),
+          anchor,
+          code,
+          label,
           group: def.group,
-          title: def.title,
-          notes: def.notes ?? [],
+          title: wording[code] ?? (national ? def.title : undefined),
+          notes: national ? (def.notes ?? []) : [],
           actions,
-          results: computed
-            ? [...computed.wres, ...computed.wdes]
-                .filter((r) => r.standard === standard && r.number === def.number)
-                .map((r) => resultView(r, charts, computed.parityBand))
-            : [],
+          results: results.map((r, i) => resultView(r, charts, labels[i]!)),
+          glance: results.map((r, i) => glanceRow(r, labels[i]!, results.length > 1 ? `#${r.slug}-figure` : `#${anchor}`)),
         };
       }),
     );
+}
+
+function listInWords(items: readonly string[]): string {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+function buildGlance(indicators: IndicatorView[], themes: ThemeView[], standards: Standard[], computed: ReportIndicators | undefined): GlanceView {
+  const linked = new Set(themes.flatMap((t) => [...t.indicators, ...t.actions.flatMap((a) => a.indicators)]).map((l) => l.href.slice(1)));
+  const unaddressed = indicators.filter((i) => i.actions.length === 0).map((i) => i.code);
+  const noun = standards.length > 1 ? "WRES indicators and WDES metrics" : standards[0] === "WRES" ? "WRES indicators" : "WDES metrics";
+  const addressed = indicators.filter((i) => i.actions.length > 0 || linked.has(i.anchor)).map((i) => ({ code: i.code, anchor: i.anchor, title: i.title, actions: i.actions }));
+  return {
+    noun,
+    wording: addressed.some((i) => i.title !== undefined),
+    addressed,
+    rows: indicators.flatMap((i) => i.glance.map((row) => ({ ...row, actions: i.actions }))),
+    unaddressed: unaddressed.length ? listInWords(unaddressed) : undefined,
+    parityBand: computed && `${computed.parityBand.lower.toFixed(2)} to ${computed.parityBand.upper.toFixed(2)}`,
+  };
 }
 
 function buildOrganisation(entry: OrganisationEntry, reports: ReportEntry[]): OrganisationView {
@@ -404,6 +454,7 @@ export function buildSiteModel(project: Project, options: SiteModelOptions): Sit
     const computed = options.indicators.get(key);
     const charts = options.charts.get(key) ?? [];
     const board = report.data.board_paper;
+    const indicators = buildIndicators(project, report, themes, computed, charts);
     return {
       key,
       url,
@@ -418,9 +469,12 @@ export function buildSiteModel(project: Project, options: SiteModelOptions): Sit
       quotes: (report.data.quotes ?? []).map((q) => ({ html: renderInline(q.text)!, name: q.name, role: q.role })),
       introductionHtml: renderInline(plan.introduction),
       narrativeHtml: narrative.html,
+      introductionNarrativeHtml: narrative.introHtml,
+      sectionsHtml: narrative.sectionsHtml,
+      glance: buildGlance(indicators, themes, plan.standards, computed),
       headings: narrative.headings,
       appendixTitle: report.data.appendix_title ?? "Action plan",
-      indicators: buildIndicators(project, report, themes, computed, charts),
+      indicators,
       data: computed
         ? {
             year: computed.year,
@@ -432,6 +486,15 @@ export function buildSiteModel(project: Project, options: SiteModelOptions): Sit
           }
         : undefined,
       charts,
+      downloads: indicators.flatMap((i) =>
+        i.results.flatMap((r) =>
+          r.charts.map((c) => {
+            // A figure with several charts (WRES 1: one per staff group) names the group: "wres-1-medical-and-dental".
+            const group = c.id.slice(r.slug.length + 1).replace(/-and-/g, " and ");
+            return { text: group ? `${r.label}, ${group} staff` : r.label, href: c.csvHref, file: c.csvFileName };
+          }),
+        ),
+      ),
       themes,
       statusCounts: [...statuses.values()]
         .map((status) => ({ status, count: actions.filter((a) => a.status?.key === status.key).length }))

@@ -15,6 +15,7 @@ export const MIN_TEXT_CONTRAST = 4.5;
 
 export const IndicatorDefinition = z.strictObject({
   number: z.int().positive(),
+  short_title: z.string().describe('What the indicator is about, in a few words after "WRES 2: ", e.g. "appointment from shortlisting"'),
   group: z.string(),
   title: z.string(),
   notes: z.array(z.string()).optional(),
@@ -121,6 +122,7 @@ export function makeSchemas(reference: Reference) {
     }),
   );
   const status = z.enum(reference.statuses.map((s) => s.key) as [string, ...string[]]);
+  const indicatorCodes = [...wresNumbers.map((n) => `WRES ${n}`), ...wdesNumbers.map((n) => `WDES ${n}`)] as [string, ...string[]];
 
   /** data/organisations/<slug>.yaml */
   const Organisation = z.strictObject({
@@ -228,6 +230,14 @@ export function makeSchemas(reference: Reference) {
     summary: text.optional().describe("One or two sentences for the organisation page and search results"),
     quotes: z.array(Quote).optional(),
     appendix_title: text.optional().describe('Heading of the action plan when it follows the narrative, e.g. "Appendix: our actions"'),
+    indicator_wording: z
+      .partialRecord(z.enum(indicatorCodes), text)
+      .optional()
+      .describe('The plan\'s own wording of an indicator, shown instead of the national one: e.g. "WRES 2": "Likelihood of BME staff being appointed from shortlisting"'),
+    national_definitions: z
+      .boolean()
+      .default(true)
+      .describe("false leaves out the national definitions of the indicators (their wording and notes) where the plan gives none of its own"),
     board_paper: BoardPaper.optional(),
   });
 

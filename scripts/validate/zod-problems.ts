@@ -52,7 +52,8 @@ function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
     else return [];
   }
   node = unwrap(node);
-  const def = (node as unknown as { def?: { type: string; shape?: Record<string, z.ZodType> } } | undefined)?.def;
+  const def = (node as unknown as { def?: { type: string; shape?: Record<string, z.ZodType>; keyType?: { options?: unknown[] } } } | undefined)?.def;
+  if (def?.type === "record") return (def.keyType?.options ?? []).map(String); // a record whose keys are listed (indicator_wording)
   return def?.type === "object" && def.shape ? Object.keys(def.shape) : [];
 }
 

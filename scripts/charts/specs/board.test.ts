@@ -12,10 +12,10 @@ describe("board chart", async () => {
     await expect(chart.svg).toMatchFileSnapshot("../__snapshots__/board.svg");
   });
 
-  it("states the finding in words with the numbers", () => {
+  it("states the finding in its title and says briefly what it shows in its name", () => {
+    expect(chart.title).toBe("14.3% of voting members are BME, against 24.0% of the whole workforce. That is 9.7 percentage points below the workforce share.");
     expect(chart.alt).toBe(
-      "14.3% of voting members are BME, against 24.0% of the whole workforce. That is 9.7 percentage points below the workforce share." +
-        " Executive members: 16.7%. Non-executive members: 12.5%.",
+      'Bar chart: the percentage of board members who are BME, by type of membership, against the whole workforce; its figures are in the table under "Data for this chart" below.',
     );
   });
 

@@ -5,7 +5,7 @@
  * the workforce share may be.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { labelText, notShownNote } from "../format.ts";
+import { labelText, notShownNote, chartName } from "../format.ts";
 import { colours } from "../palette.ts";
 import type { ChartType, DataTable, Figure } from "../types.ts";
 import { base, horizontalBars } from "./common.ts";
@@ -25,7 +25,7 @@ export interface BoardInput {
 const WHOLE_WORKFORCE = "Whole workforce";
 
 function text(input: BoardInput) {
-  const [first, ...rest] = input.rows;
+  const [first] = input.rows;
   const main =
     first === undefined
       ? `No board membership figures are given.`
@@ -34,11 +34,10 @@ function text(input: BoardInput) {
     first !== undefined && first.difference.value !== null
       ? ` That is ${labelText({ ...first.difference, value: Math.abs(first.difference.value) }, "points")} percentage points ${first.difference.value < 0 ? "below" : "above"} the workforce share.`
       : "";
-  const others = rest.map((row) => ` ${row.label}: ${labelText(row.share, "%")}.`).join("");
   return {
-    title: main,
+    title: main + gap,
     subtitle: `Percentage of board members who are ${input.group}, by type of membership, against the whole workforce, at ${input.date}`,
-    alt: main + gap + others,
+    alt: chartName(`Bar chart: the percentage of board members who are ${input.group}, by type of membership, against the whole workforce`),
     notes: input.workforce.value === null ? [notShownNote(WHOLE_WORKFORCE, input.workforce)] : [],
   };
 }

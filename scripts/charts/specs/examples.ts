@@ -32,6 +32,7 @@ export const representationExample: RepresentationInput = {
 
 export const likelihoodExample: LikelihoodInput = {
   headline: "White applicants were 1.86 times as likely as BME applicants to be appointed from shortlisting (1.54 last year).",
+  topic: "appointed from shortlisting",
   measure: "Relative likelihood of staff being appointed from shortlisting across all posts",
   band: { lower: 0.8, upper: 1.25 },
   years: [
@@ -44,6 +45,7 @@ export const likelihoodExample: LikelihoodInput = {
 
 export const surveyExample: SurveyInput = {
   headline: "31.4% of BME staff experienced harassment, bullying or abuse from patients or the public (White staff 25.2%).",
+  topic: "harassment, bullying or abuse from patients, relatives or the public",
   measure: "Percentage of staff experiencing harassment, bullying or abuse from patients, relatives or the public in last 12 months",
   unit: "%",
   years: ["2021", "2022", "2023"],

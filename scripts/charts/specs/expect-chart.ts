@@ -15,6 +15,9 @@ export function expectAccessibleChart(chart: Chart): void {
   expect(root).toContain(' role="img"');
   expect(root).toContain(` aria-label="${chart.alt.replace(/&/g, "&amp;").replace(/"/g, "&quot;")}"`);
   expect(root).toMatch(/ viewBox="0 0 320 \d+"/);
+  // The name says what the chart shows and points to the table; the finding is the caption, said once.
+  expect(chart.alt).toMatch(/^(Line|Bar) chart: .*; its figures are in the table under "Data for this chart" below\.$/);
+  expect(chart.alt).not.toContain(chart.title.replace(/\.$/, ""));
   // Only the root names the chart: no mark, axis or legend carries ARIA or a role.
   const inner = chart.svg.slice(root.length);
   expect(inner).not.toMatch(/ (aria-[a-z]+|role)=/);

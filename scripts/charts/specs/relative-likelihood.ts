@@ -4,7 +4,7 @@
  * A year whose figure is not shown has no point and breaks the line.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { labelText, listInWords, notShownNote, valueIn } from "../format.ts";
+import { labelText, notShownNote, chartName, yearSpan } from "../format.ts";
 import { colours } from "../palette.ts";
 import type { ChartType, DataTable, Figure } from "../types.ts";
 import { base, TEXT_SIZE } from "./common.ts";
@@ -13,6 +13,8 @@ import { ROWS_DATA } from "../render-svg.ts";
 export interface LikelihoodInput {
   /** The compute step's sentence for the latest year: the main message. */
   headline: string;
+  /** What the chart is about, in a few words for its accessible name: "appointed from shortlisting". */
+  topic: string;
   /** What is measured, in words: "Relative likelihood of White applicants compared with BME applicants being appointed from shortlisting". */
   measure: string;
   /** "two-year rolling average", if so. */
@@ -26,13 +28,10 @@ const ratio = (n: number) => n.toFixed(2);
 
 function text(input: LikelihoodInput) {
   const hidden = input.years.filter((y) => y.value.value === null);
-  const series = listInWords(input.years.map((y) => valueIn(y.value, "times", y.label)));
   return {
     title: input.headline,
     subtitle: `${input.measure}, each year${input.basis ? ` (${input.basis})` : ""}; 1.00 means equally likely`,
-    alt:
-      `${input.headline} The relative likelihood was ${series}.` +
-      ` Between ${ratio(input.band.lower)} and ${ratio(input.band.upper)} counts as no material difference (the four-fifths convention).`,
+    alt: chartName(`Line chart: ${input.topic}, the relative likelihood ${yearSpan(input.years.map((y) => y.label))}, against the band ${ratio(input.band.lower)} to ${ratio(input.band.upper)}`),
     notes: hidden.map((y) => notShownNote(y.label, y.value)),
   };
 }

@@ -18,8 +18,8 @@ describe("representation chart", async () => {
   it("states the finding with the numbers shown", () => {
     expect(chart.title).toBe("BME staff are 24.0% of the whole workforce but 8.0% of non-clinical staff in Band 8a.");
     expect(chart.alt).toBe(
-      "BME staff are 24.0% of the whole workforce but 8.0% of non-clinical staff in Band 8a. " +
-        "The highest share is 30.2% in Band 2. Not shown: Very senior managers (fewer than 10).",
+      "Bar chart: the percentage of non-clinical staff in each AfC band who are BME, with the whole workforce's percentage as a line;" +
+        ' its figures are in the table under "Data for this chart" below.',
     );
   });
 

@@ -5,7 +5,7 @@
  * of a bar.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { capitalise, labelText, listInWords, notShownNote } from "../format.ts";
+import { capitalise, labelText, notShownNote, chartName } from "../format.ts";
 import { colours } from "../palette.ts";
 import type { ChartType, DataTable, Figure } from "../types.ts";
 import { base, horizontalBars } from "./common.ts";
@@ -36,7 +36,6 @@ function text(input: RepresentationInput) {
   const hidden = input.rows.filter((row) => row.share.value === null);
   const byShare = [...shown].sort((a, b) => a.share.value! - b.share.value!);
   const lowest = byShare[0];
-  const highest = byShare[byShare.length - 1];
 
   const first = capitalise(
     input.overall.value === null
@@ -47,17 +46,11 @@ function text(input: RepresentationInput) {
           ? `${who} are ${overall} of the whole workforce but ${labelText(lowest.share, "%")} of ${input.staffGroup} in ${lowest.label}.`
           : `${who} are ${overall} of the whole workforce and at least that share of ${input.staffGroup} in every ${input.category} shown.`,
   );
-  const second =
-    highest !== undefined && highest !== lowest
-      ? ` The highest share is ${labelText(highest.share, "%")} in ${highest.label}.`
-      : "";
-  const third =
-    hidden.length > 0 ? ` Not shown: ${listInWords(hidden.map((row) => row.label))} (${hidden[0]!.share.display}).` : "";
 
   return {
     title: first,
     subtitle: `Percentage of ${input.staffGroup} in each ${input.category} who are ${input.group}, at ${input.date}, against the whole workforce`,
-    alt: first + second + third,
+    alt: chartName(`Bar chart: the percentage of ${input.staffGroup} in each ${input.category} who are ${input.group}, with the whole workforce's percentage as a line`),
     notes: [
       ...hidden.map((row) => notShownNote(row.label, row.share)),
       ...(input.overall.value === null ? [notShownNote(WHOLE_WORKFORCE, input.overall)] : []),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildChart } from "../build-chart.ts";
-import { FEWER, surveyExample as input } from "./examples.ts";
+import { surveyExample as input } from "./examples.ts";
 import { expectAccessibleChart, markCount, svgTexts } from "./expect-chart.ts";
 import { surveyChart } from "./survey.ts";
 
@@ -12,10 +12,11 @@ describe("survey chart", async () => {
     await expect(chart.svg).toMatchFileSnapshot("../__snapshots__/survey.svg");
   });
 
-  it("states every value of both groups", () => {
+  it("states the finding in its title, and what it shows in its name", () => {
+    expect(chart.title).toBe(input.headline);
     expect(chart.alt).toBe(
-      `${input.headline} The result was for BME staff 29.8% in 2021, not shown in 2022 (${FEWER}) and 31.4% in 2023;` +
-        " for White staff 26.1% in 2021, 24.9% in 2022 and 25.2% in 2023.",
+      "Line chart: harassment, bullying or abuse from patients, relatives or the public, the percentage for each group of staff each survey year from 2021 to 2023;" +
+        ' its figures are in the table under "Data for this chart" below.',
     );
   });
 

@@ -4,7 +4,7 @@
  * key above the chart; each point carries its value. A figure not shown has no point.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { labelText, listInWords, notShownNote, valueIn } from "../format.ts";
+import { labelText, notShownNote, chartName, yearSpan } from "../format.ts";
 import { colours } from "../palette.ts";
 import type { ChartType, DataTable, Figure } from "../types.ts";
 import { base } from "./common.ts";
@@ -13,6 +13,8 @@ import { ROWS_DATA } from "../render-svg.ts";
 export interface SurveyInput {
   /** The compute step's sentence for the latest year: the main message. */
   headline: string;
+  /** What the chart is about, in a few words for its accessible name: "pressure to come to work when unwell". */
+  topic: string;
   /** What is measured: "Staff experiencing harassment, bullying or abuse from staff in the last 12 months". */
   measure: string;
   unit: "%" | "score";
@@ -30,13 +32,10 @@ const STYLES = [
 const columnHeader = (input: SurveyInput, heading: string) => `${heading} staff (${input.unit === "%" ? "%" : "score out of 10"})`;
 
 function text(input: SurveyInput) {
-  const perGroup = input.groups.map(
-    (group) => `for ${group.heading} staff ${listInWords(group.values.map((v, i) => valueIn(v, input.unit, input.years[i]!)))}`,
-  );
   return {
     title: input.headline,
     subtitle: `${input.measure}, by survey year${input.unit === "score" ? " (score out of 10)" : ""}`,
-    alt: `${input.headline} The result was ${perGroup.join("; ")}.`,
+    alt: chartName(`Line chart: ${input.topic}, ${input.unit === "score" ? "the score" : "the percentage"} ${input.groups.length > 1 ? "for each group of staff " : ""}${yearSpan(input.years, "survey year")}`),
     notes: input.groups.flatMap((group) =>
       group.values.flatMap((v, i) => (v.value === null ? [notShownNote(`${group.heading} staff, ${input.years[i]!}`, v)] : [])),
     ),

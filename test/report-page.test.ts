@@ -1,0 +1,112 @@
+/**
+ * The report page as a reader meets it (issue 21), on the built examples in the real Chromium:
+ * the summary first after the introduction, each finding said once on screen and to a screen
+ * reader, no filler, headings and download links that say what they lead to, and a phone
+ * layout without sideways scrolling.
+ */
+import { readFile, mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { build } from "../scripts/build.ts";
+import { parsePage } from "../scripts/check/structure.ts";
+import { repeatsOnPage, type Repeat } from "../scripts/check/repeated-sentences.ts";
+import { launchBrowser } from "../scripts/pdf/browser.ts";
+import { routeSite } from "../scripts/pdf/site-origin.ts";
+
+const EXAMPLE = "example-nhs-trust/2024-25";
+const REPORTS = [EXAMPLE, "norfolk-and-waveney-ccg/2021-22", "bsw-ccg/2020-21", "cambridgeshire-community-services/2023-24"];
+
+/**
+ * Repeats this issue leaves to others, each named: the charts' source lines and legends (issue 17),
+ * a note the charts add under two WDES 1 charts, and two national notes that NHS England words
+ * alike for WRES 9 and WDES 10 (an author may leave national definitions out).
+ */
+const LEFT_TO_OTHERS = [/^Source: /, /^Shaded: /, /: not shown$/, /^Disaggregated by voting membership of the Board/];
+const ours = (repeats: Repeat[]) => repeats.filter((r) => !LEFT_TO_OTHERS.some((re) => re.test(r.sentence)));
+
+let out: string;
+let browser: Browser;
+const html = (key: string, file = "index.html") => readFile(path.join(out, key, file), "utf8");
+
+beforeAll(async () => {
+  out = path.join(await mkdtemp(path.join(tmpdir(), "report-page-test-")), "_site");
+  await build({ outputDir: out, asOf: "2024-06-01", pdf: false, check: false });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("the report page", () => {
+  it("puts the summary first after the introduction, in the contents too", async () => {
+    for (const key of REPORTS) {
+      const doc = parsePage(await html(key));
+      const main = doc.querySelector("main")!;
+      const h2s = [...main.querySelectorAll("h2")].filter((h) => !h.classList.contains("nhsuk-u-visually-hidden"));
+      expect(h2s[0]!.textContent, key).toBe("At a glance");
+      expect(doc.querySelector(".nhsuk-contents-list__link")!.getAttribute("href"), key).toBe("#at-a-glance");
+    }
+    const print = parsePage(await html(EXAMPLE, "print.html"));
+    expect(print.querySelector(".report-body > *")!.className).toBe("at-a-glance");
+    expect(print.querySelector("nav.contents a")!.getAttribute("href")).toBe("#at-a-glance");
+  });
+
+  it("summarises every figure of a report with data, and names each indicator in its heading", async () => {
+    const doc = parsePage(await html(EXAMPLE));
+    const rows = [...doc.querySelectorAll(".at-a-glance tbody tr")];
+    expect(rows.length).toBe(doc.querySelectorAll(".indicator-card").length);
+    const wres2 = rows.find((r) => r.querySelector("th")!.textContent === "WRES 2: appointment from shortlisting")!;
+    expect([...wres2.querySelectorAll("td")].map((td) => td.textContent.trim())).toEqual(["1.69", "1.86", "Better", "1.59 (2023)", "Outside", "Action 1.1, Action 1.2"]);
+    const headings = [...doc.querySelectorAll(".indicator-list__heading")].map((h) => h.textContent);
+    expect(headings).toContain("WRES 2: appointment from shortlisting");
+    expect(headings).toContain("WDES 3: entering the formal capability process");
+    expect(headings.every((h) => /^(WRES|WDES) \d+: [a-z]/.test(h))).toBe(true);
+  });
+
+  it("says nothing under an indicator that no action addresses (the summary says None)", async () => {
+    for (const key of REPORTS) expect(await html(key), key).not.toContain("No action in this plan addresses it directly");
+  });
+
+  it("gives a report without data no per-indicator sections: one table of what the plan addresses", async () => {
+    const doc = parsePage(await html("norfolk-and-waveney-ccg/2021-22"));
+    expect(doc.querySelector("#indicators")).toBeNull();
+    expect(doc.querySelectorAll(".indicator-list")).toHaveLength(0);
+    const rows = [...doc.querySelectorAll(".at-a-glance tbody tr")].map((r) => r.querySelector("th")!.textContent);
+    expect(rows).toEqual(["WRES 1", "WRES 2", "WRES 3", "WRES 4", "WRES 5", "WRES 6", "WRES 7", "WRES 8", "WRES 9"]);
+    // Every link from an action to an indicator lands on its row.
+    for (const a of doc.querySelectorAll('a[href^="#wres-"]')) expect(doc.getElementById(a.getAttribute("href")!.slice(1)), a.getAttribute("href")!).not.toBeNull();
+  });
+
+  it("names each download briefly", async () => {
+    const doc = parsePage(await html(EXAMPLE));
+    const links = [...doc.querySelectorAll("#downloads ~ ul a[download]")].map((a) => a.textContent);
+    expect(links).toHaveLength(26);
+    expect(links).toContain("WRES 2: appointment from shortlisting (CSV)");
+    expect(links).toContain("WRES 1: staff in each pay band, medical and dental staff (CSV)");
+    // Before: each link repeated its chart's finding, up to 270 characters.
+    expect(Math.max(...links.map((l) => l.length))).toBeLessThanOrEqual(90);
+  });
+
+  for (const width of [1280, 320]) {
+    it(`says each sentence once, on screen and to a screen reader, at ${width} px`, async () => {
+      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      try {
+        const urlOf = await routeSite(context, out);
+        const page = await context.newPage();
+        await page.goto(urlOf(`${EXAMPLE}/index.html`));
+        const { visible, spoken } = await repeatsOnPage(page);
+        expect(ours(visible)).toEqual([]);
+        expect(ours(spoken)).toEqual([]);
+        // Each finding once: a figure's sentence is its chart's caption and nothing else.
+        const finding = "White applicants were 1.69 times as likely as culturally diverse applicants to be appointed from shortlisting";
+        const text = await page.evaluate(() => document.body.innerText);
+        expect(text.split(finding)).toHaveLength(2);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
