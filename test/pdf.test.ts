@@ -9,6 +9,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build, loadAndValidate } from "../scripts/build.ts";
 import { inspectPdf, type PdfInspection } from "../scripts/pdf/inspect-pdf.ts";
+import { parsePage } from "../scripts/check/structure.ts";
 import type { Project } from "../scripts/validate/validate-project.ts";
 import { repoRoot } from "./project.ts";
 
@@ -87,6 +88,29 @@ describe("the PDF of every example report", () => {
       expect(pdf.fonts.length).toBeGreaterThan(0);
       expect(pdf.fonts.filter((f) => !f.embedded)).toEqual([]);
     }
+  });
+
+  it("meets the PDF/UA clauses we rely on: artifacts, figures with alternate text, role map, described links, XMP, bookmarks as the headings read", async () => {
+    for (const report of project.reports) {
+      const key = `${report.organisation}/${report.slug}`;
+      const ua = pdfs.get(key)!.accessibility;
+      expect(ua.unmarked, key).toEqual([]);
+      expect(ua.unreadablePages, key).toBe(0);
+      expect(ua.figures.filter((f) => !f.alt?.trim()), key).toEqual([]);
+      expect(ua.unmappedTypes, key).toEqual([]);
+      expect(ua.links.length, key).toBeGreaterThan(3);
+      expect(ua.links.filter((l) => !l.contents?.trim()), key).toEqual([]);
+      expect(ua.untaggedLinks, key).toBe(0);
+      expect(ua.xmp, key).toEqual({ title: pdfs.get(key)!.info.title, pdfuaPart: "1" });
+      // Every bookmark is a heading of the print page, word for word with its spaces.
+      const page = parsePage(await readFile(path.join(out, key, "print.html"), "utf8"));
+      const headings = new Set([...page.querySelectorAll("h1, h2, h3, h4, h5, h6")].map((h) => squash(h.textContent ?? "")));
+      for (const { title } of pdfs.get(key)!.outline) expect(headings, `${key}: bookmark "${title}"`).toContain(title);
+    }
+    // The example with charts has figures, each with its finding as alternate text.
+    const figures = pdfs.get("example-nhs-trust/2024-25")!.accessibility.figures;
+    expect(figures.length).toBeGreaterThan(20);
+    expect(figures.every((f) => /\d/.test(f.alt ?? ""))).toBe(true);
   });
 
   it("keeps text extractable in reading order: cover, then contents, then the plan", () => {

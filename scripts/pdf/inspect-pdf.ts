@@ -12,7 +12,10 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from "pdf-lib";
+import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from "pdf-lib";
+import { readOperators, unmarkedRuns } from "./content-stream.ts";
+import { pageContent, readXmp, STANDARD_TYPES } from "./pdf-ua.ts";
+import { annotationsOf, linkTarget, outlineItems, structElements, structTreeRoot, textOf, typeOf } from "./structure-tree.ts";
 
 const run = promisify(execFile);
 
@@ -39,6 +42,28 @@ export interface PdfInspection {
   tagged: boolean;
   outline: PdfOutlineEntry[];
   fonts: PdfFont[];
+  accessibility: PdfAccessibility;
+}
+
+/** What PDF/UA-1 asks of the file that the PDF step sees to (scripts/pdf/pdf-ua.ts). */
+export interface PdfAccessibility {
+  /** Pages (1 = first) with content painted outside both tagged content and artifacts, and how many pieces. */
+  unmarked: { page: number; pieces: number }[];
+  /** How many pages' content could not be read (not Flate-encoded, or syntax the reader does not follow). */
+  unreadablePages: number;
+  /** The structure types used, each with how many elements have it. */
+  types: Record<string, number>;
+  /** Types not standard in PDF 1.7 and not role-mapped to a standard one. */
+  unmappedTypes: string[];
+  figures: { alt: string | undefined }[];
+  /** Each link annotation owned by a /Link element, in reading order, with its description. */
+  links: { target: string | undefined; contents: string | undefined }[];
+  /** Link annotations on the pages that no /Link element owns. */
+  untaggedLinks: number;
+  /** Pages whose annotations are not in structure order (/Tabs /S). */
+  pagesWithoutTabOrder: number;
+  /** From the XMP metadata packet, if any. */
+  xmp?: { title?: string; pdfuaPart?: string };
 }
 
 /** Poppler reads files: hand it the bytes as a temporary file for the length of `use`. */
@@ -94,6 +119,7 @@ async function pdfFonts(file: string): Promise<PdfFont[]> {
 
 async function readCatalogue(bytes: Uint8Array): Promise<Omit<PdfInspection, "text" | "fonts">> {
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  const accessibility = readAccessibility(pdf);
   const catalog = pdf.catalog;
   const markInfo = catalog.lookupMaybe(PDFName.of("MarkInfo"), PDFDict);
   const marked = markInfo?.lookupMaybe(PDFName.of("Marked"), PDFBool)?.asBoolean() ?? false;
@@ -111,17 +137,70 @@ async function readCatalogue(bytes: Uint8Array): Promise<Omit<PdfInspection, "te
     ...(lang === undefined ? {} : { lang }),
     displayDocTitle: catalog.getViewerPreferences()?.getDisplayDocTitle() ?? false,
     tagged: marked && catalog.has(PDFName.of("StructTreeRoot")),
-    outline: outlineEntries(catalog.lookupMaybe(PDFName.of("Outlines"), PDFDict)?.lookupMaybe(PDFName.of("First"), PDFDict), 1),
+    outline: outlineItems(pdf).map(({ item, depth }) => ({ title: textOf(item, "Title") ?? "", depth })),
+    accessibility,
   };
 }
 
-function outlineEntries(first: PDFDict | undefined, depth: number): PdfOutlineEntry[] {
-  const entries: PdfOutlineEntry[] = [];
-  const seen = new Set<PDFDict>();
-  for (let item = first; item && !seen.has(item); item = item.lookupMaybe(PDFName.of("Next"), PDFDict)) {
-    seen.add(item);
-    const title = item.lookupMaybe(PDFName.of("Title"), PDFString, PDFHexString)?.decodeText() ?? "";
-    entries.push({ title, depth }, ...outlineEntries(item.lookupMaybe(PDFName.of("First"), PDFDict), depth + 1));
+const unescapeXml = (text: string) =>
+  text.replace(/&(lt|gt|quot|apos|amp);/g, (_, name: string) => ({ lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" })[name]!);
+
+function readAccessibility(pdf: PDFDocument): PdfAccessibility {
+  const unmarked: PdfAccessibility["unmarked"] = [];
+  let unreadablePages = 0;
+  let pagesWithoutTabOrder = 0;
+  const owned = new Set<PDFDict>();
+  const elements = structElements(pdf);
+  const types: Record<string, number> = {};
+  const figures: PdfAccessibility["figures"] = [];
+  const links: PdfAccessibility["links"] = [];
+  for (const element of elements) {
+    const type = typeOf(element);
+    types[type] = (types[type] ?? 0) + 1;
+    if (type === "Figure") figures.push({ alt: textOf(element, "Alt") });
+    if (type !== "Link") continue;
+    for (const annotation of annotationsOf(pdf, element)) {
+      owned.add(annotation);
+      links.push({ target: linkTarget(annotation), contents: textOf(annotation, "Contents") });
+    }
   }
-  return entries;
+  let untaggedLinks = 0;
+  pdf.getPages().forEach((page, i) => {
+    const content = pageContent(pdf, page.node);
+    try {
+      if (!content) throw new Error("unreadable");
+      const pieces = unmarkedRuns(readOperators(content)).length;
+      if (pieces > 0) unmarked.push({ page: i + 1, pieces });
+    } catch {
+      unreadablePages++;
+    }
+    const annots = page.node.lookupMaybe(PDFName.of("Annots"), PDFArray);
+    if (annots && annots.size() > 0 && page.node.lookupMaybe(PDFName.of("Tabs"), PDFName)?.decodeText() !== "S") pagesWithoutTabOrder++;
+    for (let a = 0; annots && a < annots.size(); a++) {
+      const annotation = annots.lookup(a);
+      if (annotation instanceof PDFDict && annotation.lookupMaybe(PDFName.of("Subtype"), PDFName)?.decodeText() === "Link" && !owned.has(annotation)) untaggedLinks++;
+    }
+  });
+  const roleMap = structTreeRoot(pdf)?.lookupMaybe(PDFName.of("RoleMap"), PDFDict);
+  const mapsToStandard = (type: string) => {
+    const role = roleMap?.lookupMaybe(PDFName.of(type), PDFName)?.decodeText();
+    return role !== undefined && STANDARD_TYPES.has(role);
+  };
+  const unmappedTypes = Object.keys(types).filter((type) => !STANDARD_TYPES.has(type) && !mapsToStandard(type));
+  const packet = readXmp(pdf);
+  const xmp = packet === undefined ? undefined : {
+    title: /<dc:title>\s*<rdf:Alt>\s*<rdf:li[^>]*>([^<]*)<\/rdf:li>/.exec(packet)?.[1],
+    pdfuaPart: /<pdfuaid:part>([^<]*)<\/pdfuaid:part>/.exec(packet)?.[1],
+  };
+  return {
+    unmarked,
+    unreadablePages,
+    types,
+    unmappedTypes,
+    figures,
+    links,
+    untaggedLinks,
+    pagesWithoutTabOrder,
+    ...(xmp ? { xmp: { ...(xmp.title === undefined ? {} : { title: unescapeXml(xmp.title) }), ...(xmp.pdfuaPart === undefined ? {} : { pdfuaPart: xmp.pdfuaPart }) } } : {}),
+  };
 }

@@ -10,7 +10,8 @@
  *    and the page is printed again, tagged and with bookmarks. Every destination of the second print
  *    must sit exactly where it was in the first, or the PDF is refused (pdf-pagination-moved).
  * Meanwhile poppler reads the first print's text back: every word of the page must be in it
- * (pdf-content-lost). Then the metadata is set.
+ * (pdf-content-lost). Then the metadata is set and what PDF/UA asks beyond Chromium's tags is added
+ * (pdf-ua.ts: artifacts, figure groups, role map, link descriptions, bookmark titles, XMP).
  *
  * Pages are loaded from a private origin (http://print.localhost/) whose requests are answered from the
  * files under `siteRoot` (Playwright request routing): root-relative URLs such as /assets/print/print.css
@@ -26,6 +27,7 @@ import { sourceDate } from "../errors.ts";
 import { pdfText } from "./inspect-pdf.ts";
 import { requirePagedMedia } from "./browser.ts";
 import { movedDestination, readDestinations, type Destination } from "./destinations.ts";
+import { makeAccessible, type PageFacts } from "./pdf-ua.ts";
 
 export interface PdfMeta {
   /** Document title; should equal the page's <title>, which Chromium also uses. */
@@ -72,7 +74,7 @@ export function renderPdf(browser: Browser, job: PdfJob): Promise<RenderedPdf> {
   return withRetry(() => renderOnce(browser, job, true));
 }
 
-/** One tagged print of the same page, without contents numbers or checks: the benchmark's yardstick. */
+/** One tagged print of the same page with its metadata, and nothing else (no contents numbers, checks or PDF/UA corrections): the benchmark's yardstick. */
 export function renderPlainPdf(browser: Browser, job: PdfJob): Promise<RenderedPdf> {
   return withRetry(() => renderOnce(browser, job, false));
 }
@@ -153,6 +155,7 @@ async function print(context: BrowserContext, job: PdfJob, document: string, ful
   failure.settle();
   const firstDone = performance.now();
 
+  const facts = full ? await page.evaluate(pageFacts) : undefined;
   const raw = await guard(page.pdf({ ...PRINT_OPTIONS, tagged: true, outline: true }));
   failure.settle();
   const printed = performance.now();
@@ -166,6 +169,7 @@ async function print(context: BrowserContext, job: PdfJob, document: string, ful
     if (moved) throw new PdfError(pdfMessages.paginationMoved(document, moved.name, moved.before?.page, moved.after?.page));
   }
   setMetadata(pdf, job.meta, sourceDate());
+  if (facts) makeAccessible(pdf, facts, job.meta);
   const bytes = await pdf.save();
   const finished = performance.now();
   return {
@@ -211,6 +215,30 @@ function addContentsPageBoxes(): void {
     number.textContent = "000";
     link.append(leader, number);
   }
+}
+
+/**
+ * The headings and links the print shows, in document order, for the PDF/UA corrections (pdf-ua.ts):
+ * bookmark titles with their spaces, and each link annotation's description. A contents entry is
+ * described as "Section, page N".
+ */
+function pageFacts(): PageFacts {
+  // No named inner functions: the TypeScript loader would wrap them in a helper the page lacks.
+  const headings = [...window.document.querySelectorAll("h1, h2, h3, h4, h5, h6")]
+    .filter((h) => h.getClientRects().length > 0)
+    .map((h) => (h.textContent ?? "").replace(/\s+/g, " ").trim());
+  const links = [...window.document.querySelectorAll<HTMLAnchorElement>("a[href]")]
+    .filter((a) => a.getClientRects().length > 0)
+    .map((a) => {
+      const href = a.getAttribute("href") ?? "";
+      const target = href.startsWith("#") ? `#${decodeURIComponent(href.slice(1))}` : a.href;
+      const words = a.cloneNode(true) as HTMLAnchorElement;
+      for (const part of words.querySelectorAll(".contents__leader, .contents__page")) part.remove();
+      const page = a.querySelector(".contents__page")?.textContent?.trim();
+      const text = (a.getAttribute("aria-label") ?? words.textContent ?? "").replace(/\s+/g, " ").trim();
+      return { target, text: page ? `${text}, page ${page}` : text };
+    });
+  return { headings, links };
 }
 
 /** Writes each contents entry's page (from the first print's destinations) into its box. */
