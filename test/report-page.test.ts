@@ -79,6 +79,16 @@ describe("the report page", () => {
     for (const a of doc.querySelectorAll('a[href^="#wres-"]')) expect(doc.getElementById(a.getAttribute("href")!.slice(1)), a.getAttribute("href")!).not.toBeNull();
   });
 
+  it("gives the publication date and the data's as-at dates under the title and on the PDF cover", async () => {
+    const dates = async (key: string, file: string, scope: string) =>
+      [...parsePage(await html(key, file)).querySelectorAll(`${scope} .report-dates__row`)].map((row) => [...row.children].map((c) => c.textContent.trim()).join(" "));
+    const example = ["Published 30 September 2024", "Workforce data at 31 March 2024", "Staff survey NHS Staff Survey 2023 (autumn 2023)"];
+    expect(await dates(EXAMPLE, "index.html", "main")).toEqual(example);
+    expect(await dates(EXAMPLE, "print.html", ".cover")).toEqual(example);
+    // A board paper without a plan date is published on the date of its meeting; a report without data has no data dates.
+    expect(await dates("cambridgeshire-community-services/2023-24", "index.html", "main")).toEqual(["Published 22 November 2023"]);
+  });
+
   it("names each download briefly", async () => {
     const doc = parsePage(await html(EXAMPLE));
     const links = [...doc.querySelectorAll("#downloads ~ ul a[download]")].map((a) => a.textContent);

@@ -10,6 +10,59 @@ import MarkdownIt from "markdown-it";
 
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: false });
 
+/** A paragraph that is only "Table: <caption>", directly above a table, is that table's caption (as in Pandoc). */
+const CAPTION = /^Table:\s+(\S.*)$/;
+
+type Tokens = ReturnType<typeof md.parse>;
+
+/** The caption paragraph written just above the table that starts at `i`, if any: its text. */
+function captionAbove(tokens: Tokens, i: number): string | undefined {
+  const [open, inline, close] = [tokens[i - 3], tokens[i - 2], tokens[i - 1]];
+  if (open?.type !== "paragraph_open" || close?.type !== "paragraph_close" || inline?.type !== "inline") return undefined;
+  return CAPTION.exec(inline.content.trim())?.[1];
+}
+
+/**
+ * Markdown tables as accessible tables: the author's "Table: ..." line becomes the <caption>,
+ * header cells get scope="col", and the table scrolls inside its own box on a narrow screen.
+ * A table without a caption line is refused by the validator (`narrativeTablesWithoutCaption`).
+ */
+md.core.ruler.push("accessible_tables", (state) => {
+  const tokens = state.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.type === "th_open") token.attrSet("scope", "col");
+    if (token.type !== "table_open") continue;
+    const caption = captionAbove(tokens, i);
+    if (caption === undefined) (state.env as { uncaptioned?: number[] }).uncaptioned?.push(token.map![0]);
+    token.attrSet("class", "nhsuk-table");
+    const box = new state.Token("table_scroll_open", "section", 1);
+    box.attrs = [["class", "table-scroll"], ["tabindex", "0"], ["aria-label", caption ?? "Table"]];
+    box.block = true;
+    const open = new state.Token("caption_open", "caption", 1);
+    open.attrSet("class", "nhsuk-table__caption");
+    const text = new state.Token("text", "", 0);
+    text.content = caption ?? "";
+    const captionTokens = caption !== undefined ? [open, text, new state.Token("caption_close", "caption", -1)] : [];
+    const end = tokens.findIndex((t, j) => j > i && t.type === "table_close");
+    const close = new state.Token("table_scroll_close", "section", -1);
+    close.block = true;
+    tokens.splice(end + 1, 0, close);
+    tokens.splice(i + 1, 0, ...captionTokens);
+    // The caption paragraph is replaced by the <caption>; the box opens where it was.
+    const start = caption !== undefined ? i - 3 : i;
+    tokens.splice(start, i - start, box);
+    i = start + 1 + captionTokens.length;
+  }
+});
+
+/** Where the tables without a "Table: ..." caption line start: 0-based lines of `source`. */
+export function narrativeTablesWithoutCaption(source: string): number[] {
+  const env = { uncaptioned: [] as number[] };
+  md.parse(source, env);
+  return env.uncaptioned;
+}
+
 export interface Heading {
   level: number; // after shifting
   text: string;

@@ -114,6 +114,16 @@ export interface GlanceView {
   parityBand: string | undefined;
 }
 
+/** When the report was published and what dates its figures are as at, for the top of the page and the PDF cover. */
+export interface ReportDates {
+  /** "22 November 2023": the plan's `published` date, else the board paper's date. */
+  published: string | undefined;
+  /** "31 March 2024": the workforce snapshot. */
+  workforce: string | undefined;
+  /** 2023: the NHS Staff Survey the survey results come from. */
+  survey: number | undefined;
+}
+
 /** What the report says about its data: the year, snapshot and suppression rule. */
 export interface DataNote {
   year: number;
@@ -166,6 +176,7 @@ export interface ReportView {
   appendixTitle: string;
   indicators: IndicatorView[];
   data: DataNote | undefined;
+  dates: ReportDates;
   charts: Chart[];
   /** Each chart's data as CSV, named by its indicator: "WRES 1: staff in each pay band, clinical staff". */
   downloads: (Link & { file: string })[];
@@ -485,6 +496,11 @@ export function buildSiteModel(project: Project, options: SiteModelOptions): Sit
             parityBand: `${computed.parityBand.lower.toFixed(2)} to ${computed.parityBand.upper.toFixed(2)}`,
           }
         : undefined,
+      dates: {
+        published: plan.published !== undefined ? longDate(plan.published) : board && longDate(board.date),
+        workforce: computed && longDate(computed.snapshotDate),
+        survey: computed?.surveyYear ?? undefined,
+      },
       charts,
       downloads: indicators.flatMap((i) =>
         i.results.flatMap((r) =>

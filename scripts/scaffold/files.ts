@@ -219,11 +219,12 @@ outputs: [web, pdf]
 
 # For a Trust Board paper, add the cover sheet fields: see the guide (board_paper).
 ---
-Replace this with your narrative, in Markdown. Start each section with "## " and a heading.
+Replace this with your introduction, in Markdown. The "At a glance" table of your figures follows
+it. Start each later section with "## " and a heading.
 
-## Our data
+## What we found
 
-Say where your figures come from, for example: the workforce figures are at 31 March; the staff
-survey figures are from the autumn NHS Staff Survey.
+Say what the figures mean for your staff. The page already gives each figure, its date and its
+source: there is no need to repeat them here.
 `;
 }

@@ -277,6 +277,11 @@ export const messages = {
     message: "the report page has no front matter (the block between two `---` lines at the top)",
     fix: "start the file with a line `---`, the report's fields, and another line `---`, then the narrative",
   }),
+  tableWithoutCaption: (): Message => ({
+    code: "table-without-caption",
+    message: "this table in the narrative has no caption, so a screen reader user cannot tell what it holds before reading it",
+    fix: 'write a line "Table: " and what the table shows (e.g. "Table: Staff by ethnic group, 31 March 2024") directly above the table, with a blank line between',
+  }),
   metricsYearMissing: (year: number, known: readonly number[]): Message => ({
     code: "metrics-year-missing",
     message: `this report shows metric data for ${year}, but there is no file data/metrics/<organisation>/${year}.yaml`,

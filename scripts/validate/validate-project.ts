@@ -3,6 +3,7 @@
  * (plans belong to organisations, "See 4.3" points to an action that exists, ...).
  * Pure: takes parsed files, returns the typed project and every problem found.
  */
+import { narrativeTablesWithoutCaption } from "../html/markdown.ts";
 import type { z } from "zod";
 import type { ParsedFile, SourceFiles } from "../load/read-project.ts";
 import type { Segment } from "../load/yaml.ts";
@@ -381,6 +382,8 @@ export function validateProject(files: SourceFiles): { project?: Project; proble
       const known = present("metrics").filter((m) => m.folder === f.folder).map((m) => Number(m.name));
       problems.push({ file: f.file, position: f.map.at(["metrics_year"]), ...messages.metricsYearMissing(data.metrics_year, known) });
     }
+    for (const line of narrativeTablesWithoutCaption(f.body))
+      problems.push({ file: f.file, position: { line: f.bodyLine + line, column: 1 }, ...messages.tableWithoutCaption() });
     reports.push({ organisation: f.folder, slug: f.name, file: f.file, data, body: f.body, bodyLine: f.bodyLine, plan });
   }
 
