@@ -1,6 +1,6 @@
 // Eleventy's configuration: where templates live and how Nunjucks is set up.
 // The build (scripts/html/render-site.ts) runs Eleventy through its API and adds the rest in
-// code: the computed site model as the global `site`, the Markdown library, the CSS assets.
+// code: the computed site model as the global `site`, the Markdown library, the assets (scripts/html/assets.ts).
 // Templates only lay out what the model holds.
 export default function (eleventyConfig) {
   // Input (content/) and output (a temporary folder that replaces _site/) are given by the
@@ -15,6 +15,5 @@ export default function (eleventyConfig) {
     // nhsuk-frontend's macros are imported as "nhsuk/components/<name>/macro.njk".
     for (const loader of env.loaders) loader.searchPaths?.push("node_modules/nhsuk-frontend/dist");
   });
-  eleventyConfig.addPassthroughCopy({ "node_modules/nhsuk-frontend/dist/nhsuk/assets/images": "assets/images" });
   return { markdownTemplateEngine: false, htmlTemplateEngine: "njk" };
 }

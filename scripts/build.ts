@@ -1,37 +1,53 @@
 /**
- * The build, as one readable script:
+ * The build, top to bottom. Each step is a module of its own; this file carries out the plan:
  *
- *   load -> validate -> compute -> render HTML -> render PDF -> check
+ *   1. load and validate     every author file; all problems at once (load/, validate/)
+ *   2. plan                  which organisations to build and which to keep from the previous
+ *                            site, which reports to compute, and why (plan/plan-build.ts)
+ *   3. compute and chart     the figures and charts of the reports the plan names, or the compute
+ *                            cache's copy (cache/compute-cache.ts)
+ *   4. model                 everything the templates lay out, for the organisations built (html/site-model.ts)
+ *   5. print pages and PDFs  the print pages whose content changed, then each PDF, printed or
+ *                            from the PDF cache (plan/plan-pages.ts, pdf/build-pdfs.ts)
+ *   6. web pages and downloads  the web pages whose content changed (they name each PDF's size),
+ *                            CSV files, logos, schemas; every other file linked from the previous
+ *                            site; the new manifest
+ *   7. check                 the quality gates on the new site, then the accessibility statement
+ *                            with what they found (check/)
+ *   8. swap                  the new site replaces the old in one rename (swap/write-atomically.ts)
  *
- * Each step is a module of its own; this file only composes them. Output is written to a
- * temporary folder beside `_site/` and swapped in only when every step has succeeded, so a
- * failed or interrupted build leaves the previous site untouched.
+ * Steps 5 to 7 write into a temporary folder: a failed or interrupted build leaves the previous
+ * site as it was. `explainBuild` runs steps 1 and 2 only (`build --explain`).
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import type { Browser } from "playwright-core";
 import { readProject } from "./load/read-project.ts";
-import { validateProject, type OrganisationEntry, type Project } from "./validate/validate-project.ts";
+import { validateProject, type OrganisationEntry, type Project, type ReportKey } from "./validate/validate-project.ts";
 import { InputProblems, type Problem } from "./validate/problems.ts";
-import { buildSiteModel, logoPath, withPdfs, type CheckSummary, type SiteModel } from "./html/site-model.ts";
+import { buildSiteModel, logoPath, withPdfs, type CheckSummary, type ReportView, type SiteModel } from "./html/site-model.ts";
 import { longDate } from "./dates.ts";
 import { buildPdfs, type PdfInfo, type PdfReport } from "./pdf/build-pdfs.ts";
 import { launchBrowser } from "./pdf/browser.ts";
-import { ReportedError, sourceDate } from "./errors.ts";
-import { messages } from "./validate/messages.ts";
+import { sourceDate } from "./errors.ts";
 import { routeSite } from "./pdf/site-origin.ts";
 import { checkSite, type CheckResult } from "./check/check-site.ts";
 import { axeVersion, WIDTHS } from "./check/axe.ts";
 import { checkPdf } from "./check/pdf-structure.ts";
 import { CheckFailed } from "./check/findings.ts";
 import { projectRoot, renderSite } from "./html/render-site.ts";
-import { computeReports } from "./cache/compute-cache.ts";
+import { writeSiteAssets } from "./html/assets.ts";
+import { computeReports, type ComputeJob } from "./cache/compute-cache.ts";
 import { JsonCache, toolHash } from "./cache/content-cache.ts";
-import { renderIncrementally } from "./cache/render-incremental.ts";
-import { linkFiles, pdfGroup, readManifest, writeManifest, type PageGroup } from "./cache/site-cache.ts";
-import { findChanges } from "./cache/input-keys.ts";
+import { linkFiles } from "./cache/link-files.ts";
 import { ParseCache } from "./cache/parse-cache.ts";
 import { writeJsonSchemas } from "./validate/json-schema.ts";
+import { computeInput } from "./plan/inputs.ts";
+import { planBuild, type BuildPlan } from "./plan/plan-build.ts";
+import { pdfFiles, planPrintPages, planWebPages, type PageDecision, type WebPagePlan } from "./plan/plan-pages.ts";
+import { emptyManifest, readPreviousSite, recordFiles, writeManifest, type Manifest, type OrganisationRecord, type PreviousSite } from "./plan/manifest.ts";
+import { writeAtomically } from "./swap/write-atomically.ts";
 
 export interface BuildOptions {
   /** The folder holding the author's data/ and content/reports/ (default: this repository). */
@@ -64,22 +80,13 @@ export interface BuildSummary {
   pdfsPrinted: number;
   seconds: number;
   /** Reports ("<org>/<period>") whose indicators and charts were computed, not taken from the cache. */
-  computed: string[];
-  /** Page groups rendered through Eleventy ("web:<org>/<period>", "print:...", "org:<slug>", "site"); the rest were reused. */
+  computed: ReportKey[];
+  /** Pages rendered through Eleventy ("web:<org>/<period>", "print:...", "org:<slug>", "site"); the rest were reused. */
   rendered: string[];
   /** Seconds spent in each step, in the order they ran. */
   steps: Record<string, number>;
   /** With `only`: organisations kept as they were in the previous site although their files have changed since. */
   outdated: string[];
-}
-
-/** The organisation `--only` names, by itself or with a period; a ReportedError if it names nothing. */
-function onlyOrganisation(project: Project, only: string): string {
-  const value = only.replace(/\/+$/, "");
-  const organisations = project.organisations.map((o) => o.slug);
-  const reports = project.reports.map((r) => `${r.organisation}/${r.slug}`);
-  if (organisations.includes(value) || reports.includes(value)) return value.split("/")[0]!;
-  throw new ReportedError(messages.onlyUnknown(value, [...organisations, ...reports]));
 }
 
 /** Times the steps of one build: `step(name)` ends the step before it. */
@@ -95,13 +102,14 @@ function stepTimer(started: number) {
     },
   };
 }
+type Timer = ReturnType<typeof stepTimer>;
 
 /** The date builds are "as of": SOURCE_DATE_EPOCH when set (reproducible builds), else today. */
 export function buildDate(env: NodeJS.ProcessEnv = process.env): string {
   return (sourceDate(env) ?? new Date()).toISOString().slice(0, 10);
 }
 
-/** Load and validate; throws InputProblems with every problem found. With a cache, unchanged files are not parsed again. */
+/** Step 1. Load and validate; throws InputProblems with every problem found. With a cache, unchanged files are not parsed again. */
 export async function loadAndValidate(root: string, cache?: ParseCache): Promise<Project> {
   const { files, problems: readProblems } = await readProject(root, cache);
   await cache?.save();
@@ -111,23 +119,60 @@ export async function loadAndValidate(root: string, cache?: ParseCache): Promise
   return project;
 }
 
-/** The CSV download of every chart, beside its report's page. Synchronous writes: a large build writes tens of thousands of small files. */
-function writeChartData(outputDir: string, model: SiteModel): number {
-  let written = 0;
-  for (const report of model.reports) {
-    const dir = path.join(outputDir, report.url);
-    mkdirSync(dir, { recursive: true });
-    for (const chart of report.charts) {
-      writeFileSync(path.join(dir, chart.csvFileName), chart.csv);
-      written++;
-    }
-  }
-  return written;
+interface Planned {
+  root: string;
+  outputDir: string;
+  tool: string;
+  asOf: string;
+  project: Project;
+  previous: PreviousSite;
+  plan: BuildPlan;
+  computeCache: JsonCache;
+}
+
+/** Steps 1 and 2: the project, and the plan against the previous site. */
+async function loadAndPlan(options: BuildOptions, timer: Timer): Promise<Planned> {
+  const root = path.resolve(options.root ?? projectRoot);
+  const outputDir = path.resolve(options.outputDir ?? path.join(root, "_site"));
+  const tool = options.toolVersion ?? (await toolHash());
+  const project = await loadAndValidate(root, await ParseCache.open(path.join(root, ".cache", "parsed.v8"), tool));
+  timer.step("load and validate");
+
+  const asOf = options.asOf ?? buildDate();
+  const previous = await readPreviousSite(outputDir);
+  const computeCache = new JsonCache(path.join(root, ".cache", "build"));
+  const plan = planBuild(project, previous, {
+    tool,
+    asOf,
+    pdfs: options.pdf !== false,
+    checks: options.check !== false,
+    sourceDateEpoch: process.env.SOURCE_DATE_EPOCH ?? "",
+    computeCache: await computeCache.keys(),
+    only: options.only,
+  });
+  timer.step("plan");
+  return { root, outputDir, tool, asOf, project, previous, plan, computeCache };
+}
+
+/** Steps 1 and 2 only: what a build would do, and why (`build --explain`). Writes nothing but the parse cache. */
+export async function explainBuild(options: BuildOptions = {}): Promise<BuildPlan> {
+  return (await loadAndPlan(options, stepTimer(performance.now()))).plan;
+}
+
+/** Step 3's work list: each report of an organisation being built that has figures. */
+export function computeJobs(project: Project, plan: BuildPlan): ComputeJob[] {
+  const reports = new Map(project.reports.map((r) => [r.key, r]));
+  return plan.organisations.flatMap((o) =>
+    o.reports.flatMap((r) => {
+      const report = reports.get(r.key)!;
+      return r.compute ? [{ key: r.key, cacheKey: r.compute.key, reuse: r.compute.action === "reuse", input: computeInput(project, report, report.data.metrics_year!) }] : [];
+    }),
+  );
 }
 
 /** What the PDF step needs to know of each report that has a PDF. */
-function pdfReports(model: SiteModel): PdfReport[] {
-  return model.reports
+function pdfReports(reports: readonly ReportView[]): PdfReport[] {
+  return reports
     .filter((r) => r.outputs.includes("pdf"))
     .map((r) => ({
       key: r.key,
@@ -143,31 +188,18 @@ function pdfReports(model: SiteModel): PdfReport[] {
     }));
 }
 
-/** Is a process with this id running (on this machine)? */
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
+/** The CSV download of every chart, beside its report's page. Synchronous writes: a large build writes tens of thousands of small files. */
+function writeChartData(outputDir: string, reports: readonly ReportView[]): number {
+  let written = 0;
+  for (const report of reports) {
+    const dir = path.join(outputDir, report.url);
+    mkdirSync(dir, { recursive: true });
+    for (const chart of report.charts) {
+      writeFileSync(path.join(dir, chart.csvFileName), chart.csv);
+      written++;
+    }
   }
-}
-
-/**
- * Remove the temporary folders (`<out>.building-<pid>-*`, and their `.old` leftovers) of builds
- * that were killed outright (SIGKILL, power cut) and so could not clean up; a running build's are kept.
- */
-async function removeStaleTemporaries(outputDir: string): Promise<void> {
-  const prefix = `${path.basename(outputDir)}.building-`;
-  const parent = path.dirname(outputDir);
-  const entries = await readdir(parent).catch(() => []);
-  for (const name of entries.filter((e) => e.startsWith(prefix)).sort()) {
-    const pid = Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]);
-    if (Number.isInteger(pid) && pid > 0 && isRunning(pid)) continue;
-    // Killed between its two renames: the previous site is in `.old` and there is no `outputDir`; put it back.
-    if (name.endsWith(".old") && !existsSync(outputDir)) await rename(path.join(parent, name), outputDir);
-    else await rm(path.join(parent, name), { recursive: true, force: true });
-  }
+  return written;
 }
 
 /** Each organisation's logo, into the site. Written apart and renamed: the path may be a link to the previous site's file. */
@@ -200,159 +232,147 @@ async function writeStatement(model: SiteModel, contentDir: string, dir: string)
   }
 }
 
-/**
- * A signal's clean-up: remove the temporary folder and exit with 128 + the signal's number. Synchronous
- * on purpose: while it runs, no other code of the build can start a write that recreates the folder.
- * Writes the build had already handed to Node's thread pool still finish, so it removes the folder
- * until it stays gone for a moment.
- */
-function removeAndExit(dir: string, code: number): never {
-  const pause = new Int32Array(new SharedArrayBuffer(4));
-  for (let tries = 0; tries < 40; tries++) {
-    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 10 });
-    Atomics.wait(pause, 0, 0, 25);
-    if (!existsSync(dir)) break;
-  }
-  process.exit(code);
+/** The templates of content/ that page through reports and organisations; every other template is a site-wide page. */
+const PRINT_TEMPLATE = "print.njk";
+const PAGED_TEMPLATES = ["report.njk", PRINT_TEMPLATE, "organisation.njk"];
+
+/** The site-wide templates of content/ (home, guide, accessibility statement), as Eleventy ignore patterns. */
+async function siteTemplates(contentDir: string): Promise<string[]> {
+  const entries = await readdir(contentDir, { withFileTypes: true });
+  return entries.filter((e) => e.name !== "reports" && !PAGED_TEMPLATES.includes(e.name)).map((e) => (e.isDirectory() ? `${e.name}/**` : e.name));
 }
 
-/** Write into a fresh folder, then replace `outputDir` with it in one rename. */
-export async function writeAtomically<T>(outputDir: string, write: (dir: string) => Promise<T>): Promise<T> {
-  const parent = path.dirname(outputDir);
-  await removeStaleTemporaries(outputDir);
-  const created: { dir?: string } = {};
-  let stopping: number | undefined;
-  // During the swap a signal waits for it to finish: stopping between the two renames would leave no site at all.
-  let swapping = false;
-  let exitAfterSwap: number | undefined;
-  // Listening before the folder exists, so no signal can kill the build between creating it and listening.
-  // `on`, not `once`: a second signal must not kill the build mid-clean-up.
-  const onSignal = (signal: NodeJS.Signals) => {
-    const code = signal === "SIGINT" ? 130 : 143;
-    if (swapping) {
-      exitAfterSwap = code;
-      return;
-    }
-    stopping ??= code;
-    // Before the folder exists, the code that creates it sees `stopping` and removes it.
-    if (created.dir !== undefined) removeAndExit(created.dir, stopping);
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
-  const temp = await mkdtemp(path.join(parent, `${path.basename(outputDir)}.building-${process.pid}-`)).catch((error: unknown) => {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
-    throw error;
-  });
-  created.dir = temp;
-  if (stopping !== undefined) removeAndExit(temp, stopping);
-  try {
-    const result = await write(temp);
-    swapping = true;
-    const old = `${temp}.old`;
-    await rename(outputDir, old).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== "ENOENT") throw error;
-    });
-    await rename(temp, outputDir);
-    // Synchronously: a large site's tens of thousands of links go a third quicker so.
-    rmSync(old, { recursive: true, force: true });
-    swapping = false;
-    // The new site is complete and in place; now honour a signal that came during the swap.
-    if (exitAfterSwap !== undefined) process.exit(exitAfterSwap);
-    return result;
-  } catch (error) {
-    await rm(temp, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
-    throw error;
-  } finally {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
-  }
-}
+const rendering = (d: PageDecision | undefined) => d?.action === "render";
+const linked = (decisions: Iterable<PageDecision>) => [...decisions].filter((d) => d.action === "link").flatMap((d) => d.output.files);
 
 export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
   const started = performance.now();
-  const root = path.resolve(options.root ?? projectRoot);
-  const outputDir = path.resolve(options.outputDir ?? path.join(root, "_site"));
-  const log = options.log ?? (() => {});
   const timer = stepTimer(started);
+  const log = options.log ?? (() => {});
 
-  const tool = options.toolVersion ?? (await toolHash());
-  const project = await loadAndValidate(root, await ParseCache.open(path.join(root, ".cache", "parsed.v8"), tool));
-  timer.step("load and validate");
+  // 1 and 2.
+  const { root, outputDir, tool, asOf, project, previous, plan, computeCache } = await loadAndPlan(options, timer);
+  const kept = plan.organisations.filter((o) => o.action === "keep");
 
-  const asOf = options.asOf ?? buildDate();
-  const wantPdf = options.pdf !== false;
-  const wantCheck = options.check !== false;
-  // Organisations none of whose inputs changed since the previous site keep its files, and are not computed or rendered.
-  const previous = await readManifest(outputDir);
-  const only = options.only === undefined ? undefined : onlyOrganisation(project, options.only);
-  const { inputs, unchanged, changed, outdated } = findChanges(project, previous, { tool, asOf, siteDir: outputDir, withPdfs: wantPdf, only });
-  timer.step("find what changed");
-
-  // Steps 3 and 4 through the content-hash cache: an unchanged report is neither recomputed nor re-charted.
-  const { indicators, charts, computed } = await computeReports(project, { tool, cache: new JsonCache(path.join(root, ".cache", "build")), only: changed });
+  // 3. Compute and chart.
+  const { indicators, charts, computed } = await computeReports(computeJobs(project, plan), { cache: computeCache });
   timer.step("compute and chart");
-  const model: SiteModel = buildSiteModel(project, { asOf, indicators, charts, only: changed });
-  timer.step("site model");
+
+  // 4. Model: the organisations being built, with every organisation in the directory.
+  const model = buildSiteModel(project, { asOf, indicators, charts, only: new Set(plan.organisations.filter((o) => o.action === "build").map((o) => o.slug)) });
+  timer.step("model");
 
   const contentDir = path.join(projectRoot, "content");
   // One browser prints the PDFs and checks the pages; launched only if either is wanted.
-  const browser = wantPdf || wantCheck ? await launchBrowser() : undefined;
+  const browser = plan.pdfs || plan.checks ? await launchBrowser() : undefined;
   try {
-    // Pages whose inputs are unchanged since the previous site are reused from it, not rendered again.
-    const { pages, csv, pdfs, pdfCount, findings, rendered } = await writeAtomically(outputDir, async (dir) => {
-      const incremental = { tool, contentDir, outputDir: dir, previousDir: outputDir, previous, inputs };
-      let site = model;
-      let pdfs = new Map<string, PdfInfo>();
-      const groups: PageGroup[] = [];
+    const made = await writeAtomically(outputDir, async (dir) => {
       const rendered: string[] = [];
-      if (wantPdf) {
-        // The print pages first: the PDFs are printed from them, and the web pages then name each PDF's size.
-        const print = await renderIncrementally(model, { ...incremental, part: "print" });
-        groups.push(...print.groups);
-        rendered.push(...print.rendered);
+      const print = planPrintPages(model, previous, tool);
+
+      // 5. Print pages and PDFs. The print pages first: the PDFs are printed from them.
+      let pdfs: ReadonlyMap<string, PdfInfo> = new Map();
+      if (plan.pdfs) {
+        const reports = model.reports.filter((r) => rendering(print.get(r.key)));
+        // The stylesheets the PDFs need are written with the pages, or alone when no page is.
+        if (reports.length > 0) await renderSite({ ...model, organisations: [], reports }, { contentDir, outputDir: dir, only: PRINT_TEMPLATE });
+        else await writeSiteAssets(dir);
+        rendered.push(...reports.map((r) => `print:${r.key}`));
+        linkFiles(linked(print.values()), outputDir, dir);
         timer.step("print pages");
-        pdfs = await buildPdfs(pdfReports(model), { siteDir: dir, cacheDir: path.join(root, ".cache", "pdf"), quiet: options.quiet, browser });
-        const printGroups = new Map(print.groups.map((g) => [g.id, g]));
-        groups.push(...model.reports.filter((r) => pdfs.has(r.key)).map((r) => pdfGroup(r, printGroups.get(`print:${r.key}`)!)));
-        site = withPdfs(model, pdfs);
+        pdfs = await buildPdfs(pdfReports(model.reports), { siteDir: dir, cacheDir: path.join(root, ".cache", "pdf"), quiet: options.quiet, browser });
         timer.step("PDFs");
       }
-      const web = await renderIncrementally(site, { ...incremental, part: wantPdf ? "web" : "all" });
+
+      // 6. Web pages and downloads. A report's page names its PDF's size and pages.
+      const site = withPdfs(model, pdfs);
+      const web = planWebPages(site, previous, tool);
+      // Without PDFs, a report's print page is rendered with its web page, in the same pass.
+      const reports = site.reports.filter((r) => rendering(web.reports.get(r.key)) || (!plan.pdfs && rendering(print.get(r.key))));
+      const organisations = site.organisations.filter((o) => rendering(web.organisations.get(o.slug)));
+      const { written } =
+        reports.length > 0 || organisations.length > 0 || rendering(web.site)
+          ? await renderSite(
+              { ...site, organisations, reports },
+              { contentDir, outputDir: dir, skip: [...(plan.pdfs ? [PRINT_TEMPLATE] : []), ...(rendering(web.site) ? [] : await siteTemplates(contentDir))] },
+            )
+          : { written: await writeSiteAssets(dir).then(() => []) };
+      rendered.push(...reports.flatMap((r) => [`web:${r.key}`, ...(plan.pdfs ? [] : [`print:${r.key}`])]), ...organisations.map((o) => `org:${o.slug}`));
+      if (rendering(web.site)) rendered.push("site");
       timer.step("web pages");
-      groups.push(...web.groups);
-      rendered.push(...web.rendered);
-      // The unchanged organisations' files, as they were.
-      const carried = [...unchanged.values()].flat();
-      linkFiles(carried, outputDir, dir);
-      groups.push(...carried);
-      const pages = groups.flatMap((g) => g.files).filter((f) => f.endsWith(".html")).length;
-      const csv = writeChartData(dir, { ...site, reports: web.webReports });
-      await writeManifest(dir, groups);
+      const siteFiles = siteWideFiles(web, print, written);
+      // Render first, link after: a file this build writes is never written through a link into the previous site.
+      linkFiles([...linked(web.reports.values()), ...linked(web.organisations.values()), ...(plan.pdfs ? [] : linked(print.values())), ...(rendering(web.site) ? [] : web.site.output.files)], outputDir, dir);
+      // The kept organisations' files, as they were.
+      linkFiles(kept.flatMap((o) => recordFiles(o.previous!)), outputDir, dir);
+      const csv = writeChartData(dir, reports);
       await writeLogos(dir, project.organisations);
       // The JSON Schemas that authors' editors check their files against (see `npm run new`).
       await writeJsonSchemas(dir, project.reference);
+      const manifest = newManifest(plan, site, print, web, siteFiles);
+      await writeManifest(dir, manifest);
       timer.step("CSV files, logos and schemas");
-      // The quality gates run on the new site before it replaces the old one: a failing check keeps the old site.
-      const result = browser && wantCheck ? await checkSite({ siteDir: dir, browser, serve: (c) => routeSite(c, dir), checkPdf }) : undefined;
-      const findings = result?.findings ?? [];
-      if (findings.length > 0) throw new CheckFailed(findings);
-      if (result) await writeStatement({ ...site, checks: checkSummary(result, buildDate()) }, contentDir, dir);
-      if (browser && wantCheck) timer.step("checks");
-      const pdfCount = groups.filter((g) => g.id.startsWith("pdf:")).length;
-      return { pages, csv, pdfs, pdfCount, findings, rendered };
+
+      // 7. Check: the quality gates run on the new site before it replaces the old one; a failing check keeps the old site.
+      const checked = browser && plan.checks ? await runChecks(dir, browser, site, contentDir) : undefined;
+      if (checked) timer.step("checks");
+      const files = Object.values(manifest.organisations).flatMap(recordFiles);
+      return { rendered, pdfs, csv, checked, pages: [...files, ...siteFiles].filter((f) => f.endsWith(".html")).length, pdfCount: files.filter((f) => f.endsWith(".pdf")).length };
     });
+    // 8. Swap: done by writeAtomically.
     timer.step("swap in the new site");
-    const printed = [...pdfs.values()].filter((p) => !p.cached);
+
+    const printed = [...made.pdfs.values()].filter((p) => !p.cached).length;
+    const outdated = plan.organisations.filter((o) => o.outdated).map((o) => o.slug);
     log(
-      `${unchanged.size} of ${project.organisations.length} organisations unchanged since the previous site (their files reused as they were). ` +
-        `Rendered ${rendered.length} page groups (the rest reused); ${pages} pages, ${csv} CSV files written; ${pdfCount} PDFs: ${printed.length} printed now, ${pdfs.size - printed.length} from the PDF cache, ${pdfCount - pdfs.size} kept from the previous site.`,
+      `${kept.length} of ${project.organisations.length} organisations unchanged since the previous site (their files reused as they were). ` +
+        `Rendered ${made.rendered.length} pages (the rest reused); ${made.pages} pages, ${made.csv} CSV files written; ${made.pdfCount} PDFs: ${printed} printed now, ${made.pdfs.size - printed} from the PDF cache, ${made.pdfCount - made.pdfs.size} kept from the previous site.`,
     );
     if (outdated.length > 0)
       log(`Kept ${outdated.length} organisations as they were in the previous site although their files have changed: ${outdated.join(", ")}. Build without --only to bring them up to date.`);
-    if (wantCheck) log(`Checked every page and PDF (accessibility, HTML, links, PDF structure): ${findings.length} problems.`);
-    return { outputDir, reports: project.reports.length, pages, pdfs: pdfCount, pdfsPrinted: printed.length, seconds: (performance.now() - started) / 1000, computed, rendered: rendered.sort(), steps: timer.steps, outdated };
+    if (made.checked) log(`Checked every page and PDF (accessibility, HTML, links, PDF structure): ${made.checked.findings.length} problems.`);
+    return {
+      outputDir,
+      reports: project.reports.length,
+      pages: made.pages,
+      pdfs: made.pdfCount,
+      pdfsPrinted: printed,
+      seconds: (performance.now() - started) / 1000,
+      computed,
+      rendered: made.rendered.sort(),
+      steps: timer.steps,
+      outdated,
+    };
   } finally {
     await browser?.close();
   }
+}
+
+/** The site-wide pages' files: when rendered, every page Eleventy wrote that belongs to no report or organisation. */
+function siteWideFiles(web: WebPagePlan, print: ReadonlyMap<ReportKey, PageDecision>, written: readonly string[]): string[] {
+  if (!rendering(web.site)) return web.site.output.files;
+  const owned = new Set([...web.reports.values(), ...web.organisations.values(), ...print.values()].flatMap((d) => d.output.files));
+  return written.filter((f) => !owned.has(f)).sort();
+}
+
+/** The manifest of the new site: the organisations built, with their inputs and outputs; the kept ones, as they were. */
+function newManifest(plan: BuildPlan, site: SiteModel, print: ReadonlyMap<ReportKey, PageDecision>, web: WebPagePlan, siteFiles: string[]): Manifest {
+  const reportsOf = (slug: string) => site.reports.filter((r) => r.organisation.slug === slug);
+  const record = (o: BuildPlan["organisations"][number]): OrganisationRecord => {
+    if (o.action === "keep") return o.previous!;
+    const reports = reportsOf(o.slug).map((r) => {
+      const printed = print.get(r.key)!.output;
+      return [r.key, { web: web.reports.get(r.key)!.output, print: printed, pdf: plan.pdfs && r.outputs.includes("pdf") ? { key: printed.key, files: pdfFiles(r) } : undefined }] as const;
+    });
+    return { inputs: o.inputs, page: web.organisations.get(o.slug)!.output, reports: Object.fromEntries(reports) };
+  };
+  return { ...emptyManifest(), organisations: Object.fromEntries(plan.organisations.map((o) => [o.slug, record(o)])), site: { key: web.site.output.key, files: siteFiles } };
+}
+
+/** Step 7: the checks on the new site; on success, the accessibility statement rewritten with their results. */
+async function runChecks(dir: string, browser: Browser, site: SiteModel, contentDir: string): Promise<CheckResult> {
+  const result = await checkSite({ siteDir: dir, browser, serve: (c) => routeSite(c, dir), checkPdf });
+  if (result.findings.length > 0) throw new CheckFailed(result.findings);
+  await writeStatement({ ...site, checks: checkSummary(result, buildDate()) }, contentDir, dir);
+  return result;
 }

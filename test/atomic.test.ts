@@ -9,7 +9,8 @@ import { createHash } from "node:crypto";
 import { cp, readdir, readFile, writeFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { build, writeAtomically } from "../scripts/build.ts";
+import { build } from "../scripts/build.ts";
+import { writeAtomically } from "../scripts/swap/write-atomically.ts";
 import { makeProject, repoRoot } from "./project.ts";
 
 const cli = path.join(repoRoot, "scripts/cli.ts");

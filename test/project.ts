@@ -5,6 +5,9 @@
 import { cp, mkdtemp, mkdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { emptyManifest } from "../scripts/plan/manifest.ts";
+import { planBuild, type BuildPlan } from "../scripts/plan/plan-build.ts";
+import type { Project } from "../scripts/validate/validate-project.ts";
 
 export const repoRoot = path.resolve(import.meta.dirname, "..");
 
@@ -16,4 +19,9 @@ export async function makeProject(files: Record<string, string>): Promise<string
     await writeFile(path.join(root, name), text);
   }
   return root;
+}
+
+/** The plan of a first build (no previous site) without PDFs or checks: every report computed, unless `computeCache` holds it. */
+export function firstBuildPlan(project: Project, computeCache: ReadonlySet<string> = new Set()): BuildPlan {
+  return planBuild(project, { manifest: emptyManifest(), missing: new Set() }, { tool: "test", asOf: "2025-01-15", pdfs: false, checks: false, sourceDateEpoch: "", computeCache });
 }

@@ -1,82 +1,64 @@
 /**
- * Steps 3 and 4 (compute, charts) for every report, through a content-addressed cache: a report's
+ * Compute and chart the reports the plan names, through a content-addressed cache: a report's
  * indicators and chart SVGs are stored under the hash of exactly what they are made from (its
  * organisation's metric files for its year and the years before, the metrics year, the
- * organisation's file, the settings, the reference data and the tool's version), so an unchanged
- * report is neither recomputed nor re-charted, and any change to one of those inputs makes it again.
- * Many reports to make are shared out over worker threads.
+ * organisation's file, the settings, the reference data and the tool's version: computeKey in
+ * scripts/plan/inputs.ts), so an unchanged report is neither recomputed nor re-charted, and any
+ * change to one of those inputs makes it again. Many reports to make are shared out over worker
+ * threads.
  */
 import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
-import type { Project, ReportEntry } from "../validate/validate-project.ts";
 import type { ComputeInput } from "../compute/indicators.ts";
 import type { ReportIndicators } from "../compute/types.ts";
 import type { Chart } from "../charts/types.ts";
+import type { ReportKey } from "../validate/validate-project.ts";
 import computeReport, { type ComputedReport } from "./compute-report.ts";
-import { hashOf, type JsonCache } from "./content-cache.ts";
+import type { JsonCache } from "./content-cache.ts";
 
 export interface ComputedReports {
-  indicators: Map<string, ReportIndicators>;
-  charts: Map<string, Chart[]>;
-  /** Report keys ("<org>/<period>") whose indicators and charts were made in this run, not taken from the cache. */
-  computed: string[];
+  indicators: Map<ReportKey, ReportIndicators>;
+  charts: Map<ReportKey, Chart[]>;
+  /** The reports whose indicators and charts were made in this run, not taken from the cache. */
+  computed: ReportKey[];
+}
+
+/** One report to compute, or to take from the cache, as the plan says (scripts/plan/plan-build.ts). */
+export interface ComputeJob {
+  key: ReportKey;
+  /** Under this key in the cache (scripts/plan/inputs.ts, computeKey). */
+  cacheKey: string;
+  /** Taken from the cache; made all the same should the cache have lost it since the plan was made. */
+  reuse: boolean;
+  input: ComputeInput;
 }
 
 export interface ComputeOptions {
-  /** The tool's version, part of every key. */
-  tool: string;
   cache?: JsonCache;
   /**
-   * Worker threads for the reports not in the cache; 0 makes them in this thread. Default: one a
-   * CPU when there are at least POOL_MIN reports to make, else 0.
+   * Worker threads for the reports to make; 0 makes them in this thread. Default: one a CPU when
+   * there are at least POOL_MIN reports to make, else 0.
    */
   threads?: number;
-  /** Make the reports of these organisations (by slug) only; default: all. */
-  only?: ReadonlySet<string>;
 }
 
 /** Fewer reports than this are made in the build's own thread: starting a worker (about a second, loading Vega) would cost more than it saves. */
 const POOL_MIN = 40;
-
-/** What one report's indicators and charts are made from: its organisation's file, and its metric files for its year and the years before (the trends). */
-function computeInput(project: Project, report: ReportEntry, year: number): ComputeInput {
-  const organisation = project.organisations.find((o) => o.slug === report.organisation)!;
-  const metrics = project.metrics.filter((m) => m.organisation === report.organisation && m.year <= year).sort((a, b) => a.year - b.year);
-  return { metricsByYear: new Map(metrics.map((m) => [m.year, m.data])), year, settings: project.settings, organisation: organisation.data, reference: project.reference };
-}
-
-/** The cache key of one report's indicators and charts: a hash of all its input and the tool's version. */
-function computeKey(input: ComputeInput, tool: string): string {
-  return hashOf(
-    "compute",
-    tool,
-    String(input.year),
-    JSON.stringify(input.settings),
-    JSON.stringify(input.reference),
-    JSON.stringify(input.organisation),
-    JSON.stringify([...input.metricsByYear]),
-  );
-}
 
 /** A pool of worker threads, each running compute-report.ts (through compute-worker.mjs). */
 function workerPool(threads: number): Piscina<ComputeInput, ComputedReport> {
   return new Piscina({ filename: new URL("./compute-worker.mjs", import.meta.url).href, execArgv: [], minThreads: threads, maxThreads: threads });
 }
 
-/** Every report's indicators and charts, from the cache where the inputs are unchanged (no cache: all made afresh). */
-export async function computeReports(project: Project, options: ComputeOptions): Promise<ComputedReports> {
-  // In the order of the reports; filled from the cache first, then by computing the rest.
-  const entries = new Map<string, ComputedReport | undefined>();
-  const missing: { key: string; cacheKey: string; input: ComputeInput }[] = [];
-  for (const report of project.reports) {
-    const year = report.data.metrics_year;
-    if (year === undefined || options.only?.has(report.organisation) === false) continue;
-    const key = `${report.organisation}/${report.slug}`;
-    const input = computeInput(project, report, year);
-    const cacheKey = computeKey(input, options.tool);
-    const entry = await options.cache?.get<ComputedReport>(cacheKey);
-    entries.set(key, entry);
-    if (!entry) missing.push({ key, cacheKey, input });
+/** Every job's indicators and charts, from the cache or made afresh (no cache: all made afresh). */
+export async function computeReports(jobs: readonly ComputeJob[], options: ComputeOptions): Promise<ComputedReports> {
+  // In the order of the jobs; filled from the cache first, then by computing the rest.
+  const entries = new Map<ReportKey, ComputedReport | undefined>();
+  const missing: ComputeJob[] = [];
+  for (const job of jobs) {
+    const entry = job.reuse ? await options.cache?.get<ComputedReport>(job.cacheKey) : undefined;
+    entries.set(job.key, entry);
+    if (!entry) missing.push(job);
   }
 
   const threads = options.threads ?? (missing.length >= POOL_MIN ? availableParallelism() : 0);

@@ -54,6 +54,15 @@ export async function toolHash(root = toolRoot): Promise<string> {
 export class JsonCache {
   constructor(readonly dir: string) {}
 
+  /** Every key held (none when the folder does not exist yet). */
+  async keys(): Promise<Set<string>> {
+    const names = await readdir(this.dir).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === "ENOENT") return [];
+      throw error;
+    });
+    return new Set(names.filter((n) => n.endsWith(".json")).map((n) => n.slice(0, -".json".length)));
+  }
+
   async get<T>(key: string): Promise<T | undefined> {
     try {
       return JSON.parse(await readFile(path.join(this.dir, `${key}.json`), "utf8")) as T;

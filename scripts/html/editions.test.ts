@@ -1,7 +1,8 @@
 // Editions on real files: two plans of one organisation, through the real loader, validator and
 // site model; the changes were worked out by hand from the two plans below.
 import { describe, expect, it } from "vitest";
-import { makeProject, repoRoot } from "../../test/project.ts";
+import { firstBuildPlan, makeProject, repoRoot } from "../../test/project.ts";
+import { computeJobs } from "../build.ts";
 import { computeReports } from "../cache/compute-cache.ts";
 import { readProject } from "../load/read-project.ts";
 import { validateProject } from "../validate/validate-project.ts";
@@ -72,7 +73,7 @@ describe("editions", () => {
   it("shows each indicator's headline figure in each edition on the organisation page", async () => {
     const { files } = await readProject(repoRoot);
     const { project } = validateProject(files);
-    const { indicators, charts } = await computeReports(project!, { tool: "test" });
+    const { indicators, charts } = await computeReports(computeJobs(project!, firstBuildPlan(project!)), {});
     const site = buildSiteModel(project!, { asOf: "2025-01-01", indicators, charts });
     const org = site.organisations.find((o) => o.slug === "example-nhs-trust")!;
     expect(org.trends.map((t) => t.caption)).toEqual(["WRES indicators in each edition", "WDES metrics in each edition"]);

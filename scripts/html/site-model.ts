@@ -4,7 +4,7 @@
  * which indicators an action links to, whether an action is overdue) are made here.
  * Pure: takes the validated project, returns plain data.
  */
-import type { Project, ReportEntry, OrganisationEntry } from "../validate/validate-project.ts";
+import type { Project, ReportEntry, OrganisationEntry, ReportKey } from "../validate/validate-project.ts";
 import type { Action, BoardPaper, IndicatorDefinition, StatusDefinition, Theme } from "../validate/schema.ts";
 import { renderInline, renderMarkdown, type Heading } from "./markdown.ts";
 import { longDate } from "../dates.ts";
@@ -154,7 +154,7 @@ export interface OrganisationView {
 }
 
 export interface ReportView {
-  key: string; // "<org>/<period>"
+  key: ReportKey;
   url: string;
   printUrl: string;
   pdfUrl: string;
@@ -461,7 +461,7 @@ export function buildSiteModel(project: Project, options: SiteModelOptions): Sit
     const narrative = renderMarkdown(report.body, { baseLevel: 2, usedIds: new Set(reserved) });
     const actions = themes.flatMap((t) => t.actions);
     const url = `/${report.organisation}/${report.slug}/`;
-    const key = `${report.organisation}/${report.slug}`;
+    const key = report.key;
     const computed = options.indicators.get(key);
     const charts = options.charts.get(key) ?? [];
     const board = report.data.board_paper;

@@ -68,7 +68,11 @@ export interface MetricsEntry {
   data: Metrics;
 }
 
+/** A report's identity across the build: "<organisation>/<period>", e.g. "acme/2024-25" (also its folder in the site). */
+export type ReportKey = `${string}/${string}`;
+
 export interface ReportEntry {
+  key: ReportKey;
   organisation: string;
   slug: string;
   file: string;
@@ -384,7 +388,7 @@ export function validateProject(files: SourceFiles): { project?: Project; proble
     }
     for (const line of narrativeTablesWithoutCaption(f.body))
       problems.push({ file: f.file, position: { line: f.bodyLine + line, column: 1 }, ...messages.tableWithoutCaption() });
-    reports.push({ organisation: f.folder, slug: f.name, file: f.file, data, body: f.body, bodyLine: f.bodyLine, plan });
+    reports.push({ key: `${f.folder}/${f.name}`, organisation: f.folder, slug: f.name, file: f.file, data, body: f.body, bodyLine: f.bodyLine, plan });
   }
 
   return { project: { reference, settings, groups, organisations, plans, metrics, reports }, problems };

@@ -1,0 +1,125 @@
+/**
+ * What the build's outputs are made from, named so that a person can be told what changed.
+ *
+ * Each organisation's files (pages, charts, CSV files, PDFs) are made from: the tool itself, the
+ * settings, the reference data, SOURCE_DATE_EPOCH (the PDFs' dates), whether PDFs are made (the web
+ * pages link them), its organisation file and logo, its plans, metric files and report pages, and
+ * which of its actions are overdue on the build date. `organisationInputs` gives each of these a
+ * hash under a readable name ("data/metrics/acme/2024.yaml", "the tool"); the manifest keeps them,
+ * and the plan compares them. Nothing an organisation's pages show comes from another
+ * organisation's files, so a change to one organisation's files never touches another's inputs.
+ *
+ * A report's indicators and charts are made from fewer of them (`computeInput`, `computeKey`):
+ * the key of the compute cache.
+ *
+ * Pure.
+ */
+import type { ComputeInput } from "../compute/indicators.ts";
+import { isOverdue } from "../html/site-model.ts";
+import type { Project, ReportEntry } from "../validate/validate-project.ts";
+import { hashOf } from "../cache/content-cache.ts";
+
+/** Input name -> hash (or a readable value, for the few that have one). */
+export type InputHashes = Readonly<Record<string, string>>;
+
+/** The inputs every organisation shares, by the names reasons use. */
+export const TOOL = "the tool";
+export const SETTINGS = "the settings";
+export const REFERENCE = "the reference data";
+export const SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH";
+export const PDFS = "PDFs";
+/** Followed by a plan's file: which of its actions are overdue on the build date. */
+export const OVERDUE = "overdue actions in ";
+
+export interface InputOptions {
+  /** The tool's version (content-cache.ts, toolHash). */
+  tool: string;
+  /** The build date, YYYY-MM-DD. */
+  asOf: string;
+  /** Whether the build makes PDFs. */
+  pdfs: boolean;
+  /** SOURCE_DATE_EPOCH, or "" when unset. */
+  sourceDateEpoch: string;
+}
+
+const json = (value: unknown) => hashOf(JSON.stringify(value));
+
+/** Each organisation's inputs, by slug. */
+export function organisationInputs(project: Project, options: InputOptions): Map<string, InputHashes> {
+  const shared = {
+    [TOOL]: options.tool,
+    [SETTINGS]: json(project.settings),
+    [REFERENCE]: json(project.reference),
+    [SOURCE_DATE_EPOCH]: options.sourceDateEpoch,
+    [PDFS]: options.pdfs ? "made" : "not made",
+  };
+  return new Map(
+    project.organisations.map((organisation) => {
+      const slug = organisation.slug;
+      const plans = project.plans.filter((p) => p.organisation === slug);
+      const own: Record<string, string> = { [organisation.file]: json({ ...organisation, logo: organisation.logo?.extension }) };
+      if (organisation.logo && organisation.data.logo) own[organisation.data.logo] = hashOf(organisation.logo.bytes);
+      for (const plan of plans) {
+        own[plan.file] = json(plan);
+        own[`${OVERDUE}${plan.file}`] = json(plan.data.themes.map((t) => t.actions.map((a) => isOverdue(a, options.asOf))));
+      }
+      for (const metrics of project.metrics.filter((m) => m.organisation === slug)) own[metrics.file] = json(metrics);
+      // The plan a report page uses is an input of its own (above): here, only its file's name.
+      for (const { plan, ...report } of project.reports.filter((r) => r.organisation === slug)) own[report.file] = json({ ...report, plan: plan.file });
+      return [slug, { ...shared, ...own }];
+    }),
+  );
+}
+
+/**
+ * The names whose hashes differ between two sets of inputs (new, removed or changed), in order.
+ * A plan added or removed is one change: the overdue actions that come and go with it are not another.
+ */
+export function changedInputs(before: InputHashes, after: InputHashes): string[] {
+  const names = new Set([...Object.keys(after), ...Object.keys(before)]);
+  return [...names].filter((name) => before[name] !== after[name] && !(name.startsWith(OVERDUE) && (before[name] === undefined || after[name] === undefined)));
+}
+
+/** One changed input, said for a person: "data/metrics/acme/2024.yaml changed", "PDFs are made this time". */
+export function describeChange(name: string, before: InputHashes, after: InputHashes): string {
+  if (name.startsWith(OVERDUE)) return `an action in ${name.slice(OVERDUE.length)} became overdue on the build date, or stopped being overdue`;
+  switch (name) {
+    case TOOL:
+      return "the tool changed (its code, templates or dependencies)";
+    case PDFS:
+      return after[PDFS] === "made" ? "PDFs are made this time" : "PDFs are not made this time";
+    case SETTINGS:
+    case REFERENCE:
+    case SOURCE_DATE_EPOCH:
+      return `${name} changed`;
+    default:
+      return before[name] === undefined ? `${name} is new` : after[name] === undefined ? `${name} was removed` : `${name} changed`;
+  }
+}
+
+/** What one report's indicators and charts are made from: its organisation's file, and its metric files for its year and the years before (the trends). */
+export function computeInput(project: Project, report: ReportEntry, year: number): ComputeInput {
+  const organisation = project.organisations.find((o) => o.slug === report.organisation)!;
+  const metrics = project.metrics.filter((m) => m.organisation === report.organisation && m.year <= year).sort((a, b) => a.year - b.year);
+  return { metricsByYear: new Map(metrics.map((m) => [m.year, m.data])), year, settings: project.settings, organisation: organisation.data, reference: project.reference };
+}
+
+/** The names of the inputs (as organisationInputs names them) a report's indicators and charts are made from. */
+export function computeInputNames(project: Project, report: ReportEntry, year: number): string[] {
+  const organisation = project.organisations.find((o) => o.slug === report.organisation)!;
+  const metrics = project.metrics.filter((m) => m.organisation === report.organisation && m.year <= year).map((m) => m.file);
+  return [TOOL, SETTINGS, REFERENCE, organisation.file, ...metrics];
+}
+
+/** The compute cache's key for one report: a hash of all its input and the tool's version. */
+export function computeKey(input: ComputeInput, tool: string): string {
+  return hashOf(
+    "compute",
+    tool,
+    String(input.year),
+    JSON.stringify(input.settings),
+    JSON.stringify(input.reference),
+    JSON.stringify(input.organisation),
+    JSON.stringify([...input.metricsByYear]),
+  );
+}

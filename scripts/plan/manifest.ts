@@ -1,0 +1,86 @@
+/**
+ * The build manifest: what the previous build wrote, and from what. It is kept inside the site it
+ * describes (`_site/.build-manifest.json`, swapped in with the site), so it can never disagree with
+ * the files beside it. The plan (plan-build.ts, plan-pages.ts) compares this build with it.
+ *
+ * Reading it, and finding which of the files it names are gone, is the only I/O here.
+ */
+import { existsSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { ReportKey } from "../validate/validate-project.ts";
+import type { InputHashes } from "./inputs.ts";
+
+export const MANIFEST_FILE = ".build-manifest.json";
+const VERSION = 2;
+
+/** One output of the build (a page, a report's web page with its CSV files, a PDF): the key it was made under, and its files. */
+export interface Output {
+  key: string;
+  /** Site-relative, forward slashes. */
+  files: string[];
+}
+
+export interface ReportRecord {
+  web: Output;
+  print: Output;
+  /** Made only when the build makes PDFs and the report asks for one. */
+  pdf: Output | undefined;
+}
+
+export interface OrganisationRecord {
+  /** Every input the organisation's files were made from, by name, with its hash (inputs.ts). */
+  inputs: InputHashes;
+  page: Output;
+  /** By report key, e.g. "acme/2024-25". */
+  reports: Record<ReportKey, ReportRecord>;
+}
+
+export interface Manifest {
+  version: typeof VERSION;
+  organisations: Record<string, OrganisationRecord>;
+  /** The site-wide pages: home, guide, accessibility statement. */
+  site: Output | undefined;
+}
+
+/** The previous site as the plan sees it: its manifest, and which of the files it names are no longer there. */
+export interface PreviousSite {
+  manifest: Manifest;
+  missing: ReadonlySet<string>;
+}
+
+export const emptyManifest = (): Manifest => ({ version: VERSION, organisations: {}, site: undefined });
+
+/** Every file an organisation's record names. */
+export function recordFiles(record: OrganisationRecord): string[] {
+  return [record.page, ...Object.values(record.reports).flatMap((r) => [r.web, r.print, ...(r.pdf ? [r.pdf] : [])])].flatMap((o) => o.files);
+}
+
+/** The previous site's manifest (empty when there is none, or it is of an older version) and the files it names that are gone. */
+export async function readPreviousSite(siteDir: string): Promise<PreviousSite> {
+  let manifest = emptyManifest();
+  try {
+    const stored = JSON.parse(await readFile(path.join(siteDir, MANIFEST_FILE), "utf8")) as Partial<Manifest>;
+    if (stored.version === VERSION) manifest = stored as Manifest;
+  } catch (error) {
+    // None yet, or cut short: everything is made again.
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT" && !(error instanceof SyntaxError)) throw error;
+  }
+  const named = [...Object.values(manifest.organisations).flatMap(recordFiles), ...(manifest.site?.files ?? [])];
+  return { manifest, missing: new Set(named.filter((f) => !existsSync(path.join(siteDir, f)))) };
+}
+
+/** A copy with every object's keys in order: a rebuild writes the same bytes as a cold build, whatever order it made things in. */
+function sortedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedKeys);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => [k, sortedKeys(v)]),
+  );
+}
+
+export async function writeManifest(siteDir: string, manifest: Manifest): Promise<void> {
+  await writeFile(path.join(siteDir, MANIFEST_FILE), JSON.stringify(sortedKeys(manifest)));
+}

@@ -1,0 +1,80 @@
+/**
+ * Which of a built organisation's pages go through Eleventy again, and which are linked from the
+ * previous site. Each page's key is a hash of the tool's version and exactly the part of the site
+ * model its template reads (a report's whole view with its charts and PDF, an organisation's view,
+ * the directory of organisations for the site-wide pages), so a page is reused only when it would
+ * come out the same. A page is rendered again when its key changed, or its files did, or one of
+ * them is missing from the previous site.
+ *
+ * Decided after the site model is made: what a page shows depends on the computed figures. The
+ * print pages are planned first (the PDFs are printed from them); the web pages once the PDFs are
+ * made, since a report's page names its PDF's size.
+ *
+ * Pure.
+ */
+import { hashOf } from "../cache/content-cache.ts";
+import type { OrganisationView, ReportView, SiteModel } from "../html/site-model.ts";
+import type { ReportKey } from "../validate/validate-project.ts";
+import type { Output, PreviousSite, ReportRecord } from "./manifest.ts";
+
+export interface PageDecision {
+  output: Output;
+  action: "render" | "link";
+  reason: string;
+}
+
+const relative = (url: string) => url.replace(/^\//, "");
+
+/** The files of a report's web page: the page and its charts' CSV downloads. */
+export const webFiles = (report: ReportView): string[] => [`${relative(report.url)}index.html`, ...report.charts.map((c) => `${relative(report.url)}${c.csvFileName}`)];
+export const printFiles = (report: ReportView): string[] => [relative(report.printUrl)];
+export const pdfFiles = (report: ReportView): string[] => [relative(report.pdfUrl)];
+export const organisationFiles = (organisation: OrganisationView): string[] => [`${relative(organisation.url)}index.html`];
+
+/** Render or link one output, against what the previous site holds of it. */
+export function decide(output: Output, before: Output | undefined, previous: PreviousSite): PageDecision {
+  const reason = !before
+    ? "new"
+    : before.key !== output.key
+      ? "what it shows changed"
+      : before.files.join("\n") !== output.files.join("\n")
+        ? "its files changed"
+        : before.files.some((f) => previous.missing.has(f))
+          ? "a file of it is missing from the previous site"
+          : undefined;
+  return reason === undefined ? { output, action: "link", reason: "unchanged" } : { output, action: "render", reason };
+}
+
+const previousReport = (previous: PreviousSite, report: ReportView): ReportRecord | undefined => previous.manifest.organisations[report.organisation.slug]?.reports[report.key];
+
+/** Each report's print page. */
+export function planPrintPages(model: SiteModel, previous: PreviousSite, tool: string): Map<ReportKey, PageDecision> {
+  return new Map(
+    model.reports.map((r) => [r.key, decide({ key: hashOf("print", tool, model.title, JSON.stringify(r)), files: printFiles(r) }, previousReport(previous, r)?.print, previous)]),
+  );
+}
+
+export interface WebPagePlan {
+  reports: Map<ReportKey, PageDecision>;
+  organisations: Map<string, PageDecision>;
+  /** The site-wide pages. Their files are known only once rendered (the guide is whatever content/ holds): until then, the previous site's. */
+  site: PageDecision;
+}
+
+/** Each report's web page, each organisation's page, and the site-wide pages. */
+export function planWebPages(model: SiteModel, previous: PreviousSite, tool: string): WebPagePlan {
+  const siteKey = hashOf("site", tool, model.title, JSON.stringify(model.directory));
+  const siteBefore = previous.manifest.site;
+  return {
+    reports: new Map(
+      model.reports.map((r) => [r.key, decide({ key: hashOf("web", tool, model.title, JSON.stringify(r)), files: webFiles(r) }, previousReport(previous, r)?.web, previous)]),
+    ),
+    organisations: new Map(
+      model.organisations.map((o) => [
+        o.slug,
+        decide({ key: hashOf("org", tool, model.title, JSON.stringify(o)), files: organisationFiles(o) }, previous.manifest.organisations[o.slug]?.page, previous),
+      ]),
+    ),
+    site: decide({ key: siteKey, files: siteBefore?.key === siteKey ? siteBefore.files : [] }, siteBefore, previous),
+  };
+}
