@@ -314,7 +314,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
       timer.step("CSV files, logos and schemas");
 
       // 7. Check: the quality gates run on the new site before it replaces the old one; a failing check keeps the old site.
-      const checked = browser && plan.checks ? await runChecks(dir, browser, site, contentDir) : undefined;
+      const checked = browser && plan.checks ? await runChecks(dir, browser, site, { contentDir, results: new JsonCache(path.join(root, ".cache", "checks")), tool }) : undefined;
       if (checked) timer.step("checks");
       const files = Object.values(manifest.organisations).flatMap(recordFiles);
       return { rendered, pdfs, csv, checked, pages: [...files, ...siteFiles].filter((f) => f.endsWith(".html")).length, pdfCount: files.filter((f) => f.endsWith(".pdf")).length };
@@ -328,9 +328,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
       `${kept.length} of ${project.organisations.length} organisations unchanged since the previous site (their files reused as they were). ` +
         `Rendered ${made.rendered.length} pages (the rest reused); ${made.pages} pages, ${made.csv} CSV files written; ${made.pdfCount} PDFs: ${printed} printed now, ${made.pdfs.size - printed} from the PDF cache, ${made.pdfCount - made.pdfs.size} kept from the previous site.`,
     );
+    const alsoBuilt = plan.only === undefined ? [] : plan.organisations.filter((o) => o.action === "build" && o.slug !== plan.only).map((o) => o.slug);
+    if (alsoBuilt.length > 0) log(`Built ${alsoBuilt.length} other organisations too, since the previous site did not have them whole: ${alsoBuilt.join(", ")}.`);
     if (outdated.length > 0)
       log(`Kept ${outdated.length} organisations as they were in the previous site although their files have changed: ${outdated.join(", ")}. Build without --only to bring them up to date.`);
-    if (made.checked) log(`Checked every page and PDF (accessibility, HTML, links, PDF structure): ${made.checked.findings.length} problems.`);
+    if (made.checked)
+      log(
+        `Checked every page and PDF (accessibility, HTML, links, PDF structure): ${made.checked.findings.length} problems. ` +
+          `${made.checked.reused} of ${made.checked.pages + made.checked.pdfs} were as when last checked, and not checked again (links always are).`,
+      );
+    log(`Time by step: ${Object.entries(timer.steps).map(([step, seconds]) => `${step} ${seconds.toFixed(1)} s`).join(", ")}.`);
     return {
       outputDir,
       reports: project.reports.length,
@@ -369,9 +376,10 @@ function newManifest(plan: BuildPlan, site: SiteModel, print: ReadonlyMap<Report
   return { ...emptyManifest(), organisations: Object.fromEntries(plan.organisations.map((o) => [o.slug, record(o)])), site: { key: web.site.output.key, files: siteFiles } };
 }
 
-/** Step 7: the checks on the new site; on success, the accessibility statement rewritten with their results. */
-async function runChecks(dir: string, browser: Browser, site: SiteModel, contentDir: string): Promise<CheckResult> {
-  const result = await checkSite({ siteDir: dir, browser, serve: (c) => routeSite(c, dir), checkPdf });
+/** Step 7: the checks on the new site (a page or PDF checked before, as it is now, is not checked again); on success, the accessibility statement rewritten with their results. */
+async function runChecks(dir: string, browser: Browser, site: SiteModel, options: { contentDir: string; results: JsonCache; tool: string }): Promise<CheckResult> {
+  const { contentDir, results, tool } = options;
+  const result = await checkSite({ siteDir: dir, browser, serve: (c) => routeSite(c, dir), checkPdf, cache: { results, tool } });
   if (result.findings.length > 0) throw new CheckFailed(result.findings);
   await writeStatement({ ...site, checks: checkSummary(result, buildDate()) }, contentDir, dir);
   return result;

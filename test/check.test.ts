@@ -9,6 +9,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../scripts/build.ts";
 import { checkSite } from "../scripts/check/check-site.ts";
+import { JsonCache } from "../scripts/cache/content-cache.ts";
 import { checkPdf } from "../scripts/check/pdf-structure.ts";
 import { launchBrowser } from "../scripts/pdf/browser.ts";
 import { routeSite } from "../scripts/pdf/site-origin.ts";
@@ -109,6 +110,23 @@ describe("check", () => {
     const { findings } = await check(dir);
     const rules = findings.map((f) => `${f.check}:${f.rule}`);
     expect(rules).toEqual(expect.arrayContaining(["structure:heading-order", "links:unique-title"]));
+  });
+
+  it("checks a page again only when it, or a file it loads, changed", async () => {
+    const dir = await brokenSite((html) => html);
+    const cache = { results: new JsonCache(await mkdtemp(path.join(tmpdir(), "check-cache-"))), tool: "test" };
+    // The page's own findings (alone, its links to the rest of the site are broken).
+    const cached = async () => {
+      const result = await checkSite({ siteDir: dir, browser, serve: (c) => routeSite(c, dir), checkPdf, cache });
+      return { ...result, findings: result.findings.filter((f) => f.check !== "links") };
+    };
+    expect(await cached()).toMatchObject({ pages: 1, reused: 0, findings: [] });
+    expect(await cached()).toMatchObject({ pages: 1, reused: 1, findings: [] });
+    // A stylesheet the page loads changes: checked again, and the new problem is found.
+    await writeFile(path.join(dir, "assets/site.css"), `${await readFile(path.join(dir, "assets/site.css"), "utf8")}\nh1 { color: #aaa; }`);
+    const restyled = await cached();
+    expect(restyled.reused).toBe(0);
+    expect(restyled.findings.map((f) => f.rule)).toContain("color-contrast");
   });
 
   it("refuses an organisation colour too light for white text before anything is built", async () => {

@@ -10,7 +10,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { build, loadAndValidate, type BuildSummary } from "../scripts/build.ts";
 import { generateEstate, writeEstate } from "../scripts/bench/estate.ts";
 import { toolHash } from "../scripts/cache/content-cache.ts";
-import { repoRoot } from "./project.ts";
+import { checkSite } from "../scripts/check/check-site.ts";
+import { makeProject, repoRoot } from "./project.ts";
 
 const asOf = "2025-01-15";
 
@@ -133,6 +134,30 @@ describe("build --only", () => {
     expect(full.outdated).toEqual([]);
     expect(full.computed).toEqual(["synthetic-001/2024-25"]);
     expect((await siteFiles(full.outputDir)).get("synthetic-001/2024-25/index.html")).toContain("New words for synthetic-001.");
+  }, 120_000);
+
+  it("with --no-pdf after a build with PDFs, keeps the other organisations' PDFs: no link breaks", async () => {
+    // Two small organisations, Acme and its copy Beta, built with PDFs.
+    const root = await makeProject({});
+    await cp(path.join(repoRoot, "test/fixtures/bad/_base"), root, { recursive: true });
+    for (const [from, to] of [
+      ["data/plans/acme/2023-24.yaml", "data/plans/beta/2023-24.yaml"],
+      ["data/metrics/acme/2024.yaml", "data/metrics/beta/2024.yaml"],
+      ["content/reports/acme/2023-24.md", "content/reports/beta/2023-24.md"],
+    ])
+      await cp(path.join(root, from!), path.join(root, to!));
+    await writeFile(path.join(root, "data/organisations/beta.yaml"), "name: Beta NHS Trust\ntype: trust\n");
+    await build({ root, asOf, check: false, quiet: true, toolVersion: "test-tool" });
+    for (const org of ["acme", "beta"]) await writeFile(path.join(root, `content/reports/${org}/2023-24.md`), "---\nsummary: A plan.\nmetrics_year: 2024\n---\nHello again.\n");
+
+    const preview = await build({ root, asOf, pdf: false, check: false, toolVersion: "test-tool", only: "acme" });
+    expect(preview.outdated).toEqual(["beta"]);
+    const files = await siteFiles(preview.outputDir);
+    expect(files.has("beta/2023-24/beta-2023-24.pdf")).toBe(true);
+    expect(files.has("acme/2023-24/acme-2023-24.pdf")).toBe(false);
+    expect(files.get("acme/2023-24/index.html")).not.toContain("acme-2023-24.pdf");
+    // Every link of the site resolves (the checks that need no browser).
+    expect((await checkSite({ siteDir: preview.outputDir })).findings).toEqual([]);
   }, 120_000);
 
   it("refuses a name that is no organisation or report, suggesting the nearest", async () => {

@@ -5,7 +5,8 @@
  */
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import type { Browser, BrowserContext } from "playwright-core";
+import { availableParallelism } from "node:os";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import type { Finding } from "./findings.ts";
 
 const require = createRequire(import.meta.url);
@@ -26,53 +27,77 @@ interface AxeViolation {
   nodes: { target: string[]; failureSummary?: string }[];
 }
 
+/** One page's violations at one width, as findings. */
+async function violationsAt(page: Page, file: string, width: number): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  const violations = (await page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: unknown[] }> } }).axe;
+    return (await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] })).violations;
+  }, AXE_TAGS)) as AxeViolation[];
+  for (const v of violations)
+    for (const node of v.nodes)
+      findings.push({
+        file,
+        check: "axe",
+        rule: v.id,
+        element: `${node.target.join(" ")} (at ${width}px)`,
+        message: v.help,
+        fix: `${node.failureSummary?.replace(/\s+/g, " ").trim() ?? ""} See ${v.helpUrl}`,
+      });
+  if (width === 320) {
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    if (overflow > 1)
+      findings.push({
+        file,
+        check: "axe",
+        rule: "reflow",
+        element: "html (at 320px)",
+        message: `the page scrolls sideways by ${overflow}px at 320px wide`,
+        fix: "let wide content (tables, charts) scroll inside its own box, and let text wrap",
+      });
+  }
+  return findings;
+}
+
+/** Pages checked at once: one a CPU, at most two (a third gives nothing more on two cores, and the build has other work). */
+const CONCURRENCY = Math.max(1, Math.min(2, availableParallelism()));
+
 /**
- * Check pages served by `serve` (which routes requests for the site into `context` and gives
- * the page's address). Pages are opened one after another in one context per width.
+ * Check pages served by `serve` (which routes requests for the site into a context and gives the
+ * page's address), each loaded once and checked at every width in WIDTHS, widest first, the
+ * viewport narrowed in between. Two pages at a time, each in a context of its own. Returns each
+ * page's findings, by page.
  */
 export async function checkAccessibility(
   browser: Browser,
   files: readonly string[],
   serve: (context: BrowserContext) => Promise<(file: string) => string>,
-): Promise<Finding[]> {
-  const findings: Finding[] = [];
+): Promise<Map<string, Finding[]>> {
   const source = await axeSource;
-  for (const width of WIDTHS) {
+  const results = new Map<string, Finding[]>();
+  const queue = [...files];
+  const worker = async () => {
     // The pages forbid scripts (CSP); the check's own script must still run.
-    const context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
-    const urlOf = await serve(context);
-    const page = await context.newPage();
-    for (const file of files) {
-      await page.goto(urlOf(file), { waitUntil: "load" });
-      await page.addScriptTag({ content: source });
-      const violations = await page.evaluate(async (tags) => {
-        const axe = (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: unknown[] }> } }).axe;
-        return (await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] })).violations;
-      }, AXE_TAGS) as AxeViolation[];
-      for (const v of violations)
-        for (const node of v.nodes)
-          findings.push({
-            file,
-            check: "axe",
-            rule: v.id,
-            element: `${node.target.join(" ")} (at ${width}px)`,
-            message: v.help,
-            fix: `${node.failureSummary?.replace(/\s+/g, " ").trim() ?? ""} See ${v.helpUrl}`,
-          });
-      if (width === 320) {
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-        if (overflow > 1)
-          findings.push({
-            file,
-            check: "axe",
-            rule: "reflow",
-            element: "html (at 320px)",
-            message: `the page scrolls sideways by ${overflow}px at 320px wide`,
-            fix: "let wide content (tables, charts) scroll inside its own box, and let text wrap",
-          });
+    const context = await browser.newContext({ viewport: { width: WIDTHS[0], height: 900 }, bypassCSP: true });
+    try {
+      const urlOf = await serve(context);
+      const page = await context.newPage();
+      for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+        await page.setViewportSize({ width: WIDTHS[0], height: 900 });
+        await page.goto(urlOf(file), { waitUntil: "load" });
+        // Once a page: axe stays loaded while the viewport narrows.
+        await page.addScriptTag({ content: source });
+        const findings: Finding[] = [];
+        for (const width of WIDTHS) {
+          if (width !== WIDTHS[0]) await page.setViewportSize({ width, height: 900 });
+          findings.push(...(await violationsAt(page, file, width)));
+        }
+        results.set(file, findings);
       }
+    } finally {
+      await context.close();
     }
-    await context.close();
-  }
-  return findings;
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, files.length) }, worker));
+  return results;
 }

@@ -1,11 +1,17 @@
 /**
- * Step 6, check: every quality gate on a built site folder. HTML validity, our own structure
+ * Step 7, check: every quality gate on a built site folder. HTML validity, our own structure
  * checks and links need no browser; axe-core runs in Chromium; PDFs are parsed.
  * Returns every finding; the command line prints them and exits non-zero on any.
+ *
+ * With a cache, a page or PDF checked before is not checked again: what the checks of one page
+ * found is kept under a hash of the tool's version, the page's path and bytes, and the bytes of
+ * the files it loads (stylesheets, images), as PDFs are kept by their print page. Links and titles
+ * are checked across the whole site every time: a page's links can break when another page changes.
  */
 import { readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, BrowserContext } from "playwright-core";
+import { hashOf, type JsonCache } from "../cache/content-cache.ts";
 import { checkAccessibility } from "./axe.ts";
 import type { Finding } from "./findings.ts";
 import { checkHtmlValidity } from "./html-validity.ts";
@@ -17,12 +23,16 @@ export interface CheckOptions {
   browser?: Browser; // without one, the browser checks are skipped
   serve?: (context: BrowserContext) => Promise<(file: string) => string>;
   checkPdf?: (file: string, bytes: Uint8Array) => Promise<Finding[]>;
+  /** What earlier checks found, by the hash of what they checked; `tool` is the tool's version (content-cache.ts, toolHash). */
+  cache?: { results: JsonCache; tool: string };
 }
 
 export interface CheckResult {
   pages: number;
   pdfs: number;
   findings: Finding[];
+  /** Pages and PDFs whose results were taken from the cache. */
+  reused: number;
 }
 
 async function listSite(siteDir: string): Promise<string[]> {
@@ -33,26 +43,64 @@ async function listSite(siteDir: string): Promise<string[]> {
     .sort();
 }
 
+/** The site files a page loads: its stylesheets and images (root-relative addresses). */
+const loadedFiles = (html: string): string[] => [...html.matchAll(/<(?:img|link)\b[^>]*?\b(?:src|href)="\/([^"#?]+)"/g)].map((m) => m[1]!);
+
+/** The cache key of one page's or PDF's checks. Each file a page loads is hashed once a run. */
+function checkKeys(siteDir: string, tool: string) {
+  const loaded = new Map<string, Promise<string>>();
+  const hashOfFile = (file: string) => {
+    if (!loaded.has(file)) loaded.set(file, readFile(path.join(siteDir, file)).then((b) => hashOf(b), () => "missing"));
+    return loaded.get(file)!;
+  };
+  return {
+    page: async (page: SitePage) => hashOf("check page", tool, page.file, page.html, ...(await Promise.all(loadedFiles(page.html).sort().map(hashOfFile)))),
+    pdf: (file: string, bytes: Uint8Array) => hashOf("check pdf", tool, file, bytes),
+  };
+}
+
 export async function checkSite(options: CheckOptions): Promise<CheckResult> {
+  const { cache, browser, serve } = options;
+  const keys = cache && checkKeys(options.siteDir, cache.tool);
   const files = await listSite(options.siteDir);
   const htmlFiles = files.filter((f) => f.endsWith(".html"));
   const pages: SitePage[] = await Promise.all(htmlFiles.map(async (file) => ({ file, html: await readFile(path.join(options.siteDir, file), "utf8") })));
 
-  const findings: Finding[] = [];
-  for (const page of pages) {
-    findings.push(...(await checkHtmlValidity(page.file, page.html)));
-    findings.push(...checkStructure(page.file, page.html));
+  // Each page's own findings, from the cache where it holds them.
+  const byPage = new Map<string, Finding[]>();
+  const pageKeys = new Map<string, string>();
+  if (cache && keys)
+    for (const page of pages) {
+      const key = await keys.page(page);
+      pageKeys.set(page.file, key);
+      const known = await cache.results.get<Finding[]>(key);
+      if (known) byPage.set(page.file, known);
+    }
+  const toCheck = pages.filter((p) => !byPage.has(p.file));
+  for (const page of toCheck) byPage.set(page.file, [...(await checkHtmlValidity(page.file, page.html)), ...checkStructure(page.file, page.html)]);
+  const webPages = toCheck.filter((p) => !p.html.includes('<body class="print">')).map((p) => p.file);
+  if (browser && serve) {
+    for (const [file, found] of await checkAccessibility(browser, webPages, serve)) byPage.get(file)!.push(...found);
+    // Only what a browser checked too is kept: a page checked without one was not checked whole.
+    if (cache) for (const page of toCheck) await cache.results.put(pageKeys.get(page.file)!, byPage.get(page.file));
   }
-  findings.push(...checkLinks(pages, new Set(files)));
-
-  const webPages = pages.filter((p) => !p.html.includes('<body class="print">')).map((p) => p.file);
-  if (options.browser && options.serve) findings.push(...(await checkAccessibility(options.browser, webPages, options.serve)));
 
   const pdfFiles = files.filter((f) => f.endsWith(".pdf"));
+  const byPdf: Finding[][] = [];
+  let reusedPdfs = 0;
   if (options.checkPdf)
-    for (const file of pdfFiles) findings.push(...(await options.checkPdf(file, await readFile(path.join(options.siteDir, file)))));
+    for (const file of pdfFiles) {
+      const bytes = await readFile(path.join(options.siteDir, file));
+      const key = keys?.pdf(file, bytes);
+      const known = key === undefined ? undefined : await cache?.results.get<Finding[]>(key);
+      if (known) reusedPdfs++;
+      const found = known ?? (await options.checkPdf(file, bytes));
+      if (key !== undefined && !known) await cache?.results.put(key, found);
+      byPdf.push(found);
+    }
 
-  return { pages: htmlFiles.length, pdfs: pdfFiles.length, findings };
+  const findings = [...pages.flatMap((p) => byPage.get(p.file)!), ...checkLinks(pages, new Set(files)), ...byPdf.flat()];
+  return { pages: htmlFiles.length, pdfs: pdfFiles.length, findings, reused: pages.length - toCheck.length + reusedPdfs };
 }
 
 /** The machine-readable results, for CI and for the accessibility statement. */
