@@ -80,7 +80,7 @@ describe("editions", () => {
     const wres = org.trends[0]!;
     expect(wres.head).toEqual(["Indicator", "2024/25 (data 2024)"]);
     // WRES 2 in 2024: White 405 of 1,500 shortlisted appointed (27.0%), culturally diverse 128 of 800 (16.0%): 27.0 / 16.0 = 1.69.
-    expect(wres.rows.find((r) => r.header === "WRES 2: appointment from shortlisting")!.cells).toEqual(["1.69 (relative likelihood)"]);
+    expect(wres.rows.find((r) => r.header === "WRES 2: appointment from shortlisting (relative likelihood)")!.cells).toEqual(["1.69"]);
     expect(wres.rows).toHaveLength(9);
     // An organisation whose reports show no metric data has no trend table.
     expect(site.organisations.find((o) => o.slug === "bsw-ccg")!.trends).toEqual([]);

@@ -88,17 +88,21 @@ export function withEditions(reports: readonly ReportView[]): ReportView[] {
   });
 }
 
-/** One table per standard: each indicator's headline figure in each edition that has data. */
+/**
+ * One table per standard: each indicator's headline figure in each edition that has data. The unit
+ * ("relative likelihood") is said once, in the row's header, so that each cell holds only its figure.
+ */
 export function indicatorTrends(reports: readonly ReportView[]): TableModel[] {
   const editions = reports.filter((r) => r.data !== undefined).sort(byPeriod);
   if (editions.length === 0) return [];
   return (["WRES", "WDES"] as const).flatMap((standard) => {
-    const rows = new Map<string, { header: string; cells: string[] }>();
+    const rows = new Map<string, { name: string; unit: string | undefined; cells: string[] }>();
     editions.forEach((report, column) => {
       for (const indicator of report.indicators.filter((i) => i.standard === standard)) {
         for (const result of indicator.results) {
-          const row = rows.get(result.slug) ?? { header: result.label, cells: editions.map(() => "not in this edition") };
-          row.cells[column] = result.unitText ? `${result.value} (${result.unitText})` : result.value;
+          const row = rows.get(result.slug) ?? { name: result.label, unit: undefined, cells: editions.map(() => "not in this edition") };
+          row.unit ??= result.unitText;
+          row.cells[column] = result.value;
           rows.set(result.slug, row);
         }
       }
@@ -108,7 +112,7 @@ export function indicatorTrends(reports: readonly ReportView[]): TableModel[] {
       {
         caption: `${standard} ${standard === "WRES" ? "indicators" : "metrics"} in each edition`,
         head: [standard === "WRES" ? "Indicator" : "Metric", ...editions.map((r) => `${r.period} (data ${r.data!.year})`)],
-        rows: [...rows.values()],
+        rows: [...rows.values()].map((r) => ({ header: r.unit ? `${r.name} (${r.unit})` : r.name, cells: r.cells })),
       },
     ];
   });
