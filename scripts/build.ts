@@ -379,7 +379,9 @@ function newManifest(plan: BuildPlan, site: SiteModel, print: ReadonlyMap<Report
 /** Step 7: the checks on the new site (a page or PDF checked before, as it is now, is not checked again); on success, the accessibility statement rewritten with their results. */
 async function runChecks(dir: string, browser: Browser, site: SiteModel, options: { contentDir: string; results: JsonCache; tool: string }): Promise<CheckResult> {
   const { contentDir, results, tool } = options;
-  const result = await checkSite({ siteDir: dir, browser, serve: (c) => routeSite(c, dir), checkPdf, cache: { results, tool } });
+  // Checked as it will be published: served under its path, its links followed as they resolve there.
+  const location = { basePath: site.settings.basePath, address: site.settings.address };
+  const result = await checkSite({ siteDir: dir, site: location, browser, serve: (c) => routeSite(c, dir, location.basePath), checkPdf, cache: { results, tool } });
   if (result.findings.length > 0) throw new CheckFailed(result.findings);
   await writeStatement({ ...site, checks: checkSummary(result, buildDate()) }, contentDir, dir);
   return result;

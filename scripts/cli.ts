@@ -2,6 +2,7 @@
  * The command line: `npm run <command> -- [options]`. Each command is a module in
  * scripts/commands/ that composes the pipeline's steps; this file parses and dispatches.
  */
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { benchCommand } from "./commands/bench.ts";
 import { buildCommand } from "./commands/build.ts";
@@ -66,6 +67,11 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(usage());
     return 0;
   }
+  // Folders given on the command line are where the user typed them from: npm runs scripts in the tool's
+  // folder, and says in INIT_CWD where it was started.
+  const typedFrom = process.env.INIT_CWD ?? process.cwd();
+  for (const option of ["root", "out", "site"])
+    if (typeof values[option] === "string") values[option] = path.resolve(typedFrom, values[option]);
   // Eleventy resolves its configured folders from the working directory: always the tool's own.
   process.chdir(projectRoot);
   const quiet = values.quiet === true || values.json === true;

@@ -42,7 +42,7 @@ describe("npm run new", () => {
     root = await makeProject({});
   });
 
-  it("scaffolds an organisation, a plan, a metric data file and a report page that validate as they are", async () => {
+  it("scaffolds, in an empty folder, a project of its own: settings, an organisation, a plan, a metric data file and a report page that validate as they are", async () => {
     const result = await run(["new", "acme-nhs-trust", "2025/26", "--root", root]);
     expect(result.stderr.replace(/npm warn.*\n/g, "")).toBe("");
     expect(result.code).toBe(0);
@@ -52,8 +52,16 @@ describe("npm run new", () => {
       "data/metrics/acme-nhs-trust/2025.yaml",
       "content/reports/acme-nhs-trust/2025-26.md",
     ];
-    for (const f of files) expect(result.stdout).toContain(f);
+    for (const f of [...files, "data/settings.yaml", ".gitignore", "README.md"]) expect(result.stdout).toContain(f);
     expect(await problemsIn(root)).toEqual([]);
+    // No copy of the tool's reference data: the project holds only the trust's own files.
+    expect(await readdir(path.join(root, "data"))).toEqual(["metrics", "organisations", "plans", "settings.yaml"]);
+    const settings = yamlOf(await readFile(path.join(root, "data/settings.yaml"), "utf8")) as { publish_guide: boolean; accessibility: { prepared: string } };
+    expect(settings.publish_guide).toBe(false);
+    expect(settings.accessibility.prepared).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await readFile(path.join(root, ".gitignore"), "utf8")).toContain("_site/");
+    expect(await readFile(path.join(root, "README.md"), "utf8")).toContain("npm run build -- --root <this folder>");
+    expect(result.stdout).toContain(`npm run serve -- --root ${path.relative(repoRoot, root)}`);
 
     const plan = yamlOf(await readFile(path.join(root, files[1]!), "utf8")) as Plan;
     expect(plan.period).toBe("2025/26");
@@ -62,6 +70,7 @@ describe("npm run new", () => {
 
   it("starts each YAML file with a $schema line pointing at a schema that exists", async () => {
     for (const [file, kind] of [
+      ["data/settings.yaml", "settings"],
       ["data/organisations/acme-nhs-trust.yaml", "organisation"],
       ["data/plans/acme-nhs-trust/2025-26.yaml", "plan"],
       ["data/metrics/acme-nhs-trust/2025.yaml", "metrics"],
@@ -168,6 +177,7 @@ describe("JSON Schemas for editors", () => {
       expect(errors("report", yamlOf(front.yaml) ?? {}), file).toEqual([]);
       checked.push(file);
     }
+    expect(errors("settings", yamlOf(await readFile(path.join(repoRoot, "data/settings.yaml"), "utf8")))).toEqual([]);
     expect(errors("settings", { site_title: "Reports", suppression: { threshold: 10 } })).toEqual([]);
     expect(checked.length).toBeGreaterThanOrEqual(14);
   });

@@ -63,7 +63,7 @@ describe("importing the example trust's 2024 data return", () => {
   });
 
   it("writes data/metrics/<org>/<year>.yaml that the validator accepts, and refuses to overwrite it without --force", async () => {
-    const root = await makeProject({ "data/organisations/example-nhs-trust.yaml": "name: Example NHS Trust\ntype: trust\n" });
+    const root = await makeProject({ "data/organisations/example-nhs-trust.yaml": "name: Example NHS Trust\ntype: trust\ncontact:\n  email: equality@example.org\n" });
     const run = (extra: Record<string, string | boolean>) =>
       importCommand.run({ root, org: "example-nhs-trust", year: "2024", force: false, ...extra }, [fixture], silent);
     expect(await run({})).toBe(0);
@@ -80,7 +80,7 @@ describe("importing the example trust's 2024 data return", () => {
   });
 
   it("refuses an organisation that does not exist, with the nearest name", async () => {
-    const root = await makeProject({ "data/organisations/example-nhs-trust.yaml": "name: Example NHS Trust\ntype: trust\n" });
+    const root = await makeProject({ "data/organisations/example-nhs-trust.yaml": "name: Example NHS Trust\ntype: trust\ncontact:\n  email: equality@example.org\n" });
     const error = await importCommand.run({ root, org: "example-nhs-trus", year: "2024" }, [fixture], silent).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputProblems);
     expect((error as InputProblems).problems[0]!.message).toContain('did you mean "example-nhs-trust"?');

@@ -34,8 +34,8 @@ describe("synthetic estate", () => {
     const a = generateEstate({ orgs: 3, years: 2, seed: 1 });
     expect(generateEstate({ orgs: 3, years: 2, seed: 1 })).toEqual(a);
     expect(generateEstate({ orgs: 3, years: 2, seed: 2 })).not.toEqual(a);
-    // 3 organisation files, and per organisation and year a plan, a metric file and a report page.
-    expect(a.size).toBe(3 + 3 * 2 * 3);
+    // The settings, 3 organisation files, and per organisation and year a plan, a metric file and a report page.
+    expect(a.size).toBe(1 + 3 + 3 * 2 * 3);
   });
 
   it("passes validation, with about 30 actions a plan", async () => {
@@ -106,7 +106,8 @@ describe("incremental build", () => {
   }, 60_000);
 
   it("recomputes every report when the settings change", async () => {
-    await writeFile(path.join(root, "data/settings.yaml"), "suppression:\n  threshold: 12\n");
+    const settings = path.join(root, "data/settings.yaml");
+    await writeFile(settings, `${await readFile(settings, "utf8")}suppression:\n  threshold: 12\n`);
     const changed = await quick(root, "another-tool-version");
     expect(changed.computed).toHaveLength(4);
   }, 60_000);

@@ -38,7 +38,7 @@ describe("reproducible builds", () => {
   it("gives byte-identical HTML, SVG and CSV for the repository's examples built twice", async () => {
     const outputs = [];
     for (let i = 0; i < 2; i++) {
-      const root = await copyOfProject(repoRoot, ["data/organisations", "data/plans", "data/metrics", "content/reports"]);
+      const root = await copyOfProject(repoRoot, ["data/settings.yaml", "data/organisations", "data/plans", "data/metrics", "content/reports"]);
       const out = path.join(await mkdtemp(path.join(tmpdir(), "reproducible-")), `site-${i}`);
       await build({ root, outputDir: out, pdf: false, check: false, quiet: true });
       outputs.push(await hashes(out));

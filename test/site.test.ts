@@ -36,11 +36,12 @@ describe("the built site", () => {
     const home = await page("/");
     const homeLinks = [...home.querySelectorAll("a")].map((a) => a.getAttribute("href"));
     for (const key of reportKeys) {
-      expect(homeLinks).toContain(`/${key}/`);
+      // Site addresses are relative to the page, so that the site works in any folder of a web server.
+      expect(homeLinks).toContain(`${key}/`);
       const doc = await page(`/${key}/`);
       expect(doc.querySelectorAll("h1")).toHaveLength(1);
       const org = await page(`/${key.split("/")[0]}/`);
-      expect([...org.querySelectorAll("a")].map((a) => a.getAttribute("href"))).toContain(`/${key}/`);
+      expect([...org.querySelectorAll("a")].map((a) => a.getAttribute("href"))).toContain(`${key.split("/")[1]}/`);
     }
   });
 
@@ -118,7 +119,7 @@ describe("the built site", () => {
     const logo = org.querySelector("img.organisation-logo")!;
     expect(logo.getAttribute("alt")).toBe("");
     expect(logo.nextElementSibling?.tagName).toBe("H1");
-    const bytes = await readFile(path.join(out, logo.getAttribute("src")!));
+    const bytes = await readFile(path.join(out, "example-nhs-trust", logo.getAttribute("src")!));
     expect(bytes).toEqual(await readFile(path.join(repoRoot, "data/organisations/example-nhs-trust-logo.svg")));
   });
 
@@ -127,11 +128,15 @@ describe("the built site", () => {
       const document = parsePage(await readFile(file, "utf8"));
       for (const el of document.querySelectorAll("[src], link[href]")) {
         const url = el.getAttribute("src") ?? el.getAttribute("href")!;
-        expect(url, file).toMatch(/^\/(?!\/)/);
+        // Relative to the page: no scheme, no host, not from the root of the web server.
+        expect(url, file).toMatch(/^(?![a-z][a-z0-9+.-]*:|\/)/i);
       }
     }
     const css = await readFile(path.join(out, "assets/nhsuk-frontend.css"), "utf8");
     expect(css).not.toMatch(/https?:\/\//);
+    // Its images relative to the stylesheet, which is in assets/.
+    expect(css).toContain("url(images/nhsuk-icon-arrow-down.svg)");
+    expect(css).not.toMatch(/url\(["']?\//);
     expect(css).not.toContain("@font-face");
   });
 });

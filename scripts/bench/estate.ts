@@ -4,9 +4,9 @@
  * deterministic: the same options always give the same bytes. Every organisation is fictional.
  *
  *   generateEstate(options)  -> Map<project-relative path, file text>   (pure)
- *   writeEstate(dir, options) -> writes data/ and content/reports/ into `dir`
+ *   writeEstate(dir, options) -> writes data/ (settings included) and content/reports/ into `dir`
  */
-import { cp, mkdir, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { dump } from "js-yaml";
 import { AFC_BANDS, MEDICAL_SUBGROUPS, type GroupCounts } from "../validate/metrics-schema.ts";
@@ -241,6 +241,8 @@ export function generateEstate(options: EstateOptions = {}): Map<string, string>
   const lastYear = options.lastYear ?? 2024;
   const r = prng(options.seed ?? 1);
   const files = new Map<string, string>();
+  // The regional body that publishes the estate's reports (the footer and the accessibility statement name it).
+  files.set("data/settings.yaml", "# SYNTHETIC benchmark data: this regional body does not exist.\npublisher:\n  name: Synthetic Regional Body\n  contact:\n    email: equality@synthetic-region.example.org\n");
   for (let o = 0; o < orgs; o++) {
     const [suffix, type] = pick(r, KINDS);
     const place = `${PLACES[o % PLACES.length]}${o >= PLACES.length ? ` ${Math.floor(o / PLACES.length) + 1}` : ""}`;
@@ -263,11 +265,8 @@ export function generateEstate(options: EstateOptions = {}): Map<string, string>
   return files;
 }
 
-const toolRoot = path.resolve(import.meta.dirname, "../..");
-
-/** Writes the estate into `dir`: data/ (with the tool's own reference data) and content/reports/. */
+/** Writes the estate into `dir`: data/ and content/reports/, as a regional body's own project. */
 export async function writeEstate(dir: string, options: EstateOptions = {}): Promise<number> {
-  await cp(path.join(toolRoot, "data/reference"), path.join(dir, "data/reference"), { recursive: true });
   const files = generateEstate(options);
   const folders = new Set([...files.keys()].map((f) => path.dirname(path.join(dir, f))));
   await Promise.all([...folders].map((f) => mkdir(f, { recursive: true })));

@@ -1,7 +1,7 @@
 /**
  * axe-core's WCAG 2.0, 2.1 and 2.2 A and AA rules on each built page in real Chromium, at a
  * desktop width and at 320 CSS pixels (WCAG 1.4.10 reflow), plus a check that nothing makes
- * the page scroll sideways at 320 px.
+ * the page scroll sideways at 320 px, and that every file a page loads is there.
  */
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -82,12 +82,25 @@ export async function checkAccessibility(
     try {
       const urlOf = await serve(context);
       const page = await context.newPage();
+      // Every stylesheet, image and font a page asks for must load, from where the site is served.
+      let failed: string[] = [];
+      page.on("response", (response) => {
+        if (response.status() >= 400) failed.push(response.url());
+      });
       for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+        failed = [];
         await page.setViewportSize({ width: WIDTHS[0], height: 900 });
         await page.goto(urlOf(file), { waitUntil: "load" });
+        const findings: Finding[] = failed.map((url) => ({
+          file,
+          check: "links",
+          rule: "resource-not-found",
+          element: url,
+          message: `the page asks for ${url}, which the site does not have where it is served`,
+          fix: "write site addresses with the `url` filter, which makes them relative to the page",
+        }));
         // Once a page: axe stays loaded while the viewport narrows.
         await page.addScriptTag({ content: source });
-        const findings: Finding[] = [];
         for (const width of WIDTHS) {
           if (width !== WIDTHS[0]) await page.setViewportSize({ width, height: 900 });
           findings.push(...(await violationsAt(page, file, width)));

@@ -6,7 +6,8 @@
  * With a cache, a page or PDF checked before is not checked again: what the checks of one page
  * found is kept under a hash of the tool's version, the page's path and bytes, and the bytes of
  * the files it loads (stylesheets, images), as PDFs are kept by their print page. Links and titles
- * are checked across the whole site every time: a page's links can break when another page changes.
+ * are checked across the whole site every time, as the site will be published (`site`), and so are
+ * the links inside every PDF: a page's links can break when another page changes.
  */
 import { readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -15,11 +16,15 @@ import { hashOf, type JsonCache } from "../cache/content-cache.ts";
 import { checkAccessibility } from "./axe.ts";
 import type { Finding } from "./findings.ts";
 import { checkHtmlValidity } from "./html-validity.ts";
-import { checkLinks, type SitePage } from "./links.ts";
+import { checkLinks, checkPdfLinks, linkTarget, ROOT, type SiteLocation, type SitePage } from "./links.ts";
+import { pdfLinkUris } from "./pdf-uris.ts";
+import { ORIGIN } from "../pdf/site-origin.ts";
 import { checkStructure } from "./structure.ts";
 
 export interface CheckOptions {
   siteDir: string;
+  /** Where the site is published (default: the root of its own address); links are checked as they will resolve there. */
+  site?: SiteLocation;
   browser?: Browser; // without one, the browser checks are skipped
   serve?: (context: BrowserContext) => Promise<(file: string) => string>;
   checkPdf?: (file: string, bytes: Uint8Array) => Promise<Finding[]>;
@@ -43,25 +48,31 @@ async function listSite(siteDir: string): Promise<string[]> {
     .sort();
 }
 
-/** The site files a page loads: its stylesheets and images (root-relative addresses). */
-const loadedFiles = (html: string): string[] => [...html.matchAll(/<(?:img|link)\b[^>]*?\b(?:src|href)="\/([^"#?]+)"/g)].map((m) => m[1]!);
+/** The site files a page loads: its stylesheets and images, as their addresses resolve where the site is published. */
+const loadedFiles = (page: SitePage, site: SiteLocation): string[] =>
+  [...page.html.matchAll(/<(?:img|link)\b[^>]*?\b(?:src|href)="([^"#?]+)"/g)].flatMap((m) => {
+    const target = linkTarget(page.file, m[1]!, site);
+    return target && "file" in target ? [target.file] : [];
+  });
 
 /** The cache key of one page's or PDF's checks. Each file a page loads is hashed once a run. */
-function checkKeys(siteDir: string, tool: string) {
+function checkKeys(siteDir: string, site: SiteLocation, tool: string) {
   const loaded = new Map<string, Promise<string>>();
   const hashOfFile = (file: string) => {
     if (!loaded.has(file)) loaded.set(file, readFile(path.join(siteDir, file)).then((b) => hashOf(b), () => "missing"));
     return loaded.get(file)!;
   };
   return {
-    page: async (page: SitePage) => hashOf("check page", tool, page.file, page.html, ...(await Promise.all(loadedFiles(page.html).sort().map(hashOfFile)))),
+    page: async (page: SitePage) => hashOf("check page", tool, page.file, page.html, ...(await Promise.all(loadedFiles(page, site).sort().map(hashOfFile)))),
     pdf: (file: string, bytes: Uint8Array) => hashOf("check pdf", tool, file, bytes),
+    pdfLinks: (bytes: Uint8Array) => hashOf("pdf links", tool, bytes),
   };
 }
 
 export async function checkSite(options: CheckOptions): Promise<CheckResult> {
   const { cache, browser, serve } = options;
-  const keys = cache && checkKeys(options.siteDir, cache.tool);
+  const site = options.site ?? ROOT;
+  const keys = cache && checkKeys(options.siteDir, site, cache.tool);
   const files = await listSite(options.siteDir);
   const htmlFiles = files.filter((f) => f.endsWith(".html"));
   const pages: SitePage[] = await Promise.all(htmlFiles.map(async (file) => ({ file, html: await readFile(path.join(options.siteDir, file), "utf8") })));
@@ -86,11 +97,12 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
   }
 
   const pdfFiles = files.filter((f) => f.endsWith(".pdf"));
+  const built = new Set(files);
   const byPdf: Finding[][] = [];
   let reusedPdfs = 0;
-  if (options.checkPdf)
-    for (const file of pdfFiles) {
-      const bytes = await readFile(path.join(options.siteDir, file));
+  for (const file of pdfFiles) {
+    const bytes = await readFile(path.join(options.siteDir, file));
+    if (options.checkPdf) {
       const key = keys?.pdf(file, bytes);
       const known = key === undefined ? undefined : await cache?.results.get<Finding[]>(key);
       if (known) reusedPdfs++;
@@ -98,8 +110,15 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
       if (key !== undefined && !known) await cache?.results.put(key, found);
       byPdf.push(found);
     }
+    // A PDF's links are read once (by its bytes), and followed every time: the files they lead to may have changed.
+    const linksKey = keys?.pdfLinks(bytes);
+    const known = linksKey === undefined ? undefined : await cache?.results.get<string[]>(linksKey);
+    const uris = known ?? (await pdfLinkUris(bytes));
+    if (linksKey !== undefined && !known) await cache?.results.put(linksKey, uris);
+    byPdf.push(checkPdfLinks(file, uris, built, site, ORIGIN));
+  }
 
-  const findings = [...pages.flatMap((p) => byPage.get(p.file)!), ...checkLinks(pages, new Set(files)), ...byPdf.flat()];
+  const findings = [...pages.flatMap((p) => byPage.get(p.file)!), ...checkLinks(pages, built, site), ...byPdf.flat()];
   return { pages: htmlFiles.length, pdfs: pdfFiles.length, findings, reused: pages.length - toCheck.length + reusedPdfs };
 }
 

@@ -3,6 +3,8 @@ import { checkSite, writeCheckReport } from "../check/check-site.ts";
 import { formatFindings } from "../check/findings.ts";
 import { checkPdf } from "../check/pdf-structure.ts";
 import { projectRoot } from "../html/render-site.ts";
+import { siteSettings } from "../html/site-model.ts";
+import { loadAndValidate } from "../build.ts";
 import { launchBrowser } from "../pdf/browser.ts";
 import { routeSite } from "../pdf/site-origin.ts";
 import type { Command } from "./command.ts";
@@ -11,13 +13,20 @@ export const checkCommand: Command = {
   name: "check",
   summary: "check the built site: accessibility (axe-core), HTML validity, links, PDF structure",
   usage: "[--site <folder>]",
-  help: ["--site <folder>    the built site to check (default: _site)", "--json             print the findings as JSON"],
+  help: [
+    "--site <folder>    the built site to check (default: <root>/_site), as it will be published (web_address in",
+    "                   <root>/data/settings.yaml)",
+    "--json             print the findings as JSON",
+  ],
   options: { site: { type: "string" } },
   async run(values, _positionals, out) {
-    const siteDir = path.resolve((values.site as string | undefined) ?? path.join((values.root as string | undefined) ?? projectRoot, "_site"));
+    const root = path.resolve((values.root as string | undefined) ?? projectRoot);
+    const siteDir = path.resolve((values.site as string | undefined) ?? path.join(root, "_site"));
+    // The site is checked as it will be published: where data/settings.yaml says (web_address).
+    const { basePath, address } = siteSettings(await loadAndValidate(root));
     const browser = await launchBrowser();
     try {
-      const result = await checkSite({ siteDir, browser, serve: (context) => routeSite(context, siteDir), checkPdf });
+      const result = await checkSite({ siteDir, site: { basePath, address }, browser, serve: (context) => routeSite(context, siteDir, basePath), checkPdf });
       await writeCheckReport(path.join(siteDir, "check-report.json"), result);
       if (out.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       else if (result.findings.length) out.error(formatFindings(result.findings));

@@ -53,7 +53,8 @@ export const newCommand: Command = {
       out.error(formatProblems(problems).replace("; nothing was written.", "."));
       return 1;
     }
-    out.log("Every file passes validation. Replace the \"Replace this\" wording, then preview with: npm run serve");
+    const rootOption = root === projectRoot ? "" : ` -- --root ${path.relative(projectRoot, root) || "."}`;
+    out.log(`Every file passes validation. Replace the "Replace this" wording, then preview with: npm run serve${rootOption}`);
     return 0;
   },
 };

@@ -23,9 +23,16 @@ async function componentCss(): Promise<string> {
   return (await Promise.all(files.map((f) => readFile(f, "utf8")))).join("\n");
 }
 
-/** Remove every @font-face rule and any remaining url() that leaves this site. */
+/**
+ * Remove every @font-face rule and any remaining url() that leaves this site, and make nhsuk-frontend's
+ * images (`url(/assets/images/...)`) relative to the stylesheet in /assets/, so that they load wherever
+ * the site is published, at the root of its address or under a path such as /about-us/equality/.
+ */
 export function localOnlyCss(css: string): string {
-  return css.replace(/@font-face\{[^}]*\}/g, "").replace(/url\(https?:[^)]*\)/g, "none");
+  return css
+    .replace(/@font-face\{[^}]*\}/g, "")
+    .replace(/url\(https?:[^)]*\)/g, "none")
+    .replace(/url\((["']?)\/assets\//g, "url($1");
 }
 
 export async function writeSiteAssets(outputDir: string): Promise<void> {

@@ -29,7 +29,7 @@ describe("editions", () => {
   it("lists new actions, status changes, actions no longer in the plan and overdue actions, and links the earlier editions", async () => {
     const site = await model(
       {
-        "data/organisations/acme.yaml": "name: Acme NHS Trust\ntype: trust\n",
+        "data/organisations/acme.yaml": "name: Acme NHS Trust\ntype: trust\ncontact:\n  email: equality@acme.example.org\n",
         "data/plans/acme/2023-24.yaml": plan(
           "2023/24",
           `      - { id: "1.1", action: Panels, status: not started }

@@ -8,6 +8,7 @@ import type { SiteModel } from "./site-model.ts";
 import { authorMarkdown } from "./markdown.ts";
 import { writeSiteAssets } from "./assets.ts";
 import { trimIndentation, trimLoadedTemplates } from "./trim-indentation.ts";
+import { printLinks, relativeUrl } from "./site-urls.ts";
 
 export const projectRoot = path.resolve(import.meta.dirname, "../..");
 
@@ -36,6 +37,22 @@ export async function renderSite(model: SiteModel, options: RenderSiteOptions): 
     quietMode: true,
     config(config) {
       config.addGlobalData("site", model);
+      // Every site address in the templates goes through `url`: written relative to the page, so that the site
+      // works wherever it is published (at the root of an address, or in a folder of another site). It replaces
+      // Eleventy's own `url` filter (root-relative addresses): added by a plugin, which runs after Eleventy's defaults.
+      config.addPlugin((plugin) =>
+        plugin.addFilter("url", function (this: { page?: { url: string } }, url: string) {
+          // A macro sees the page only when it is imported `with context`.
+          if (!this.page) throw new Error(`the url filter needs the page it is on: import the macro that writes "${url}" with context`);
+          return relativeUrl(url, this.page.url);
+        }),
+      );
+      // The print layout gives its PDF links the site's public address (or plain text when it has none).
+      config.addFilter("printLinks", function (this: { page?: { url: string } }, html: string) {
+        return printLinks(html, this.page!.url, model.settings.address);
+      });
+      // The authoring guide is for the people who write the reports: published only when the settings ask.
+      if (!model.settings.guide) config.ignores.add(path.relative(process.cwd(), path.join(options.contentDir, "guide/**")));
       // Author Markdown (the guide pages) never carries raw HTML: the same markdown-it as reports.
       config.setLibrary("md", authorMarkdown);
       for (const template of options.skip ?? []) config.ignores.add(path.relative(process.cwd(), path.join(options.contentDir, template)));

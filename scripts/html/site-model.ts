@@ -5,7 +5,8 @@
  * Pure: takes the validated project, returns plain data.
  */
 import type { Project, ReportEntry, OrganisationEntry, ReportKey } from "../validate/validate-project.ts";
-import type { Action, BoardPaper, IndicatorDefinition, StatusDefinition, Theme } from "../validate/schema.ts";
+import type { Action, BoardPaper, IndicatorDefinition, Organisation, StatusDefinition, Theme } from "../validate/schema.ts";
+import { PDF_LIMITS, type PdfLimit } from "../pdf/known-limits.ts";
 import { renderInline, renderMarkdown, type Heading } from "./markdown.ts";
 import { longDate } from "../dates.ts";
 import { glanceRow, resultLabel, resultView, type GlanceRow, type ResultView } from "./indicator-view.ts";
@@ -222,8 +223,39 @@ export interface CheckSummary {
   axeVersion: string;
 }
 
-export interface SiteModel {
+/** Where the site is published: its path on the web server, and its full address when the settings give one. */
+export interface PublicLocation {
+  /** The path every page's address starts with: "/", or "/about-us/equality/" under a sub-path of an existing site. */
+  basePath: string;
+  /** The site's full public address, "https://www.acme.nhs.uk/about-us/equality/"; links in the PDFs lead there. Unknown when only a path is given. */
+  address: string | undefined;
+}
+
+/** The publisher's settings, as every page lays them out (data/settings.yaml). */
+export interface SiteSettings extends PublicLocation {
   title: string;
+  /** Who runs the website: the footer's copyright line and the accessibility statement name them. */
+  publisher: { name: string; contact: Contact | undefined };
+  /** Whether the authoring guide is published with the site (and linked from its footer). */
+  guide: boolean;
+  /** What the accessibility statement says that is not found by the checks it reports. */
+  statement: StatementFacts;
+}
+
+type Contact = NonNullable<Organisation["contact"]>;
+
+export interface StatementFacts {
+  /** The dates the publisher prepared and last reviewed the statement ("1 September 2025"), from the settings. */
+  prepared: string | undefined;
+  reviewed: string | undefined;
+  /** How to reach each organisation: its own contact, or else the publisher's (`through` names the publisher then). */
+  contacts: { name: string; contact: Contact; through: string | undefined }[];
+  /** What the PDFs are known not to do (scripts/pdf/known-limits.ts); none when the site has no PDF. */
+  pdfLimits: readonly PdfLimit[];
+}
+
+export interface SiteModel {
+  settings: SiteSettings;
   checks: CheckSummary | undefined;
   /** Every organisation, by name, without trends: what the home page and the accessibility statement list. */
   directory: OrganisationView[];
@@ -443,6 +475,46 @@ export function withPdfs(model: SiteModel, pdfs: ReadonlyMap<string, { bytes: nu
   };
 }
 
+/** The path and address a `web_address` setting gives: a full address, or a path only, or none (the root of the site's own address). */
+export function publicLocation(webAddress: string | undefined): PublicLocation {
+  if (webAddress === undefined) return { basePath: "/", address: undefined };
+  const withSlash = (p: string) => (p.endsWith("/") ? p : `${p}/`);
+  if (webAddress.startsWith("/")) return { basePath: withSlash(webAddress), address: undefined };
+  const url = new URL(webAddress);
+  url.pathname = withSlash(url.pathname);
+  return { basePath: url.pathname, address: url.href };
+}
+
+const hasContact = (c: Contact | undefined): c is Contact => Boolean(c?.email ?? c?.phone ?? c?.address);
+
+/**
+ * The site-wide settings. The publisher is the settings' one, or else the site's only organisation
+ * (validation asks for one when there are several, and for a contact for every organisation).
+ */
+export function siteSettings(project: Project): SiteSettings {
+  const { settings, organisations } = project;
+  const only = organisations.length === 1 ? organisations[0]!.data : undefined;
+  const publisher = settings.publisher ?? { name: only?.name ?? settings.site_title, contact: only?.contact };
+  const accessibility = settings.accessibility;
+  return {
+    title: settings.site_title,
+    publisher: { name: publisher.name, contact: hasContact(publisher.contact) ? publisher.contact : undefined },
+    ...publicLocation(settings.web_address),
+    guide: settings.publish_guide,
+    statement: {
+      prepared: accessibility && longDate(accessibility.prepared),
+      reviewed: accessibility?.reviewed && longDate(accessibility.reviewed),
+      contacts: [...organisations]
+        .sort((a, b) => a.data.name.localeCompare(b.data.name))
+        .flatMap((o): StatementFacts["contacts"] => {
+          if (hasContact(o.data.contact)) return [{ name: o.data.name, contact: o.data.contact, through: undefined }];
+          return hasContact(publisher.contact) ? [{ name: o.data.name, contact: publisher.contact, through: publisher.name }] : [];
+        }),
+      pdfLimits: project.reports.some((r) => r.data.outputs.includes("pdf")) ? PDF_LIMITS : [],
+    },
+  };
+}
+
 export function buildSiteModel(project: Project, options: SiteModelOptions): SiteModel {
   const statuses = new Map(project.reference.statuses.map((s) => [s.key, { key: s.key, label: s.label, icon: s.icon, colour: s.colour }]));
   const directory = project.organisations
@@ -525,5 +597,5 @@ export function buildSiteModel(project: Project, options: SiteModelOptions): Sit
   });
 
   const editions = withEditions(reports);
-  return { title: project.settings.site_title, checks: undefined, directory, organisations: withTrends(organisations, editions), reports: editions };
+  return { settings: siteSettings(project), checks: undefined, directory, organisations: withTrends(organisations, editions), reports: editions };
 }

@@ -2,8 +2,9 @@
  * Step 1, load: read every author file of a project folder and parse it, keeping positions.
  * This is the only module of the load step that touches the disk.
  *
- *   data/reference/*.yaml                     indicator definitions, People Promise, statuses
- *   data/settings.yaml                        suppression threshold, parity band (optional)
+ *   data/reference/*.yaml                     indicator definitions, People Promise, statuses: always the
+ *                                             tool's own (national definitions are not the author's to keep)
+ *   data/settings.yaml                        publisher, web address, suppression threshold... (optional)
  *   data/groups.yaml                          groups of organisations to compare (optional)
  *   data/organisations/<org>.yaml             one per organisation
  *   data/plans/<org>/<period>.yaml            action plans, e.g. 2021-22.yaml
@@ -18,6 +19,9 @@ import { messages } from "../validate/messages.ts";
 import type { Problem } from "../validate/problems.ts";
 
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+/** The tool's own folder, which holds the national reference data every project is built with. */
+const toolRoot = path.resolve(import.meta.dirname, "../..");
 
 export interface ParsedFile {
   file: string; // path relative to the project root, with forward slashes
@@ -159,7 +163,9 @@ export function splitFrontMatter(text: string): { yaml: string; body: string; bo
 
 export async function readProject(root: string, cache?: ParsedTexts): Promise<{ files: SourceFiles; problems: Problem[] }> {
   const problems: Problem[] = [];
-  const rel = (abs: string) => path.relative(root, abs).split(path.sep).join("/");
+  // The tool's reference files keep the names they have in the tool's folder ("data/reference/statuses.yaml").
+  const toolFiles = new Map<string, string>();
+  const rel = (abs: string) => toolFiles.get(abs) ?? path.relative(root, abs).split(path.sep).join("/");
 
   // Read one after another, synchronously: thousands of small files are read several times quicker so than through promises.
   function read(abs: string): string | undefined {
@@ -185,10 +191,21 @@ export async function readProject(root: string, cache?: ParsedTexts): Promise<{ 
     ...(await listFiles(path.join(root, "data"), YAML)),
     ...(await listFiles(path.join(root, "content/reports"), [...YAML, ".md"])),
   ];
+  const ownReference = path.resolve(root) === toolRoot;
   const byKind = new Map<Kind, string[]>();
+  if (!ownReference) {
+    const reference = await listFiles(path.join(toolRoot, "data/reference"), YAML);
+    for (const abs of reference) toolFiles.set(abs, path.relative(toolRoot, abs).split(path.sep).join("/"));
+    byKind.set("reference", reference);
+  }
+  let referenceCopied = false;
   for (const abs of all) {
     const kind = kindOf(rel(abs));
-    if (kind) byKind.set(kind, [...(byKind.get(kind) ?? []), abs]);
+    if (kind === "reference" && !ownReference) {
+      // One problem for the folder, at its first file.
+      if (!referenceCopied) problems.push({ file: rel(abs), position: origin, ...messages.referenceInProject() });
+      referenceCopied = true;
+    } else if (kind) byKind.set(kind, [...(byKind.get(kind) ?? []), abs]);
     else problems.push({ file: rel(abs), position: origin, ...messages.misplacedFile(rel(abs), expectedPlace) });
   }
 
@@ -200,7 +217,7 @@ export async function readProject(root: string, cache?: ParsedTexts): Promise<{ 
 
   function yamlFiles(kind: Kind): ParsedFile[] {
     const out: ParsedFile[] = [];
-    const base = path.join(root, kind === "settings" || kind === "groups" ? "data" : `data/${kind}`);
+    const base = path.join(kind === "reference" && !ownReference ? toolRoot : root, kind === "settings" || kind === "groups" ? "data" : `data/${kind}`);
     for (const f of byKind.get(kind) ?? []) {
       const text = read(f);
       if (text === undefined) {

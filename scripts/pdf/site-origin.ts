@@ -17,13 +17,17 @@ function isDirectory(path: string): boolean {
   return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }
 
-/** Routes the context's requests to `siteRoot`; returns the address of a file inside it. */
-export async function routeSite(context: BrowserContext, siteRoot: string): Promise<(file: string) => string> {
+/**
+ * Routes the context's requests to `siteRoot`, served under `basePath` ("/", or "/about-us/equality/" to
+ * serve it as it will be published, in a folder of another site); returns the address of a file inside it.
+ */
+export async function routeSite(context: BrowserContext, siteRoot: string, basePath = "/"): Promise<(file: string) => string> {
   const root = resolve(siteRoot);
   await context.route("**/*", async (route) => {
     const requested = new URL(route.request().url());
     if (requested.origin !== ORIGIN) return route.abort("blockedbyclient");
-    const path = resolve(root, "." + decodeURIComponent(requested.pathname));
+    if (!requested.pathname.startsWith(basePath)) return route.fulfill({ status: 404, body: "Not found" });
+    const path = resolve(root, "./" + decodeURIComponent(requested.pathname.slice(basePath.length)));
     const target = path.endsWith(sep) || isDirectory(path) ? join(path, "index.html") : path;
     if (!target.startsWith(root + sep) || !isFile(target)) return route.fulfill({ status: 404, body: "Not found" });
     return route.fulfill({ path: target });
@@ -31,6 +35,6 @@ export async function routeSite(context: BrowserContext, siteRoot: string): Prom
   return (file: string) => {
     const absolute = resolve(root, file);
     if (!absolute.startsWith(root + sep)) throw new Error(`${file} is not inside the site folder ${siteRoot}`);
-    return `${ORIGIN}/${relative(root, absolute).split(sep).map(encodeURIComponent).join("/")}`;
+    return `${ORIGIN}${basePath}${relative(root, absolute).split(sep).map(encodeURIComponent).join("/")}`;
   };
 }

@@ -50,7 +50,7 @@ const previousReport = (previous: PreviousSite, report: ReportView): ReportRecor
 /** Each report's print page. */
 export function planPrintPages(model: SiteModel, previous: PreviousSite, tool: string): Map<ReportKey, PageDecision> {
   return new Map(
-    model.reports.map((r) => [r.key, decide({ key: hashOf("print", tool, model.title, JSON.stringify(r)), files: printFiles(r) }, previousReport(previous, r)?.print, previous)]),
+    model.reports.map((r) => [r.key, decide({ key: hashOf("print", tool, JSON.stringify(model.settings), JSON.stringify(r)), files: printFiles(r) }, previousReport(previous, r)?.print, previous)]),
   );
 }
 
@@ -63,16 +63,16 @@ export interface WebPagePlan {
 
 /** Each report's web page, each organisation's page, and the site-wide pages. */
 export function planWebPages(model: SiteModel, previous: PreviousSite, tool: string): WebPagePlan {
-  const siteKey = hashOf("site", tool, model.title, JSON.stringify(model.directory));
+  const siteKey = hashOf("site", tool, JSON.stringify(model.settings), JSON.stringify(model.directory));
   const siteBefore = previous.manifest.site;
   return {
     reports: new Map(
-      model.reports.map((r) => [r.key, decide({ key: hashOf("web", tool, model.title, JSON.stringify(r)), files: webFiles(r) }, previousReport(previous, r)?.web, previous)]),
+      model.reports.map((r) => [r.key, decide({ key: hashOf("web", tool, JSON.stringify(model.settings), JSON.stringify(r)), files: webFiles(r) }, previousReport(previous, r)?.web, previous)]),
     ),
     organisations: new Map(
       model.organisations.map((o) => [
         o.slug,
-        decide({ key: hashOf("org", tool, model.title, JSON.stringify(o)), files: organisationFiles(o) }, previous.manifest.organisations[o.slug]?.page, previous),
+        decide({ key: hashOf("org", tool, JSON.stringify(model.settings), JSON.stringify(o)), files: organisationFiles(o) }, previous.manifest.organisations[o.slug]?.page, previous),
       ]),
     ),
     site: decide({ key: siteKey, files: siteBefore?.key === siteKey ? siteBefore.files : [] }, siteBefore, previous),

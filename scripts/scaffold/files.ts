@@ -61,10 +61,80 @@ type: ${typeFromSlug(slug)}
 terminology:
   ethnic_minority: BME
 
-# Where readers can ask for the report in another format (optional; at least one line if used).
-# contact:
-#   email: equality@example.nhs.uk
-#   phone: 01234 567890
+# Where readers ask for a report in another format, or report an accessibility problem: the
+# accessibility statement gives it. An email address, a phone number or a postal address, or more.
+contact:
+  email: replace-this@example.org
+  # phone: 01234 567890
+  # address: Equality team, Acme House, Acme Road, Acmetown AC1 2AB
+`;
+}
+
+/** data/settings.yaml of a new project: the settings a trust's own website needs, each explained. */
+export function settingsFile(prepared: string, schemaRef: string): string {
+  return `${schemaLine(schemaRef)}
+# Settings for your whole website. Lines starting with # are comments: the tool ignores them.
+# The authoring guide explains every field: content/guide/publishing.md
+
+# The name in the header of every page and in every page title.
+site_title: Workforce equality reports
+
+# Who runs the website: named in every page's footer and copyright line and in the accessibility
+# statement. Leave it out while the website holds one organisation's reports: that organisation is
+# the publisher. Needed when it holds several.
+# publisher:
+#   name: NHS Acme Integrated Care Board
+#   contact:
+#     email: equality@acme.nhs.uk
+
+# Where the website will be published: the full address of its folder. Links in the PDFs lead
+# there. Without it, those links are printed as plain text. Remove the # when you know it.
+# web_address: https://www.example.nhs.uk/about-us/equality/
+
+# Whether the authoring guide (for the people who write the reports) is published on the website.
+publish_guide: false
+
+# The date you prepared the website's accessibility statement (YYYY-MM-DD), and, once you have
+# checked it again, the date of that review.
+accessibility:
+  prepared: ${prepared}
+  # reviewed: ${prepared}
+`;
+}
+
+/** The files that keep a project's build output out of its version control. */
+export const GITIGNORE = `# Made by the build: the website, and the caches that make rebuilds quick.
+_site/
+_site.*/
+.cache/
+`;
+
+/** README.md of a new project folder: what it holds and how to build it. */
+export function projectReadme(toolFolder: string): string {
+  return `# Workforce equality reports
+
+This folder holds our WRES and WDES reports: the files we write, without the tool that builds
+them.
+
+\`\`\`text
+data/settings.yaml                        our website's settings: publisher, web address
+data/organisations/<organisation>.yaml    our organisation: name, values, contact
+data/plans/<organisation>/<yyyy-yy>.yaml  an action plan, e.g. 2025-26.yaml for 2025/26
+data/metrics/<organisation>/<year>.yaml   the counts for one year (never publish these files)
+content/reports/<organisation>/<yyyy-yy>.md  the report page: summary, quotes, narrative
+\`\`\`
+
+The tool is in its own folder (${toolFolder} when this project was made). In a terminal, in the
+tool's folder:
+
+\`\`\`sh
+npm run build -- --root <this folder>      # check every file, then write the website to <this folder>/_site
+npm run serve -- --root <this folder>      # preview while you write, at http://127.0.0.1:8080/
+npm run new -- <organisation> <period> --root <this folder>   # start next year's plan
+\`\`\`
+
+Publish the contents of \`_site\` on your website. The tool's authoring guide
+(\`content/guide/\` in its folder) explains every file and every message.
 `;
 }
 

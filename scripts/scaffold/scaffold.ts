@@ -6,6 +6,11 @@
  *   data/plans/<organisation>/<yyyy-yy>.yaml
  *   data/metrics/<organisation>/<year>.yaml       unless --no-metrics, or it exists already
  *   content/reports/<organisation>/<yyyy-yy>.md
+ *
+ * and, in a folder that is not yet a project (no data/settings.yaml), what a project of its own needs:
+ *
+ *   data/settings.yaml                            publisher, web address, accessibility statement dates
+ *   .gitignore, README.md                         unless they exist
  */
 import { access, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -15,7 +20,11 @@ import type { Problem } from "../validate/problems.ts";
 import { validateProject } from "../validate/validate-project.ts";
 import { schemaPath, writeJsonSchemas, type SchemaKind } from "../validate/json-schema.ts";
 import { carryOverPlan } from "./carry-over.ts";
-import { metricsFile, organisationFile, periodSlug, periodStartYear, planFile, reportFile } from "./files.ts";
+import { GITIGNORE, metricsFile, organisationFile, periodSlug, periodStartYear, planFile, projectReadme, reportFile, settingsFile } from "./files.ts";
+import { sourceDate } from "../errors.ts";
+
+/** The tool's own folder, named in a new project's README. */
+const toolRoot = path.resolve(import.meta.dirname, "../..");
 
 export interface NewEdition {
   root: string;
@@ -26,6 +35,8 @@ export interface NewEdition {
   metricsYear?: number | false;
   /** An earlier period whose plan's actions are carried over. */
   from?: string;
+  /** Today, YYYY-MM-DD: the date a new project's accessibility statement is prepared on (default: SOURCE_DATE_EPOCH or today). */
+  today?: string;
 }
 
 export interface ScaffoldFile {
@@ -93,6 +104,13 @@ export async function planScaffold(request: NewEdition): Promise<ScaffoldResult>
 
   const files: ScaffoldFile[] = [];
   const skipped: string[] = [];
+  // A folder that is not a project yet becomes one: its settings, and what keeps the build's output out of version control.
+  if (!(await exists(path.join(root, "data/settings.yaml")))) {
+    const today = request.today ?? (sourceDate(process.env) ?? new Date()).toISOString().slice(0, 10);
+    files.push({ file: "data/settings.yaml", text: settingsFile(today, schemaRef(root, "data/settings.yaml", "settings")) });
+    if (!(await exists(path.join(root, ".gitignore")))) files.push({ file: ".gitignore", text: GITIGNORE });
+    if (!(await exists(path.join(root, "README.md")))) files.push({ file: "README.md", text: projectReadme(toolRoot) });
+  }
   if (await exists(path.join(root, orgFile))) skipped.push(orgFile);
   else files.push({ file: orgFile, text: organisationFile(organisation, schemaRef(root, orgFile, "organisation")) });
   files.push({ file: planPath, text: plan });

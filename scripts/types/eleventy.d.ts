@@ -3,6 +3,10 @@ declare module "@11ty/eleventy" {
   /** The methods of Eleventy's UserConfig that our code calls when it runs Eleventy. */
   export interface EleventyConfig {
     addGlobalData(name: string, value: unknown): void;
+    /** A Nunjucks filter; `this.page` is the page being rendered (none in a macro imported without context). */
+    addFilter(name: string, filter: (this: { page?: { url: string } }, value: string) => string): void;
+    /** A plugin: runs after Eleventy's own configuration, so that what it adds can replace a default. */
+    addPlugin(plugin: (config: EleventyConfig) => void): void;
     setLibrary(extension: string, library: unknown): void;
     /** Templates to leave out (paths or globs relative to the working directory). */
     ignores: { add(pattern: string): void };

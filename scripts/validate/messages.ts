@@ -322,6 +322,31 @@ export const messages = {
     message: `the file ${file} is not in a place the tool reads, so it would be ignored`,
     fix: `move it to ${expected}, or delete it if it is not needed`,
   }),
+  referenceInProject: (): Message => ({
+    code: "reference-in-project",
+    message: "data/reference/ holds the national definitions (WRES indicators, WDES metrics, People Promise, statuses, national figures), which belong to the tool, not to your project",
+    fix: "delete the folder data/reference from your project: the tool's own copy is used, and it is brought up to date when you update the tool",
+  }),
+  badWebAddress: (value: string): Message => ({
+    code: "bad-web-address",
+    message: `"${value}" is not the address of a website or of a folder on one`,
+    fix: "give the full address the site will have, starting with https:// (e.g. https://www.acme.nhs.uk/about-us/equality/), or only its path, starting with / (e.g. /about-us/equality/); no ? or #",
+  }),
+  reviewedBeforePrepared: (prepared: string, reviewed: string): Message => ({
+    code: "reviewed-before-prepared",
+    message: `the accessibility statement is said to be reviewed on ${reviewed}, before it was prepared (${prepared})`,
+    fix: "give the date of the latest review, on or after the date it was prepared",
+  }),
+  publisherMissing: (organisations: number): Message => ({
+    code: "publisher-missing",
+    message: `the site has ${organisations} organisations, so it must say who publishes it (named in every page's footer and in the accessibility statement)`,
+    fix: "add to data/settings.yaml the lines `publisher:` and, indented below it, `name: ` followed by the name of the body that runs the website, e.g. `  name: NHS Acme Integrated Care Board`",
+  }),
+  contactMissing: (organisation: string): Message => ({
+    code: "contact-missing",
+    message: `the accessibility statement has no way for readers to contact ${organisation} (to ask for a report in another format or report a problem): neither this file nor the publisher in data/settings.yaml gives an email address, phone number or postal address`,
+    fix: "add to this file the line `contact:` and, indented below it, `email: ` followed by the address readers should write to, e.g. `  email: equality@acme.nhs.uk`",
+  }),
   newBadOrganisation: (value: string): Message => ({
     code: "new-bad-organisation",
     message: `"${value}" cannot be an organisation's folder name`,

@@ -27,7 +27,7 @@ const goodRecruitment = [
 ].join("\n");
 
 async function problemsFor(file: string, name = "2024"): Promise<Problem[]> {
-  const root = await makeProject({ "data/organisations/acme.yaml": "name: Acme NHS Trust\ntype: trust\n", [`data/metrics/acme/${name}.yaml`]: file });
+  const root = await makeProject({ "data/organisations/acme.yaml": "name: Acme NHS Trust\ntype: trust\ncontact:\n  email: equality@acme.example.org\n", [`data/metrics/acme/${name}.yaml`]: file });
   const { files, problems } = await readProject(root);
   const result = validateProject(files);
   return sortProblems([...problems, ...result.problems]);
@@ -36,7 +36,7 @@ const where = (ps: Problem[]) => ps.map((p) => `${p.file}:${p.position.line}:${p
 
 describe("metric data files", () => {
   it("accepts a good file and adds it to the project", async () => {
-    const root = await makeProject({ "data/organisations/acme.yaml": "name: Acme NHS Trust\ntype: trust\n", "data/metrics/acme/2024.yaml": metricFile(goodRecruitment) });
+    const root = await makeProject({ "data/organisations/acme.yaml": "name: Acme NHS Trust\ntype: trust\ncontact:\n  email: equality@acme.example.org\n", "data/metrics/acme/2024.yaml": metricFile(goodRecruitment) });
     const { files } = await readProject(root);
     const { project, problems } = validateProject(files);
     expect(problems).toEqual([]);

@@ -108,6 +108,8 @@ const terminology = z
     ethnic_minority: text.default("BME").describe('The term used for Black and minority ethnic staff, e.g. "culturally diverse"'),
   })
   .default({ ethnic_minority: "BME" });
+/** How readers reach a body: at least one of the three is expected where it is used. */
+const Contact = z.strictObject({ email: z.email().optional(), phone: text.optional(), address: text.optional() });
 
 /* ---------- the author's files ---------- */
 
@@ -146,10 +148,7 @@ export function makeSchemas(reference: Reference) {
       .array(text)
       .optional()
       .describe("The groups the organisation is compared with, by their ids in data/groups.yaml, e.g. [north-east-and-yorkshire]"),
-    contact: z
-      .strictObject({ email: z.email().optional(), phone: text.optional(), address: text.optional() })
-      .optional()
-      .describe("Where readers ask for the report in another format (used by the accessibility statement)"),
+    contact: Contact.optional().describe("Where readers ask for the report in another format (used by the accessibility statement)"),
   });
 
   /** One row of an action plan. `see` makes the row a pointer to another action ("See 4.3"). */
@@ -270,9 +269,45 @@ export type Group = z.infer<typeof Group>;
 /** data/groups.yaml: the groups whose organisations are compared side by side. */
 export const GroupsFile = z.strictObject({ groups: z.array(Group).min(1) });
 
+/**
+ * Where the site is published: a full web address ("https://www.acme.nhs.uk/about-us/equality/") or
+ * only the path under which it sits on its web server ("/about-us/equality/"). Not a query or a fragment.
+ */
+export function isWebAddress(value: string): boolean {
+  if (value.startsWith("/")) return !value.startsWith("//") && !/[?#\s]/.test(value);
+  try {
+    const url = new URL(value);
+    return (url.protocol === "https:" || url.protocol === "http:") && url.search === "" && url.hash === "" && url.username === "" && !/\s/.test(value);
+  } catch {
+    return false;
+  }
+}
+
 /** data/settings.yaml: the publisher's choices that apply to every report. */
 export const Settings = z.strictObject({
-  site_title: z.string().trim().min(1).default("Workforce equality reports"),
+  site_title: z.string().trim().min(1).default("Workforce equality reports").describe("The site's name, in the page header and every page title"),
+  publisher: z
+    .strictObject({
+      name: text.describe("Who publishes the website: named in every page's footer and copyright line, and in the accessibility statement"),
+      contact: Contact.optional().describe("Where readers report an accessibility problem with the website (and ask for a report in another format, for an organisation that gives no contact of its own)"),
+    })
+    .optional()
+    .describe("Who publishes the website. Needed when the site has several organisations; otherwise the organisation is the publisher"),
+  web_address: z
+    .string()
+    .trim()
+    .refine(isWebAddress, { params: { kind: "web-address" } })
+    .optional()
+    .describe('Where the site is published, e.g. https://www.acme.nhs.uk/about-us/equality/ (links in the PDFs go there), or only its path, e.g. /about-us/equality/. Default: the root of its own web address'),
+  publish_guide: z.boolean().default(false).describe("Whether the authoring guide (for the people who write the reports) is published with the site"),
+  accessibility: z
+    .strictObject({
+      prepared: isoDate.describe("The date the accessibility statement was first prepared (YYYY-MM-DD)"),
+      reviewed: isoDate.optional().describe("The date the publisher last reviewed the statement (YYYY-MM-DD)"),
+    })
+    .refine((a) => a.reviewed === undefined || a.reviewed >= a.prepared, { params: { kind: "reviewed-before-prepared" }, path: ["reviewed"] })
+    .optional()
+    .describe("The accessibility statement's dates, as the publisher prepared and last reviewed it"),
   suppression: z
     .strictObject({
       threshold: z.int().min(1).max(100).default(10).describe("Counts below this are shown as \"fewer than N\""),

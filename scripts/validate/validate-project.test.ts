@@ -20,8 +20,11 @@ const goodTheme = `  - id: "1"
         status: in progress
 `;
 
+const settings = "publisher:\n  name: Acme NHS Trust\n  contact:\n    email: equality@acme.example.org\n";
+
 async function problemsFor(files: Record<string, string>): Promise<Problem[]> {
   const root = await makeProject({
+    "data/settings.yaml": settings,
     "data/organisations/acme.yaml": org,
     "content/reports/acme/2023-24.md": report,
     ...files,
@@ -173,7 +176,7 @@ describe("validateProject", () => {
     const groups = (members: string) => `groups:\n  - id: north\n    name: North Region (fictional)\n    short_name: North\n    type: region\n    members: ${members}\n`;
 
     it("takes members from the groups file and from the organisations' own files", async () => {
-      const root = await makeProject({ "data/organisations/acme.yaml": org, "content/reports/acme/2023-24.md": report, ...orgs, "data/groups.yaml": groups("[gamma, acme]") });
+      const root = await makeProject({ "data/settings.yaml": settings, "data/organisations/acme.yaml": org, "content/reports/acme/2023-24.md": report, ...orgs, "data/groups.yaml": groups("[gamma, acme]") });
       const { project, problems } = validateProject((await readProject(root)).files);
       expect(problems).toEqual([]);
       expect(project!.groups).toEqual([
@@ -209,5 +212,46 @@ describe("validateProject", () => {
       expect(problems[0]!.fix).toBe("create data/groups.yaml with the group's id, name and type, e.g. `groups: [{ id: north, name: ..., type: region }]`");
     });
   });
-});
 
+  it("checks the publisher settings: the web address, the statement's dates", async () => {
+    const problems = await problemsFor({
+      "data/plans/acme/2023-24.yaml": plan(goodTheme),
+      "data/settings.yaml": `${settings}web_address: www.acme.nhs.uk/equality\naccessibility:\n  prepared: 2025-09-01\n  reviewed: 2025-03-01\n`,
+    });
+    expect(where(problems)).toEqual(["data/settings.yaml:5:14 bad-web-address", "data/settings.yaml:8:13 reviewed-before-prepared"]);
+    expect(problems[0]!.fix).toContain("https://www.acme.nhs.uk/about-us/equality/");
+    expect(problems[1]!.message).toBe("the accessibility statement is said to be reviewed on 2025-03-01, before it was prepared (2025-09-01)");
+    for (const address of ["https://www.acme.nhs.uk/about-us/equality/", "https://equality.acme.nhs.uk", "/about-us/equality/", "/"])
+      expect(await problemsFor({ "data/plans/acme/2023-24.yaml": plan(goodTheme), "data/settings.yaml": `${settings}web_address: ${address}\n` }), address).toEqual([]);
+    for (const address of ["ftp://acme.nhs.uk/", "//acme.nhs.uk/", "/equality/?page=1", "https://acme.nhs.uk/#top"])
+      expect(where(await problemsFor({ "data/plans/acme/2023-24.yaml": plan(goodTheme), "data/settings.yaml": `${settings}web_address: "${address}"\n` })), address).toEqual([
+        "data/settings.yaml:5:14 bad-web-address",
+      ]);
+  });
+
+  it("asks a site of several organisations to name its publisher, and a contact for every organisation", async () => {
+    const beta = "name: Beta NHS Trust\ntype: trust\n";
+    const two = { "data/plans/acme/2023-24.yaml": plan(goodTheme), "data/organisations/beta.yaml": beta };
+    const problems = await problemsFor({ ...two, "data/settings.yaml": "site_title: Reports\n" });
+    expect(where(problems)).toEqual([
+      "data/organisations/acme.yaml:1:1 contact-missing",
+      "data/organisations/beta.yaml:1:1 contact-missing",
+      "data/settings.yaml:1:1 publisher-missing",
+    ]);
+    expect(problems[0]!.message).toContain("no way for readers to contact Acme NHS Trust");
+    // The organisations' own contacts, or the publisher's, will do.
+    const withContact = (o: string) => `${o}contact:\n  phone: 01234 567890\n`;
+    expect(where(await problemsFor({ ...two, "data/organisations/acme.yaml": withContact(org), "data/organisations/beta.yaml": withContact(beta), "data/settings.yaml": "publisher:\n  name: Acme ICB\n" }))).toEqual([]);
+    expect(where(await problemsFor(two))).toEqual([]);
+    // With no settings file at all, one organisation is its own publisher, and needs its own contact.
+    const root = await makeProject({ "data/organisations/acme.yaml": org, "data/plans/acme/2023-24.yaml": plan(goodTheme), "content/reports/acme/2023-24.md": report });
+    expect(where(validateProject((await readProject(root)).files).problems)).toEqual(["data/organisations/acme.yaml:1:1 contact-missing"]);
+  });
+
+  it("takes the national reference data from the tool, and names a missing reference file", async () => {
+    const { files } = await readProject(await makeProject({ "data/organisations/acme.yaml": org }));
+    expect([...files.reference.values()].map((f) => f.file)).toContain("data/reference/statuses.yaml");
+    files.reference.delete("statuses");
+    expect(where(validateProject(files).problems)).toEqual(["data/reference/statuses.yaml:1:1 reference-missing"]);
+  });
+});

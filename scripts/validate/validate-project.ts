@@ -297,15 +297,34 @@ function validateGroups(
   });
 }
 
+const hasContact = (contact: Organisation["contact"]) => Boolean(contact?.email ?? contact?.phone ?? contact?.address);
+
+/**
+ * A site of several organisations names its publisher (the footer and the accessibility statement
+ * need one; one organisation is its own publisher), and the statement can give a contact for every
+ * organisation: its own, or else the publisher's.
+ */
+function checkPublisher(file: ParsedFile | undefined, settings: Settings, organisations: readonly OrganisationEntry[], problems: Problem[]): void {
+  if (organisations.length > 1 && !settings.publisher)
+    problems.push({ file: file?.file ?? "data/settings.yaml", position: { line: 1, column: 1 }, ...messages.publisherMissing(organisations.length) });
+  if (hasContact(settings.publisher?.contact)) return;
+  for (const o of organisations)
+    if (!hasContact(o.data.contact)) problems.push({ file: o.file, position: { line: 1, column: 1 }, ...messages.contactMissing(o.data.name) });
+}
+
 export function validateProject(files: SourceFiles): { project?: Project; problems: Problem[] } {
   const problems: Problem[] = [];
   const reference = validateReference(files, problems);
   if (!reference) return { problems };
   const schemas = makeSchemas(reference);
 
-  const settings = files.settings
-    ? (check(Settings, files.settings, describeTop("the settings"), reference, problems) ?? Settings.parse({}))
-    : Settings.parse({});
+  const settingsUnreadable = files.unreadable.some((u) => u.kind === "settings");
+  const checkedSettings = files.settings
+    ? check(Settings, files.settings, describeTop("the settings"), reference, problems)
+    : settingsUnreadable
+      ? undefined
+      : Settings.parse({});
+  const settings = checkedSettings ?? Settings.parse({});
 
   const organisations: OrganisationEntry[] = [];
   const parsedOrganisations: { entry: OrganisationEntry; parsed: ParsedFile }[] = [];
@@ -324,6 +343,8 @@ export function validateProject(files: SourceFiles): { project?: Project; proble
       parsedOrganisations.push({ entry, parsed: f });
     }
   }
+  // Who publishes the site, and how readers reach each organisation: only judged on settings that were read without problems.
+  if (checkedSettings) checkPublisher(files.settings, checkedSettings, organisations, problems);
   const present = (kind: "organisations" | "plans" | "metrics") => [
     ...files[kind].map((f) => ({ folder: f.folder, name: f.name })),
     ...files.unreadable.filter((u) => u.kind === kind),

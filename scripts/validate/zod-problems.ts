@@ -146,6 +146,11 @@ export function zodProblems(
           message = messages.lowContrast(String(value), contrastRatio(String(value), "#ffffff"), MIN_TEXT_CONTRAST);
         } else if (kind === "slug") {
           message = messages.badId(field, where, String(value));
+        } else if (kind === "web-address") {
+          message = messages.badWebAddress(String(value));
+        } else if (kind === "reviewed-before-prepared") {
+          const dates = valueAt(input, path.slice(0, -1)) as { prepared: string; reviewed: string };
+          message = messages.reviewedBeforePrepared(dates.prepared, dates.reviewed);
         } else if (kind === "people-promise") {
           message = messages.unknownPromise(String(value), owner, reference.peoplePromise.themes);
         } else {

@@ -1,0 +1,25 @@
+/**
+ * What the PDFs are known not to do for accessibility, as the accessibility statement tells readers
+ * (content/accessibility.njk, "Non-accessible content"). Keep this list true: when the PDF step is
+ * fixed and a check in scripts/check/pdf-structure.ts proves it, remove the entry; when a new limit
+ * is found, add it. Each entry names the WCAG 2.2 success criterion it fails.
+ */
+export interface PdfLimit {
+  /** What is wrong, for a member of the public, completing "In the PDF files, ...". */
+  problem: string;
+  /** The WCAG 2.2 success criterion, e.g. "1.3.1 Info and Relationships". */
+  criterion: string;
+}
+
+export const PDF_LIMITS: readonly PdfLimit[] = [
+  {
+    problem:
+      "the running header and the page number at the top and bottom of each page are not marked as decoration, so some screen readers read them out between the paragraphs of the report",
+    criterion: "1.3.1 Info and Relationships",
+  },
+  {
+    problem:
+      "the box around each chart is tagged as an image without a text alternative, so some screen readers announce an unnamed image before the chart, which does have one stating its finding",
+    criterion: "1.1.1 Non-text Content",
+  },
+];
