@@ -61,7 +61,7 @@ describe("npm run new", () => {
     expect(settings.accessibility.prepared).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(await readFile(path.join(root, ".gitignore"), "utf8")).toContain("_site/");
     expect(await readFile(path.join(root, "README.md"), "utf8")).toContain("npm run build -- --root <this folder>");
-    expect(result.stdout).toContain(`npm run serve -- --root ${path.relative(repoRoot, root)}`);
+    expect(result.stdout).toContain(`npm run serve -- --root ${path.relative(repoRoot, root).startsWith("../..") ? root : path.relative(repoRoot, root)}`);
 
     const plan = yamlOf(await readFile(path.join(root, files[1]!), "utf8")) as Plan;
     expect(plan.period).toBe("2025/26");

@@ -53,7 +53,9 @@ export const newCommand: Command = {
       out.error(formatProblems(problems).replace("; nothing was written.", "."));
       return 1;
     }
-    const rootOption = root === projectRoot ? "" : ` -- --root ${path.relative(projectRoot, root) || "."}`;
+    // The project folder as the author would type it in the tool's folder: relative when it is near, else in full.
+    const near = path.relative(projectRoot, root);
+    const rootOption = root === projectRoot ? "" : ` -- --root ${near.startsWith(`..${path.sep}..`) ? root : near}`;
     out.log(`Every file passes validation. Replace the "Replace this" wording, then preview with: npm run serve${rootOption}`);
     return 0;
   },

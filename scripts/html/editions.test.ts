@@ -7,6 +7,7 @@ import { computeReports } from "../cache/compute-cache.ts";
 import { readProject } from "../load/read-project.ts";
 import { validateProject } from "../validate/validate-project.ts";
 import { buildSiteModel, type SiteModel } from "./site-model.ts";
+import { indicatorTrends } from "./editions.ts";
 
 const plan = (period: string, actions: string) => `title: Acme plan ${period}
 period: ${period}
@@ -70,17 +71,21 @@ describe("editions", () => {
     expect(first.earlierEditions).toEqual([]);
   });
 
-  it("shows each indicator's headline figure in each edition on the organisation page", async () => {
+  it("shows each indicator's headline figure in each edition on the organisation page, from the second edition", async () => {
     const { files } = await readProject(repoRoot);
     const { project } = validateProject(files);
     const { indicators, charts } = await computeReports(computeJobs(project!, firstBuildPlan(project!)), {});
     const site = buildSiteModel(project!, { asOf: "2025-01-01", indicators, charts });
-    const org = site.organisations.find((o) => o.slug === "example-nhs-trust")!;
-    expect(org.trends.map((t) => t.caption)).toEqual(["WRES indicators in each edition", "WDES metrics in each edition"]);
-    const wres = org.trends[0]!;
-    expect(wres.head).toEqual(["Indicator", "2024/25 (data 2024)"]);
+    // One edition: its figures are the report's own, so the organisation page does not repeat them.
+    expect(site.organisations.find((o) => o.slug === "example-nhs-trust")!.trends).toEqual([]);
+    // An earlier edition of the same report, with the 2023 data year.
+    const latest = site.reports.find((r) => r.key === "example-nhs-trust/2024-25")!;
+    const trends = indicatorTrends([latest, { ...latest, period: "2023/24", data: { ...latest.data!, year: 2023 } }]);
+    expect(trends.map((t) => t.caption)).toEqual(["WRES indicators in each edition", "WDES metrics in each edition"]);
+    const wres = trends[0]!;
+    expect(wres.head).toEqual(["Indicator", "2023/24 (data 2023)", "2024/25 (data 2024)"]);
     // WRES 2 in 2024: White 405 of 1,500 shortlisted appointed (27.0%), culturally diverse 128 of 800 (16.0%): 27.0 / 16.0 = 1.69.
-    expect(wres.rows.find((r) => r.header === "WRES 2: appointment from shortlisting (relative likelihood)")!.cells).toEqual(["1.69"]);
+    expect(wres.rows.find((r) => r.header === "WRES 2: appointment from shortlisting (relative likelihood)")!.cells).toEqual(["1.69", "1.69"]);
     expect(wres.rows).toHaveLength(9);
     // An organisation whose reports show no metric data has no trend table.
     expect(site.organisations.find((o) => o.slug === "bsw-ccg")!.trends).toEqual([]);

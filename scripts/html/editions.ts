@@ -89,12 +89,13 @@ export function withEditions(reports: readonly ReportView[]): ReportView[] {
 }
 
 /**
- * One table per standard: each indicator's headline figure in each edition that has data. The unit
+ * One table per standard, once there are two editions with data: each indicator's headline figure in each edition. The unit
  * ("relative likelihood") is said once, in the row's header, so that each cell holds only its figure.
  */
 export function indicatorTrends(reports: readonly ReportView[]): TableModel[] {
   const editions = reports.filter((r) => r.data !== undefined).sort(byPeriod);
-  if (editions.length === 0) return [];
+  // One edition's figures are its report's own: the organisation page does not repeat them.
+  if (editions.length < 2) return [];
   return (["WRES", "WDES"] as const).flatMap((standard) => {
     const rows = new Map<string, { name: string; unit: string | undefined; cells: string[] }>();
     editions.forEach((report, column) => {

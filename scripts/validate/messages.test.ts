@@ -123,8 +123,8 @@ describe("the authoring guide", () => {
       const { files: parsed, problems: readProblems } = await readProject(root);
       const { project, problems } = validateProject(parsed);
       expect([...readProblems, ...problems].map((p) => `${example.source}: ${formatProblem(p)}`)).toEqual([]);
-      // It was read: its values differ from the defaults it would otherwise get.
-      expect(project!.settings, example.source).not.toEqual(Settings.parse({}));
+      // It was read as the settings: they are the example's values.
+      expect(project!.settings, example.source).toEqual(Settings.parse(parsed.settings!.value));
     }
 
     const { files, owners } = projectFiles(examples.filter((e) => e.kind !== "settings"));
