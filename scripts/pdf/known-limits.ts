@@ -14,7 +14,7 @@ export interface PdfLimit {
 export const PDF_LIMITS: readonly PdfLimit[] = [
   {
     problem:
-      "the running header and the page number at the top and bottom of each page are not marked as decoration, so some screen readers read them out between the paragraphs of the report",
+      'the text that some PDF readers pass to assistive technology runs the last word of a line and the first word of the next together (for example "NHSStaff"), because the browser that prints the files leaves out the space where a line wraps',
     criterion: "1.3.1 Info and Relationships",
   },
 ];
