@@ -65,6 +65,16 @@ describe("the report page", () => {
     expect(headings.every((h) => /^(WRES|WDES) \d+: [a-z]/.test(h))).toBe(true);
   });
 
+  it("gives an indicator's national wording once: not above a chart whose subtitle already says it", async () => {
+    const doc = parsePage(await html(EXAMPLE));
+    for (const item of doc.querySelectorAll(".indicator-list__item")) {
+      const title = item.querySelector(".indicator-list__title")?.textContent;
+      if (!title) continue;
+      for (const subtitle of item.querySelectorAll(".chart-figure__subtitle")) expect(subtitle.textContent.startsWith(title), item.id).toBe(false);
+    }
+    expect(doc.querySelector("#wdes-8 .indicator-list__title")).toBeNull();
+  });
+
   it("says nothing under an indicator that no action addresses (the summary says None)", async () => {
     for (const key of REPORTS) expect(await html(key), key).not.toContain("No action in this plan addresses it directly");
   });

@@ -369,6 +369,10 @@ function buildIndicators(project: Project, report: ReportEntry, themes: ThemeVie
         );
         const results = computed ? [...computed.wres, ...computed.wdes].filter((r) => r.standard === standard && r.number === def.number) : [];
         const labels = results.map((r) => resultLabel(r, label, results.length));
+        const views = results.map((r, i) => resultView(r, charts, labels[i]!));
+        const title = wording[code] ?? (national ? def.title : undefined);
+        // A chart whose subtitle already gives the national wording ("..., by survey year") says it for the indicator.
+        const titleSaid = title !== undefined && views.length > 0 && views.every((v) => v.charts.some((c) => c.subtitle.startsWith(title)));
         return {
           standard,
           number: def.number,
@@ -376,10 +380,10 @@ function buildIndicators(project: Project, report: ReportEntry, themes: ThemeVie
           code,
           label,
           group: def.group,
-          title: wording[code] ?? (national ? def.title : undefined),
+          title: titleSaid ? undefined : title,
           notes: national ? (def.notes ?? []) : [],
           actions,
-          results: results.map((r, i) => resultView(r, charts, labels[i]!)),
+          results: views,
           glance: results.map((r, i) => glanceRow(r, labels[i]!, results.length > 1 ? `#${r.slug}-figure` : `#${anchor}`)),
         };
       }),
