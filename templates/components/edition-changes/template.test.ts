@@ -48,6 +48,13 @@ describe("editionChanges macro", () => {
     expect(root.querySelectorAll("p a")[0]!.getAttributeValue("href")).toBe("/example-nhs-trust/2023-24/");
   });
 
+  it("says only the changes there are, never a count of none", () => {
+    const summary = (counts: typeof fixture.changes.counts) => text(parse(render({ ...fixture.changes, counts }, [])).querySelectorAll("p")[0]!.textContent).replace(/^.*2023\/24: /, "");
+    expect(summary({ added: 0, statusChanged: 0, removed: 0, overdue: 1, unchanged: 4 })).toBe("1 overdue action; 4 actions are unchanged.");
+    expect(summary({ added: 2, statusChanged: 0, removed: 0, overdue: 0, unchanged: 0 })).toBe("2 new actions.");
+    expect(summary({ added: 0, statusChanged: 0, removed: 0, overdue: 0, unchanged: 1 })).toBe("no action has changed.");
+  });
+
   it("lists each changed action in a table with a caption, column headers and a linked row header", () => {
     expect(root.querySelectorAll("table caption")[0]!.textContent).toBe("Changes to the actions since 2023/24");
     expect(root.querySelectorAll("thead th").map((th) => th.getAttributeValue("scope"))).toEqual(["col", "col"]);
