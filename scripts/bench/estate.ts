@@ -100,7 +100,8 @@ interface OrgProfile {
   disabledShare: number;
 }
 
-function metricsFile(r: Random, org: OrgProfile, year: number): string {
+/** `first`: the organisation's first year, whose file gives last year's entries itself (later years take them from the file before). */
+function metricsFile(r: Random, org: OrgProfile, year: number, first: boolean): string {
   const band = (i: number) => Math.max(0, Math.round(org.size * 120 * Math.exp(-0.35 * i) * (0.85 + r() * 0.3)));
   // Fewer minority staff in the senior bands, as in the published data: small groups to suppress.
   const seniority = (i: number) => Math.max(0.02, 1 - i / 14);
@@ -128,6 +129,8 @@ function metricsFile(r: Random, org: OrgProfile, year: number): string {
     const s = survey(r, base, centre, gap, disabledBase);
     return { disabled: s.a, non_disabled: s.b };
   };
+  // Drawn every year so the random sequence, and so the estate, does not depend on `first`.
+  const previous = { disciplinary: { white: int(r, 5, 30), bme: int(r, 2, 20) }, capability: { disabled: int(r, 1, 12), non_disabled: int(r, 20, 70) } };
   const boardCell = (n: number) => groupCounts(r, n, r() < 0.3 ? 0.2 : 0, r() < 0.2 ? 0.2 : 0);
   const metrics = {
     year,
@@ -137,11 +140,11 @@ function metricsFile(r: Random, org: OrgProfile, year: number): string {
     recruitment: { shortlisted, appointed },
     disciplinary: {
       entries: { white: int(r, 5, 30), bme: int(r, 2, 20) },
-      previous_year_entries: { white: int(r, 5, 30), bme: int(r, 2, 20) },
+      ...(first ? { previous_year_entries: previous.disciplinary } : {}),
     },
     capability: {
       entries: { disabled: int(r, 1, 12), non_disabled: int(r, 20, 70) },
-      previous_year_entries: { disabled: int(r, 1, 12), non_disabled: int(r, 20, 70) },
+      ...(first ? { previous_year_entries: previous.capability } : {}),
     },
     training: { white: Math.round(org.size * int(r, 1200, 1800)), bme: Math.round(org.size * int(r, 300, 600)), ethnicity_unknown: int(r, 10, 60) },
     staff_survey: {
@@ -257,7 +260,7 @@ export function generateEstate(options: EstateOptions = {}): Map<string, string>
     const organisation = { name: `${name} (synthetic)`, short_name: place, type, website: `https://${org.slug}.example.org/`, values: [pick(r, VALUES), pick(r, VALUES)].filter((v, i, all) => all.indexOf(v) === i), terminology: { ethnic_minority: pick(r, TERMS) }, contact: { email: `equality@${org.slug}.example.org` } };
     files.set(`data/organisations/${org.slug}.yaml`, `# SYNTHETIC benchmark data: this organisation does not exist.\n${dump(organisation, { lineWidth: 200 })}`);
     for (let y = lastYear - years + 1; y <= lastYear; y++) {
-      files.set(`data/metrics/${org.slug}/${y}.yaml`, metricsFile(r, org, y));
+      files.set(`data/metrics/${org.slug}/${y}.yaml`, metricsFile(r, org, y, y === lastYear - years + 1));
       files.set(`data/plans/${org.slug}/${slugOf(y)}.yaml`, planFile(r, place, y));
       files.set(`content/reports/${org.slug}/${slugOf(y)}.md`, reportFile(r, place, y));
     }

@@ -7,9 +7,9 @@ import type { Figure, Unit } from "./types.ts";
 
 const decimals: Record<Unit, number> = { times: 2, "%": 1, points: 1, score: 1, "yes/no": 0 };
 
-/** The figure as a bare number ("46.9", "1.86", "-2.1"), or its display text if not shown. */
+/** The figure as a bare number ("46.9", "1.86", "-2.1"), or its display text if not shown (or a Yes / No answer). */
 export function plainNumber(figure: Figure, unit: Unit): string {
-  if (figure.value === null) return figure.display;
+  if (figure.value === null || unit === "yes/no") return figure.display;
   const text = figure.value.toFixed(decimals[unit]);
   return Number(text) === 0 ? (0).toFixed(decimals[unit]) : text;
 }

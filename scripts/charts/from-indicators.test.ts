@@ -44,6 +44,8 @@ const result = (id: string, measure: IndicatorResult["measure"], unit: Indicator
   previous: hidden,
   change: hidden,
   direction: "not available",
+  judgement: "not judged",
+  significance: "not available",
   outsideParityBand: null,
   sentence: `Sentence for indicator ${id}.`,
   ...extra,
@@ -75,12 +77,12 @@ const indicators: ReportIndicators = {
     }),
     result("2", "relative-likelihood", "times", {
       trend: [
-        { year: 2023, value: shown(1.54), groups: [group("focus", shown(14.6)), group("reference", shown(22.5))] },
-        { year: 2024, value: hidden, groups: [group("focus", hidden), group("reference", shown(25.1))] },
+        { year: 2023, value: shown(1.54), groups: [group("focus", shown(14.6)), group("reference", shown(22.5))], significance: "not available" },
+        { year: 2024, value: hidden, groups: [group("focus", hidden), group("reference", shown(25.1))], significance: "not available" },
       ],
     }),
     result("5", "survey", "%", {
-      trend: [{ year: 2023, value: shown(28.4), groups: [group("focus", shown(28.4)), group("reference", hidden)] }],
+      trend: [{ year: 2023, value: shown(28.4), groups: [group("focus", shown(28.4)), group("reference", hidden)], significance: "not available" }],
     }),
     result("9", "board", "points", {
       board: {

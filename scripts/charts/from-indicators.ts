@@ -70,9 +70,9 @@ export async function buildCharts(indicators: ReportIndicators, options: ChartOp
               headline: result.sentence,
               topic: lowerFirst(result.shortTitle),
               measure: measureOf(result),
-              ...(result.basis ? { basis: result.basis } : {}),
+              ...(result.trend.every((y) => y.basis === "two-year rolling average") ? { basis: "two-year rolling average" } : {}),
               band: indicators.parityBand,
-              years: result.trend.map((y) => ({ label: String(y.year), value: y.value })),
+              years: result.trend.map((y) => ({ label: y.basis === "single year" ? `${y.year} (single year)` : String(y.year), value: y.value })),
             },
             place(result.slug, workforceSource),
           ),
@@ -89,7 +89,8 @@ export async function buildCharts(indicators: ReportIndicators, options: ChartOp
               topic: lowerFirst(result.shortTitle),
               measure: measureOf(result),
               unit: result.unit,
-              years: result.trend.map((y) => String(y.year)),
+              // Survey figures are labelled by the survey they come from (the autumn before the data year).
+              years: result.trend.map((y) => String(y.surveyYear ?? y.year)),
               groups: roles.map((role) => ({
                 heading: headings[role],
                 values: result.trend.map((y) => groupValue(y.groups, role) ?? NOT_AVAILABLE),

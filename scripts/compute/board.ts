@@ -1,7 +1,9 @@
 /**
  * Board representation (WRES 9, WDES 10): the focus group's share of board members minus its
- * share of the overall workforce, in percentage points, overall and by voting and executive
- * membership. Board membership is published and never suppressed; the workforce share is
+ * share of the overall workforce, in percentage points. The headline is the board's VOTING
+ * membership, as the standards define it (NHS England WRES technical guidance, indicator 9; WDES
+ * technical guidance, metric 10); the executive, non-executive, non-voting and all-member rows are
+ * its breakdown. Board membership is published and never suppressed; the workforce share is
  * (it can be hidden when the group is small), and a difference built on it with it.
  */
 import type { GroupCounts, Metrics } from "../validate/metrics-schema.ts";
@@ -11,12 +13,13 @@ import type { BoardDetail, BoardRow, Figure, RepresentationRow } from "./types.t
 
 type Board = NonNullable<Metrics["board"]>;
 
+/** The headline row first, then its breakdown. */
 const ROWS: { key: BoardRow["key"]; label: string; cells: (keyof Board)[] }[] = [
-  { key: "all", label: "All board members", cells: ["voting_executive", "voting_non_executive", "non_voting_executive", "non_voting_non_executive"] },
   { key: "voting", label: "Voting members", cells: ["voting_executive", "voting_non_executive"] },
-  { key: "non-voting", label: "Non-voting members", cells: ["non_voting_executive", "non_voting_non_executive"] },
   { key: "executive", label: "Executive members", cells: ["voting_executive", "non_voting_executive"] },
   { key: "non-executive", label: "Non-executive members", cells: ["voting_non_executive", "non_voting_non_executive"] },
+  { key: "non-voting", label: "Non-voting members", cells: ["non_voting_executive", "non_voting_non_executive"] },
+  { key: "all", label: "All board members", cells: ["voting_executive", "voting_non_executive", "non_voting_executive", "non_voting_non_executive"] },
 ];
 
 /**

@@ -7,11 +7,13 @@ import { splitsOf, type Metrics, type SurveyResult } from "../validate/metrics-s
 import { countShown, notAvailable, shown } from "./figures.ts";
 import { groupsOf, type Dimension, type Labels } from "./groups.ts";
 import { computeBoard } from "./board.ts";
+import type { Chance } from "./compare-years.ts";
+import { differenceOfProportions, excludes, ratioOfRatios, type RatioEstimate } from "./intervals.ts";
 import { computeLikelihood, outsideBand, type GroupRate, type LikelihoodSpec } from "./relative-likelihood.ts";
 import { computeRepresentation } from "./representation.ts";
 import { boardSentence, likelihoodSentence, representationSentence, surveySentence, voicesSentence, type SurveyWords } from "./sentences.ts";
-import { answersOf, computeSurvey } from "./survey.ts";
-import type { BoardDetail, Better, GroupKey, IndicatorResult, Measure, RepresentationDetail, Standard, Unit, YearFigure } from "./types.ts";
+import { answersOf, computeSurvey, type SurveyProportion } from "./survey.ts";
+import type { Basis, BoardDetail, Better, GroupKey, IndicatorResult, Measure, RepresentationDetail, Standard, Unit, YearFigure } from "./types.ts";
 
 /** One year's counts with what several indicators share: the suppressed workforce tables. */
 export interface YearData {
@@ -22,6 +24,8 @@ export interface YearData {
   /** Overall workforce by group, unrounded: [reference, focus, unknown, headcount]. */
   totals: Record<Dimension, number[]>;
   dimensions: Set<Dimension>;
+  /** The year before's data, when the organisation has a file for it (WRES 3 / WDES 3 take last year's entries from it). */
+  previous?: YearData;
 }
 
 export interface Context {
@@ -35,7 +39,8 @@ export interface Computed extends Omit<YearFigure, "year"> {
   representation?: RepresentationDetail;
   board?: BoardDetail;
   narrative?: string;
-  basis?: string;
+  /** What comparing this year with another needs; kept inside the compute step (never published). */
+  estimate?: RatioEstimate | SurveyProportion;
 }
 
 export type Draft = Omit<IndicatorResult, "sentence">;
@@ -53,6 +58,8 @@ export interface IndicatorSpec {
   /** Relative likelihoods: whose likelihood is on top, and the words of their sentences (for the group comparisons). */
   likelihood?: { subject: "reference" | "focus"; people: string; to: string };
   compute(y: YearData, ctx: Context): Computed;
+  /** Is the change from `before` to `now` beyond chance? (see compare-years.ts) */
+  changeBeyondChance(now: Computed, before: Computed): Chance;
   sentence(r: Draft, ctx: Context): string;
 }
 
@@ -83,7 +90,10 @@ export function prepareYear(year: number, metrics: Metrics, labels: Labels, thre
   return { year, metrics, representation, totals, dimensions: new Set(dims) };
 }
 
-export const missing = (y: YearData, what: string): Computed => ({ value: notAvailable(`the ${y.year} data has no ${what}`), groups: [] });
+export const missing = (y: YearData, what: string): Computed => ({ value: notAvailable(`the ${y.year} data has no ${what}`), groups: [], significance: "not available" });
+
+/** A count of everyone (workforce shares, board membership, a yes/no answer) has no sampling error. */
+const census = (): Chance => "census";
 
 const focusOf = (d: Dimension) => groupsOf[d][1];
 const referenceOf = (d: Dimension) => groupsOf[d][0];
@@ -98,7 +108,7 @@ function representation(standard: Standard, dimension: Dimension): IndicatorSpec
     shortTitle: "Staff in each pay band compared with the whole workforce",
     measure: "representation",
     unit: "%",
-    better: "higher",
+    better: "none",
     dimension,
     compute(y, ctx) {
       const detail = y.representation[dimension];
@@ -112,9 +122,11 @@ function representation(standard: Standard, dimension: Dimension): IndicatorSpec
           numerator: c.count,
           denominator: detail.overall.headcount,
         })),
+        significance: "not available",
         representation: detail,
       };
     },
+    changeBeyondChance: census,
     sentence: (r) => representationSentence(r.focus, r.value, r.previous, r.representation?.undeclared, dimension),
   };
 }
@@ -134,7 +146,8 @@ interface LikelihoodDefinition {
   counted: string;
   base: string;
   rates(y: YearData, group: GroupKey): GroupRate | undefined;
-  basis?(y: YearData): string | undefined;
+  /** WRES 3 / WDES 3: whether the year's figure is a two-year rolling average or a single year. */
+  basis?(y: YearData): Basis | undefined;
   what: string;
 }
 
@@ -164,11 +177,16 @@ function likelihood(d: LikelihoodDefinition): IndicatorSpec {
       const basis = d.basis?.(y);
       return { ...computeLikelihood(spec, s, c, ctx.labels, ctx.threshold), ...(basis ? { basis } : {}) };
     },
+    changeBeyondChance(now, before) {
+      const [a, b] = [now.estimate, before.estimate];
+      if (!a || !b || !("ratio" in a) || !("ratio" in b)) return null;
+      const change = ratioOfRatios(a, b);
+      return change ? excludes(change.interval, 1) : null;
+    },
     sentence: (r, ctx) =>
       likelihoodSentence(
         { subject: ctx.labels[subject], comparator: ctx.labels[comparator], people: d.people, to: d.to, ...(r.basis ? { basis: r.basis } : {}) },
-        r.value,
-        r.previous,
+        r,
         outsideBand(r.value, ctx.band),
         ctx.band,
       ),
@@ -193,19 +211,38 @@ function headcountRate(y: YearData, dimension: Dimension, group: GroupKey, numer
   };
 }
 
-type Process = NonNullable<Metrics["disciplinary"]> | NonNullable<Metrics["capability"]>;
+type ProcessKey = "disciplinary" | "capability";
 
-function processRate(y: YearData, dimension: Dimension, process: Process | undefined, group: GroupKey): GroupRate | undefined {
-  if (!process) return undefined;
-  const entries = process.entries as Record<string, number>;
-  const previous = process.previous_year_entries as Record<string, number> | undefined;
-  const current = entries[group]!;
-  if (!previous) return headcountRate(y, dimension, group, current);
-  return headcountRate(y, dimension, group, (current + previous[group]!) / 2, [current, previous[group]!]);
+/**
+ * Last year's own entries (one year, not an average): from last year's metric file when it has
+ * them, else from this file's previous_year_entries (validation has checked that the two agree).
+ */
+function previousEntries(y: YearData, key: ProcessKey): Record<string, number> | undefined {
+  const last = y.previous?.metrics[key];
+  if (last && !last.rolling_average) return last.entries;
+  return y.metrics[key]?.previous_year_entries;
 }
 
-const processBasis = (process: Process | undefined) =>
-  process && (process.rolling_average || process.previous_year_entries) ? "a two-year rolling average" : undefined;
+/**
+ * WRES 3 / WDES 3: the two-year rolling average of entries (this year's and last year's) against
+ * this year's headcount, as the technical guidance defines it; a single year when last year's
+ * entries are not known (and then said so wherever the figure appears).
+ */
+function processRate(y: YearData, dimension: Dimension, key: ProcessKey, group: GroupKey): GroupRate | undefined {
+  const process = y.metrics[key];
+  if (!process) return undefined;
+  const current = (process.entries as Record<string, number>)[group]!;
+  if (process.rolling_average) return { ...headcountRate(y, dimension, group, current), years: 2 };
+  const previous = previousEntries(y, key)?.[group];
+  if (previous === undefined) return headcountRate(y, dimension, group, current);
+  return { ...headcountRate(y, dimension, group, (current + previous) / 2, [current, previous]), years: 2 };
+}
+
+function processBasis(y: YearData, key: ProcessKey): Basis | undefined {
+  const process = y.metrics[key];
+  if (!process) return undefined;
+  return process.rolling_average || previousEntries(y, key) ? "two-year rolling average" : "single year";
+}
 
 /* ---------- survey indicators ---------- */
 
@@ -238,9 +275,16 @@ function survey(standard: Standard, id: string, key: SurveyKey, shortTitle: stri
       const answers = isScore
         ? Object.entries(results).map(([group, r]) => ({ group: group as GroupKey, value: (r as { score: number }).score, base: r.base }))
         : answersOf(results as Partial<Record<GroupKey, SurveyResult>>);
-      return computeSurvey(answers, focusOf(dimension), referenceOf(dimension), isScore ? "score" : "%", ctx.labels, ctx.threshold);
+      const surveyYear = y.metrics.survey_year;
+      return { ...computeSurvey(answers, focusOf(dimension), referenceOf(dimension), isScore ? "score" : "%", ctx.labels, ctx.threshold), ...(surveyYear ? { surveyYear } : {}) };
     },
-    sentence: (r) => surveySentence(words, r.focus, r.groups, r.value, r.previous),
+    changeBeyondChance(now, before) {
+      const [a, b] = [now.estimate, before.estimate];
+      if (!a || !b || !("base" in a) || !("base" in b)) return null;
+      const change = differenceOfProportions(a.answered, a.base, b.answered, b.base);
+      return change ? excludes(change.interval, 0) : null;
+    },
+    sentence: (r) => surveySentence(words, r),
   };
 }
 
@@ -260,13 +304,15 @@ function board(standard: Standard, id: string, dimension: Dimension): IndicatorS
       if (!y.metrics.board) return missing(y, "board membership");
       const [, focusCount, , headcount] = y.totals[dimension] as [number, number, number, number];
       const detail = computeBoard(y.metrics.board, dimension, y.representation[dimension].overall, headcount === 0 ? NaN : (100 * focusCount) / headcount);
-      const all = detail.rows.find((r) => r.key === "all")!;
+      const voting = detail.rows.find((r) => r.key === "voting")!;
       return {
-        value: all.difference,
-        groups: [{ ...ctx.labels[focusOf(dimension)], role: "focus", value: all.share, numerator: countShown(all.focusMembers), denominator: countShown(all.members) }],
+        value: voting.difference,
+        groups: [{ ...ctx.labels[focusOf(dimension)], role: "focus", value: voting.share, numerator: countShown(voting.focusMembers), denominator: countShown(voting.members) }],
+        significance: "not available",
         board: detail,
       };
     },
+    changeBeyondChance: census,
     sentence: (r) => boardSentence(r.focus, r.board, r.value, r.previous),
   };
 }
@@ -286,8 +332,9 @@ const voices: IndicatorSpec = {
   compute(y) {
     const answer = y.metrics.wdes_9b;
     if (!answer) return missing(y, "answer for WDES 9b");
-    return { value: shown(answer.answer ? 1 : 0, "yes/no"), groups: [], ...(answer.narrative ? { narrative: answer.narrative } : {}) };
+    return { value: shown(answer.answer ? 1 : 0, "yes/no"), groups: [], significance: "not available", ...(answer.narrative ? { narrative: answer.narrative } : {}) };
   },
+  changeBeyondChance: census,
   sentence: (r, ctx) => voicesSentence(ctx.organisation, r.value),
 };
 
@@ -303,7 +350,7 @@ export const WRES_SPECS: IndicatorSpec[] = [
   likelihood({
     standard: "WRES", id: "3", shortTitle: "Entering the formal disciplinary process", dimension: "ethnicity", subject: "focus",
     people: "staff", to: "enter the formal disciplinary process", counted: "entered the formal disciplinary process", base: "are in the workforce",
-    rates: (y, g) => processRate(y, "ethnicity", y.metrics.disciplinary, g), basis: (y) => processBasis(y.metrics.disciplinary), what: "disciplinary figures",
+    rates: (y, g) => processRate(y, "ethnicity", "disciplinary", g), basis: (y) => processBasis(y, "disciplinary"), what: "disciplinary figures",
   }),
   likelihood({
     standard: "WRES", id: "4", shortTitle: "Accessing non-mandatory training and CPD", dimension: "ethnicity", subject: "reference",
@@ -331,7 +378,7 @@ export const WDES_SPECS: IndicatorSpec[] = [
   likelihood({
     standard: "WDES", id: "3", shortTitle: "Entering the formal capability process", dimension: "disability", subject: "focus",
     people: "staff", to: "enter the formal capability process", counted: "entered the formal capability process", base: "are in the workforce",
-    rates: (y, g) => processRate(y, "disability", y.metrics.capability, g), basis: (y) => processBasis(y.metrics.capability), what: "capability figures",
+    rates: (y, g) => processRate(y, "disability", "capability", g), basis: (y) => processBasis(y, "capability"), what: "capability figures",
   }),
   survey("WDES", "4a-i", "wdes_4a_i", "Harassment, bullying or abuse from patients, relatives or the public", "lower",
     "said they had experienced harassment, bullying or abuse from patients, service users, their relatives or other members of the public in the last 12 months", "a) i) patients/service users, their relatives or other members of the public"),

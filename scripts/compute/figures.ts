@@ -2,7 +2,8 @@
  * Making Figures: rounding as published and the text to print. Every number that leaves the
  * compute step is made here, so NaN and Infinity cannot escape (they become "not available").
  */
-import type { Figure, Unit } from "./types.ts";
+import type { Interval } from "./intervals.ts";
+import type { Figure, IntervalFigure, Significance, Unit } from "./types.ts";
 
 const decimals: Record<Unit, number> = { times: 2, "%": 1, points: 1, score: 1, "yes/no": 0 };
 
@@ -75,4 +76,25 @@ export function changeBetween(current: Figure, previous: Figure, unit: Unit): Fi
   const text = formatValue(value, changeUnit);
   const display = changeUnit === "points" || value <= 0 ? text : `+${text}`;
   return { value, display, status: "shown" };
+}
+
+/**
+ * An interval rounded as its figure is: "1.43 to 2.00", "25.9% to 33.4%", "-1.2 to +5.3 points".
+ * `scale` turns a fraction into the unit (100 for a percentage or points).
+ */
+export function intervalFigure(interval: Interval, unit: Unit, scale = 1): IntervalFigure {
+  const lower = shown(interval.lower * scale, unit);
+  const upper = shown(interval.upper * scale, unit);
+  const lowerText = unit === "points" ? formatValue(lower.value!, "points").replace(/ points$/, "") : lower.display;
+  return { lower, upper, display: `${lowerText} to ${upper.display}` };
+}
+
+/**
+ * Is "no difference" (`none`: 1 for a ratio, 0 for a difference) outside the interval as it is
+ * shown? Judged on the rounded ends, so a reader who sees "1.00 to 1.52" is never told the
+ * difference is beyond chance.
+ */
+export function significanceOf(interval: IntervalFigure | undefined, none: number): Significance {
+  if (!interval || interval.lower.value === null || interval.upper.value === null) return "not available";
+  return interval.lower.value > none || interval.upper.value < none ? "significant" : "may be chance";
 }

@@ -34,15 +34,27 @@ describe("computeReportIndicators on the fictional Example NHS Trust", () => {
   it("matches hand calculations from the 2024 and 2023 files", () => {
     // WRES 2: White 405/1500 = 27.0%; culturally diverse 128/800 = 16.0%; 0.27 / 0.16 = 1.6875 -> 1.69. 2023: 1.86.
     const w2 = find(r, "wres", "2");
-    expect([w2.value.display, w2.previous.display, w2.change.display, w2.direction]).toEqual(["1.69", "1.86", "-0.17", "better"]);
+    expect([w2.value.display, w2.previous.display, w2.change.display, w2.direction]).toEqual(["1.69", "1.86", "-0.17", "down"]);
+    // Katz log interval: SE = sqrt(1/405 - 1/1500 + 1/128 - 1/800) = sqrt(0.00836497) = 0.0914602;
+    // log 1.6875 = 0.523248; 1.959964 x 0.0914602 = 0.179259; exp(0.343989) = 1.41, exp(0.702507) = 2.02.
+    expect(w2.interval?.display).toBe("1.41 to 2.02");
+    expect(w2.significance).toBe("significant");
+    // Against 2023 (372/1200 over 100/600 = 1.86, SE 0.100936): ratio 1.6875 / 1.86 = 0.907258,
+    // SE = sqrt(0.0914602^2 + 0.100936^2) = 0.136210; exp(-0.097328 -/+ 1.959964 x 0.136210) = 0.695 .. 1.185:
+    // 1 is inside, so the fall may be chance.
+    expect(w2.judgement).toBe("similar");
     expect(w2.sentence).toBe(
-      "White applicants were 1.69 times as likely as culturally diverse applicants to be appointed from shortlisting (1.86 last year); this is outside the range of 0.80 to 1.25 that is treated as parity (the four-fifths rule).",
+      "White applicants were 1.69 times as likely as culturally diverse applicants to be appointed from shortlisting (1.86 last year). The difference is statistically significant (unlikely to be chance) and outside the parity band (0.80 to 1.25).",
     );
     // WDES 2: non-disabled 490/2050 = 23.90%; Disabled 40/180 = 22.22%; 1.0756 -> 1.08.
     const d2 = find(r, "wdes", "2");
     expect(d2.value.display).toBe("1.08");
     expect(d2.sentence).toMatch(/^Non-disabled applicants were 1\.08 times as likely as Disabled applicants to be appointed from shortlisting/);
     expect(d2.outsideParityBand).toBe(false);
+    // SE = sqrt(1/490 - 1/2050 + 1/40 - 1/180) = sqrt(0.0209975) = 0.144905; log 1.075610 = 0.072888;
+    // exp(0.072888 -/+ 0.284009) = 0.81 .. 1.43: parity is inside.
+    expect(d2.interval?.display).toBe("0.81 to 1.43");
+    expect(d2.sentence).toMatch(/The difference is inside the parity band \(0\.80 to 1\.25\) and may be chance\.$/);
     // WRES 3 in 2024: 9 culturally diverse entries this year -> the likelihood is hidden.
     const w3 = find(r, "wres", "3");
     expect(w3.value.status).toBe("suppressed");
@@ -53,13 +65,14 @@ describe("computeReportIndicators on the fictional Example NHS Trust", () => {
     const d3 = find(r, "wdes", "3");
     expect(d3.sentence).toContain("formal capability process");
     expect(d3.sentence).not.toContain("disciplinary");
-    expect(d3.basis).toBe("a two-year rolling average");
+    expect(d3.basis).toBe("two-year rolling average");
+    expect(d3.sentence).toContain(", on a two-year rolling average.");
   });
 
   it("turns a likelihood below 1 round into 'less likely', never 'times more likely' or a % sign", () => {
     const w4 = find(r, "wres", "4");
     expect(w4.value.value).toBeLessThan(1);
-    expect(w4.sentence).toMatch(/^White staff were less likely than culturally diverse staff to access non-mandatory training and CPD \(relative likelihood 0\.\d\d; 0\.\d\d last year\)\.$/);
+    expect(w4.sentence).toMatch(/^White staff were less likely than culturally diverse staff to access non-mandatory training and CPD \(relative likelihood 0\.\d\d; 0\.\d\d last year\)\. /);
     for (const i of [...r.wres, ...r.wdes].filter((i) => i.measure === "relative-likelihood")) {
       expect(i.sentence).not.toMatch(/times more likely|\d%/);
       expect(i.value.display).not.toContain("%");
@@ -74,10 +87,40 @@ describe("computeReportIndicators on the fictional Example NHS Trust", () => {
     expect(JSON.stringify(r.wres.map((i) => i.sentence))).not.toContain("BME");
   });
 
-  it("gets singular and plural right in the board sentence", () => {
-    // 2024 board: 17 members, 2 culturally diverse; 1 Disabled.
-    expect(find(r, "wres", "9").sentence).toMatch(/^2 of the 17 board members were culturally diverse \(11\.8%\)/);
-    expect(find(r, "wdes", "10").sentence).toMatch(/^1 of the 17 board members was Disabled \(5\.9%\)/);
+  it("heads board membership with the voting members, and gets singular and plural right", () => {
+    // 2024 board: 13 voting members (6 executive, 7 non-executive), 2 culturally diverse, 1 Disabled;
+    // 4 non-voting, none culturally diverse or Disabled: 17 in all.
+    // WRES 9: 2 / 13 = 15.385%; workforce 620 / 3,341 = 18.557%; 15.385 - 18.557 = -3.17 -> -3.2 points.
+    const w9 = find(r, "wres", "9");
+    expect(w9.value.display).toBe("-3.2 points");
+    expect(w9.sentence).toBe(
+      "2 of the 13 voting board members were culturally diverse (15.4%), 3.2 percentage points below their share of the overall workforce (18.6%); last year the difference was -10.1 points. Counting the 4 non-voting members too, 2 of all 17 (11.8%) were culturally diverse.",
+    );
+    expect(w9.board!.rows.map((row) => row.key)).toEqual(["voting", "executive", "non-executive", "non-voting", "all"]);
+    expect(find(r, "wdes", "10").sentence).toMatch(/^1 of the 13 voting board members was Disabled \(7\.7%\)/);
+    expect(find(r, "wres", "9").title).toBe("Percentage difference between the organisations' Board voting membership and its overall workforce");
+  });
+
+  it("labels survey figures with their survey year, and states the gap's significance", () => {
+    const w6 = find(r, "wres", "6");
+    expect(w6.surveyYear).toBe(2023);
+    expect(w6.trend.map((t) => t.surveyYear)).toEqual([2021, 2022, 2023]);
+    expect(w6.sentence).toMatch(/^In the 2023 NHS Staff Survey, among culturally diverse staff, 27\.8% said .*, up from 26\.1% in the 2022 survey, compared with 21\.0% of White staff\. /);
+    // Wilson, 27.8% of 260 = 72.28 people: centre (0.278 + 3.841459/520) / (1 + 3.841459/260) = 0.285387 / 1.014775 = 0.281232;
+    // half = (1.959964 / 1.014775) x sqrt(0.278 x 0.722 / 260 + 3.841459 / 270400) = 1.931427 x 0.0280391 = 0.0541555 -> 22.7% to 33.5%.
+    expect(w6.interval?.display).toBe("22.7% to 33.5%");
+    // Newcombe: 27.8 - 21.0 = +6.8 points, interval +1.1 to +13.0 points: 0 is outside.
+    expect(w6.gap?.interval.display).toBe("+1.1 to +13.0 points");
+    expect(w6.significance).toBe("significant");
+    expect(w6.sentence).toMatch(/The gap between culturally diverse and White staff is statistically significant \(unlikely to be chance\)\.$/);
+  });
+
+  it("never calls a share of the workforce better or worse, and says Yes or No for WDES 9b", () => {
+    const w1 = find(r, "wres", "1");
+    expect([w1.direction, w1.judgement]).toEqual(["up", "not judged"]);
+    const d9b = find(r, "wdes", "9b");
+    expect(d9b.value.display).toBe("Yes");
+    expect(d9b.previous.display).toBe("Yes");
   });
 });
 
@@ -131,9 +174,11 @@ describe("disclosure control", () => {
   });
 
   it("publishes board membership even for small numbers", () => {
+    // Voting: 5 + 1 executive, 6 non-executive = 12, 1 BME = 8.3%; all 15 with the 3 non-voting.
     const board = find(r, "wres", "9").board!;
-    expect(board.rows[0]).toMatchObject({ members: 15, focusMembers: 1 });
-    expect(board.rows[0]!.share.display).toBe("6.7%");
+    expect(board.rows[0]).toMatchObject({ key: "voting", members: 12, focusMembers: 1 });
+    expect(board.rows[0]!.share.display).toBe("8.3%");
+    expect(board.rows.find((row) => row.key === "all")).toMatchObject({ members: 15, focusMembers: 1 });
   });
 
   it("says why a figure is not available when its data is missing", () => {

@@ -10,7 +10,7 @@ import { missing, prepareYear, WDES_SPECS, WRES_SPECS, type Context, type Draft,
 import { groupLabels, groupsOf } from "./groups.ts";
 import { nationalFigure } from "./national.ts";
 import { outsideBand } from "./relative-likelihood.ts";
-import type { IndicatorResult, ReportIndicators } from "./types.ts";
+import type { IndicatorResult, ReportIndicators, YearFigure } from "./types.ts";
 
 export interface ComputeInput {
   /** The organisation's metric data, by year (data/metrics/<org>/<year>.yaml). */
@@ -35,7 +35,18 @@ function indicatorResult(spec: IndicatorSpec, years: YearData[], year: number, c
     ...(computable(y) ? spec.compute(y, ctx) : missing(y, `${spec.dimension === "ethnicity" ? "ethnicity (WRES)" : "disability (WDES)"} split of the headcounts`)),
   }));
   const current = computed.find((c) => c.year === year)!;
-  const trend = computed.map(({ year: y, value, groups }) => ({ year: y, value, groups }));
+  const before = computed.find((c) => c.year === year - 1);
+  // The published part of each year: what the year-on-year test needs (`estimate`) and the detail tables stay here.
+  const trend: YearFigure[] = computed.map(({ year: y, value, groups, interval, gap, significance, basis, surveyYear }) => ({
+    year: y,
+    value,
+    groups,
+    ...(interval ? { interval } : {}),
+    ...(gap ? { gap } : {}),
+    significance,
+    ...(basis ? { basis } : {}),
+    ...(surveyYear ? { surveyYear } : {}),
+  }));
   const list = spec.standard === "WRES" ? reference.wres : reference.wdes;
   const title = list.indicators.find((i) => i.number === spec.number)?.title ?? spec.shortTitle;
   const [ref, focus] = groupsOf[spec.dimension];
@@ -56,9 +67,13 @@ function indicatorResult(spec: IndicatorSpec, years: YearData[], year: number, c
     value: current.value,
     groups: current.groups,
     trend,
-    ...compareWithLastYear(trend, year, spec.unit, spec.better),
+    ...compareWithLastYear(trend, year, spec.unit, spec.better, before ? spec.changeBeyondChance(current, before) : null),
     outsideParityBand: spec.measure === "relative-likelihood" ? outsideBand(current.value, ctx.band) : null,
+    ...(current.interval ? { interval: current.interval } : {}),
+    ...(current.gap ? { gap: current.gap } : {}),
+    significance: current.significance,
     ...(current.basis ? { basis: current.basis } : {}),
+    ...(current.surveyYear ? { surveyYear: current.surveyYear } : {}),
     ...(current.representation ? { representation: current.representation } : {}),
     ...(current.board ? { board: current.board } : {}),
     ...(current.narrative ? { narrative: current.narrative } : {}),
@@ -80,6 +95,10 @@ export function computeReportIndicators(input: ComputeInput): ReportIndicators {
     .filter((y) => y <= year)
     .sort((a, b) => a - b)
     .map((y) => prepareYear(y, input.metricsByYear.get(y)!, labels, threshold));
+  for (const y of years) {
+    const previous = years.find((p) => p.year === y.year - 1);
+    if (previous) y.previous = previous;
+  }
   const results = (specs: IndicatorSpec[]) => specs.map((s) => indicatorResult(s, years, year, ctx, input.reference));
   return {
     organisation: organisation.name,

@@ -1,10 +1,11 @@
 /**
  * Relative likelihoods (WRES 2, 3, 4; WDES 2, 3): the rate of one group divided by the rate of
  * the other, e.g. (White appointed / White shortlisted) / (BME appointed / BME shortlisted).
- * 1.00 is parity. A likelihood built on a hidden count is hidden too.
+ * 1.00 is parity. A likelihood built on a hidden count is hidden too, and so is its interval.
  */
-import { countShown, notAvailable, revealsSmallCount, shown, withheld } from "./figures.ts";
+import { countShown, intervalFigure, notAvailable, revealsSmallCount, shown, significanceOf, withheld } from "./figures.ts";
 import type { Labels } from "./groups.ts";
+import { ratioOfProportions, type RatioEstimate } from "./intervals.ts";
 import { countFigure, isSmall } from "./suppress.ts";
 import type { Figure, GroupFigure, GroupKey, YearFigure } from "./types.ts";
 
@@ -16,7 +17,15 @@ export interface GroupRate {
   /** Counts behind the numerator (both years of a rolling average); any small one hides the rate. */
   numeratorParts?: number[];
   denominatorHidden?: boolean;
+  /**
+   * How many years the numerator averages (2 for a two-year rolling average). The interval counts
+   * every year's people: numerator x years of denominator x years.
+   */
+  years?: number;
 }
+
+/** A likelihood for one year, with the estimate behind it (kept inside the compute step, for comparing years). */
+export type LikelihoodYear = Omit<YearFigure, "year"> & { estimate?: RatioEstimate };
 
 export interface LikelihoodSpec {
   /** The group whose likelihood is on top: White for WRES 2, BME for WRES 3. */
@@ -35,7 +44,7 @@ export function computeLikelihood(
   comparator: GroupRate,
   labels: Labels,
   threshold: number,
-): Omit<YearFigure, "year"> {
+): LikelihoodYear {
   const hiddenNumerator = (g: GroupRate) => [g.numerator, ...(g.numeratorParts ?? [])].some((n) => isSmall(n, threshold));
   const hiddenDenominator = (g: GroupRate) => g.denominatorHidden === true || isSmall(g.denominator, threshold);
   const hidden = (g: GroupRate) => hiddenNumerator(g) || hiddenDenominator(g);
@@ -62,7 +71,12 @@ export function computeLikelihood(
   else value = shown(subject.numerator / subject.denominator / (comparator.numerator / comparator.denominator), "times");
 
   const groups = [subject, comparator].map(groupFigure).sort((a, b) => (a.role === "reference" ? -1 : b.role === "reference" ? 1 : 0));
-  return { value, groups };
+  if (value.value === null) return { value, groups, significance: "not available" };
+  const people = (g: GroupRate) => [g.numerator * (g.years ?? 1), g.denominator * (g.years ?? 1)] as const;
+  const estimate = ratioOfProportions(...people(subject), ...people(comparator));
+  if (!estimate) return { value, groups, significance: "not available" };
+  const interval = intervalFigure(estimate.interval, "times");
+  return { value, groups, interval, significance: significanceOf(interval, 1), estimate };
 }
 
 /** Is a likelihood outside the parity band? null when there is no likelihood to judge. */

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { cellsToHide, countFigure } from "./suppress.ts";
 
 describe("suppression", () => {
-  it("hides counts from 1 to below the threshold, not zero", () => {
+  it("hides counts from 1 to below the threshold; zero only when hidden for another reason, and then as \"fewer than\"", () => {
+    expect(countFigure(0, 10, "it would let a number below 10 be worked out")).toMatchObject({ value: null, display: "fewer than 10", status: "suppressed" });
     expect(countFigure(9, 10)).toMatchObject({ value: null, display: "fewer than 10", status: "suppressed" });
     expect(countFigure(10, 10).display).toBe("10");
     expect(countFigure(0, 10).display).toBe("0");
@@ -26,5 +27,22 @@ describe("suppression", () => {
     const hidden = cellsToHide(values, lines, 10);
     for (const line of lines) expect(line.filter((i) => hidden[i]).length).not.toBe(1);
     expect(hidden[1]).toBe(true);
+  });
+
+  it("hides a zero whose row total is hidden: 'fewer than 10 | fewer than 10 | 0 | 0' would say all of a small group are alike", () => {
+    // Bands 8c-9 and VSM: White 6, BME 0, unknown 0, total 6 (the total last in its line).
+    expect(cellsToHide([6, 0, 0, 6], [[0, 1, 2, 3]], 10)).toEqual([true, true, true, true]);
+    // With the total shown, a zero says nothing about a small group, and stays.
+    expect(cellsToHide([60, 0, 0, 60], [[0, 1, 2, 3]], 10)).toEqual([false, false, false, false]);
+  });
+
+  it("protects a hidden zero like any hidden cell: its column gets a second hidden cell", () => {
+    // Rows: [6, 0, 6] and [40, 30, 70]; totals row [46, 30, 76]. The zero in row 1 is hidden with
+    // its small total; column b would then have exactly one hidden cell (0 = 30 - 30), so 30 goes too.
+    const values = [6, 0, 6, 40, 30, 70, 46, 30, 76];
+    const lines = [[0, 1, 2], [3, 4, 5], [6, 7, 8], [0, 3, 6], [1, 4, 7], [2, 5, 8]];
+    const hidden = cellsToHide(values, lines, 10);
+    expect(hidden[1]).toBe(true);
+    for (const line of lines) expect(line.filter((i) => hidden[i]).length).not.toBe(1);
   });
 });

@@ -23,12 +23,33 @@ export type Unit = "times" | "%" | "points" | "score" | "yes/no";
 /**
  * Which way the headline value improves: "towards parity" (likelihoods, best at 1.00),
  * "towards zero" (board minus workforce), "higher" or "lower" (survey results of the focus group),
- * "yes" (WDES 9b), "none" (representation: no better or worse direction is implied).
+ * "yes" (WDES 9b), "none" (a group's share of the workforce, WRES 1 / WDES 1: it rises or falls,
+ * it does not get better or worse).
  */
 export type Better = "higher" | "lower" | "towards parity" | "towards zero" | "yes" | "none";
 
-/** Year-on-year movement of the headline value, judged with `Better`. */
-export type Direction = "better" | "worse" | "no change" | "not available";
+/** Which way the headline value moved since last year: a fact, with no judgement in it. */
+export type Direction = "up" | "down" | "no change" | "not available";
+
+/**
+ * Whether that movement is for the better, judged by `Better`. A figure from a sample (a relative
+ * likelihood, a survey percentage) is "better" or "worse" only when the change is beyond chance
+ * (its 95% interval excludes no change), else "similar". A count of everyone (board membership,
+ * WDES 9b) has no sampling error, so any change is real. "not judged": the measure has no better
+ * direction (WRES 1 / WDES 1), its uncertainty cannot be worked out from the data (the engagement
+ * score), both years are as far from parity (0.80 and 1.25), or there is no comparison.
+ */
+export type Judgement = "better" | "worse" | "similar" | "not judged";
+
+/** How a two-year measure (WRES 3, WDES 3) was worked out for a year. */
+export type Basis = "two-year rolling average" | "single year";
+
+/**
+ * Whether the difference between the two groups this year is beyond chance: the 95% interval of a
+ * likelihood excludes 1.00, or that of a survey gap excludes 0. "may be chance" otherwise.
+ * "not available" when there is no interval (a hidden figure, no counts, a score, a census figure).
+ */
+export type Significance = "significant" | "may be chance" | "not available";
 
 export type FigureStatus = "shown" | "suppressed" | "not available";
 
@@ -55,6 +76,14 @@ export interface GroupLabel {
 }
 
 /** A group's own figure inside an indicator, e.g. White applicants: 46.9% appointed (numerator 140, denominator 298). */
+/** A 95% confidence interval, rounded as its figure is ("1.43 to 2.00", "25.9% to 33.4%"). */
+export interface IntervalFigure {
+  lower: Figure;
+  upper: Figure;
+  /** "1.43 to 2.00" */
+  display: string;
+}
+
 export interface GroupFigure extends GroupLabel {
   /** "focus" is the group the standard is about (BME, Disabled); "reference" the comparator (White, non-disabled). */
   role: "focus" | "reference" | "other";
@@ -64,6 +93,8 @@ export interface GroupFigure extends GroupLabel {
   numerator?: Figure;
   /** The count below, e.g. shortlisted, headcount, survey response base. */
   denominator?: Figure;
+  /** Survey percentages with a known base: the Wilson score interval of `value`. */
+  interval?: IntervalFigure;
 }
 
 /** The headline value and the groups' figures for one year (the current year or an earlier one). */
@@ -71,6 +102,18 @@ export interface YearFigure {
   year: number;
   value: Figure;
   groups: GroupFigure[];
+  /**
+   * The 95% confidence interval of the headline: Katz log for a relative likelihood, Wilson score
+   * for a survey percentage. Absent when the headline is hidden or has no interval.
+   */
+  interval?: IntervalFigure;
+  /** Survey percentages: the focus group's figure minus the reference group's, in points, with its Newcombe interval. */
+  gap?: { value: Figure; interval: IntervalFigure };
+  significance: Significance;
+  /** WRES 3 / WDES 3: whether this year's figure is a two-year rolling average or a single year. */
+  basis?: Basis;
+  /** Survey figures: the NHS Staff Survey year the figures come from (the autumn before the data year), when the file gives it. */
+  surveyYear?: number;
 }
 
 /** One cell of a representation table: how many of a group, and their share of the row. */
@@ -111,7 +154,8 @@ export interface RepresentationDetail {
 }
 
 export interface BoardRow {
-  key: "all" | "voting" | "non-voting" | "executive" | "non-executive";
+  /** "voting" is the headline of WRES 9 / WDES 10 (the standards' definition); the others are its breakdown. */
+  key: "voting" | "executive" | "non-executive" | "non-voting" | "all";
   label: string;
   /** Board membership is published and never suppressed. */
   members: number;
@@ -168,12 +212,21 @@ export interface IndicatorResult {
   /** Headline minus the previous year's, in the unit ("+0.32", "-2.1 points"). */
   change: Figure;
   direction: Direction;
+  judgement: Judgement;
   /** Relative likelihoods only: true if outside the parity band; null if not an RL or not available. */
   outsideParityBand: boolean | null;
   /** One plain-English sentence for the public. Never a % on a likelihood, never "0.66 times more likely". */
   sentence: string;
-  /** How the figure was computed when not obvious, e.g. "two-year rolling average". */
-  basis?: string;
+  /** The 95% interval of this year's headline (see YearFigure.interval). */
+  interval?: IntervalFigure;
+  /** Survey percentages: this year's gap between the groups (see YearFigure.gap). */
+  gap?: { value: Figure; interval: IntervalFigure };
+  /** Is this year's difference between the groups beyond chance? */
+  significance: Significance;
+  /** WRES 3 / WDES 3: how this year's figure was worked out. */
+  basis?: Basis;
+  /** Survey figures: the NHS Staff Survey year of this year's figure, when the data gives it. */
+  surveyYear?: number;
   /** WRES 1 / WDES 1 only. */
   representation?: RepresentationDetail;
   /** WRES 9 / WDES 10 only. */

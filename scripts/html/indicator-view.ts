@@ -6,7 +6,7 @@
 import { labelText } from "../charts/format.ts";
 import type { Chart, TableModel } from "../charts/types.ts";
 import { renderInline } from "./markdown.ts";
-import type { BoardDetail, Direction, Figure, IndicatorResult, RepresentationTable, Unit } from "../compute/types.ts";
+import type { BoardDetail, Direction, Figure, IndicatorResult, Judgement, RepresentationTable, Unit } from "../compute/types.ts";
 
 export interface ResultView {
   slug: string;
@@ -15,9 +15,14 @@ export interface ResultView {
   label: string;
   value: string; // "1.86", "12.3%", "fewer than 10", "not available"
   unitText: string | undefined; // "times as likely"
-  previous: string | undefined; // "1.54 in 2023"
+  previous: string | undefined; // "1.54 in 2023", "30.9% in the 2022 survey"
   national: string | undefined; // "England: 1.59 (2023, NHS England WRES 2023 report)"
+  /** Which way the figure moved, in words: "Down from 30.9% in the 2022 survey" (an arrow beside it). */
   direction: { key: Direction; label: string } | undefined;
+  /** Whether that is for the better, in words: "Better than last year", "Similar to last year (the change may be chance)". */
+  judgement: { key: Judgement; label: string } | undefined;
+  /** "95% confidence interval: 1.43 to 2.00" */
+  interval: string | undefined;
   /** The finding, unless a chart of this figure has it as its caption (each finding is said once). */
   sentence: string | undefined;
   narrativeHtml: string | undefined;
@@ -25,13 +30,38 @@ export interface ResultView {
   charts: Chart[];
 }
 
-/** The change from last year, in words: on a card, and in a column of the at-a-glance table headed "Change". */
-const DIRECTION_LABEL: Record<Direction, { card: string; short: string | undefined }> = {
-  better: { card: "Better than last year", short: "Better" },
-  worse: { card: "Worse than last year", short: "Worse" },
-  "no change": { card: "No change from last year", short: "No change" },
-  "not available": { card: "No comparison with last year", short: undefined },
+/** Whether the change is for the better, in words: on a card, and in the at-a-glance table's "Change" column. */
+const JUDGEMENT_LABEL: Record<Exclude<Judgement, "not judged">, { card: string; short: string }> = {
+  better: { card: "Better than last year", short: "better" },
+  worse: { card: "Worse than last year", short: "worse" },
+  similar: { card: "Similar to last year (the change may be chance)", short: "similar (may be chance)" },
 };
+
+/** Which way the figure moved, in a word for the at-a-glance table. */
+const DIRECTION_WORD: Record<Exclude<Direction, "not available">, string> = { up: "Up", down: "Down", "no change": "No change" };
+
+/** The survey year of the year before's figure, for survey results. */
+const previousSurveyYear = (result: IndicatorResult) => result.trend.find((t) => t.year === result.year - 1)?.surveyYear;
+
+/** "30.9% in the 2022 survey", "1.86 in 2023", "Yes in 2023", "not shown in 2023". */
+function previousText(result: IndicatorResult): string | undefined {
+  if (result.previous.status === "not available") return undefined;
+  const surveyYear = previousSurveyYear(result);
+  const when = surveyYear ? `in the ${surveyYear} survey` : `in ${result.year - 1}`;
+  const value = result.previous.value === null || result.unit === "yes/no" || result.unit === "points" ? result.previous.display : labelText(result.previous, result.unit);
+  return `${value} ${when}`;
+}
+
+function directionLabel(result: IndicatorResult, previous: string): string {
+  if (result.unit === "yes/no") return result.direction === "no change" ? `The same answer as last year (${previous})` : `Changed from ${previous}`;
+  return { up: "Up from", down: "Down from", "no change": "No change from", "not available": "" }[result.direction] + ` ${previous}`;
+}
+
+/** The judgement, when there is one to state ("no change" already says all there is to say). */
+function judgementOf(result: IndicatorResult, length: "card" | "short"): ResultView["judgement"] {
+  if (result.judgement === "not judged" || result.direction === "no change") return undefined;
+  return { key: result.judgement, label: JUDGEMENT_LABEL[result.judgement][length] };
+}
 
 function representationTable(table: RepresentationTable, result: IndicatorResult): TableModel {
   return {
@@ -77,16 +107,22 @@ export function resultLabel(result: IndicatorResult, indicatorLabel: string, par
 export function resultView(result: IndicatorResult, charts: readonly Chart[], label: string): ResultView {
   const shown = result.value.value !== null;
   const own = charts.filter((c) => c.id === result.slug || c.id.startsWith(`${result.slug}-`));
+  const previous = previousText(result);
   return {
     slug: result.slug,
     heading: [result.shortTitle, result.part].filter(Boolean).join(": "),
     label,
-    value: shown ? labelText(result.value, result.unit) : result.value.display,
+    // A difference in points keeps its sign ("+0.9"); the unit follows in words.
+    value: shown ? (result.unit === "points" ? result.value.display.replace(/ points$/, "") : labelText(result.value, result.unit)) : result.value.display,
     unitText: shown ? ({ times: "relative likelihood", "%": undefined, points: "percentage points", score: "out of 10", "yes/no": undefined } as const)[result.unit] : undefined,
-    previous: result.previous.status === "not available" ? undefined : `${labelText(result.previous, result.unit)} in ${result.year - 1}`,
-    national: result.national && `England: ${labelText(result.national.value, result.unit)} (${result.national.year}, ${result.national.source})`,
-    direction: result.direction === "not available" ? undefined : { key: result.direction, label: DIRECTION_LABEL[result.direction].card },
-    // Outside the parity band and the basis (a rolling average) are in the sentence already.
+    previous,
+    national:
+      result.national &&
+      `England: ${labelText(result.national.value, result.unit)} (${result.national.year}, ${result.national.source})`,
+    direction: result.direction === "not available" || !previous ? undefined : { key: result.direction, label: directionLabel(result, previous) },
+    judgement: judgementOf(result, "card"),
+    interval: result.interval && `95% confidence interval: ${result.interval.display}`,
+    // Outside the parity band, significance and the basis (a rolling average, a single year) are in the sentence already.
     sentence: own.some((c) => c.title === result.sentence) ? undefined : result.sentence,
     narrativeHtml: renderInline(result.narrative),
     tables: [
@@ -105,8 +141,10 @@ export interface GlanceRow {
   /** The comparison group's figure for a survey result: "White staff: 24.1%". */
   comparison: string | undefined;
   previous: string | undefined;
+  /** Which way it moved ("Up", "Down", "No change") and, apart from that, whether that is better. */
   direction: { key: Direction; label: string } | undefined;
-  national: string | undefined; // "1.59 (2023)"
+  judgement: { key: Judgement; label: string } | undefined;
+  national: string | undefined; // "1.59 (2023)", "29.2% (2021 survey)"
   /** Relative likelihoods only: inside or outside the parity band. */
   parity: "Inside" | "Outside" | undefined;
 }
@@ -116,20 +154,24 @@ function figureText(figure: Figure, unit: Unit): string {
   if (figure.value === null) return figure.display;
   if (unit === "yes/no") return figure.value === 1 ? "Yes" : "No";
   if (unit === "score") return `${labelText(figure, unit)} out of 10`;
-  if (unit === "points") return `${labelText(figure, unit)} points`;
+  if (unit === "points") return figure.display; // keeps its sign: "+0.9 points"
   return labelText(figure, unit);
 }
 
 export function glanceRow(result: IndicatorResult, label: string, href: string): GlanceRow {
   const other = result.measure === "survey" ? result.groups.find((g) => g.role === "reference") : undefined;
+  // Survey figures carry their survey year here too.
+  const survey = (text: string, year: number | undefined) => (year ? `${text} (${year} survey)` : text);
   return {
     label,
     href,
-    value: figureText(result.value, result.unit),
+    value: survey(figureText(result.value, result.unit), result.surveyYear),
     comparison: other && `${other.label} staff: ${figureText(other.value, result.unit)}`,
-    previous: result.previous.status === "not available" ? undefined : figureText(result.previous, result.unit),
-    direction: DIRECTION_LABEL[result.direction].short !== undefined ? { key: result.direction, label: DIRECTION_LABEL[result.direction].short! } : undefined,
-    national: result.national && `${figureText(result.national.value, result.unit)} (${result.national.year})`,
+    previous: result.previous.status === "not available" ? undefined : survey(figureText(result.previous, result.unit), previousSurveyYear(result)),
+    direction: result.direction === "not available" ? undefined : { key: result.direction, label: DIRECTION_WORD[result.direction] },
+    judgement: judgementOf(result, "short"),
+    national:
+      result.national && `${figureText(result.national.value, result.unit)} (${result.national.year})`,
     parity: result.outsideParityBand === null ? undefined : result.outsideParityBand ? "Outside" : "Inside",
   };
 }

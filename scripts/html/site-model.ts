@@ -10,6 +10,7 @@ import { PDF_LIMITS, type PdfLimit } from "../pdf/known-limits.ts";
 import { renderInline, renderMarkdown, type Heading } from "./markdown.ts";
 import { longDate } from "../dates.ts";
 import { glanceRow, resultLabel, resultView, type GlanceRow, type ResultView } from "./indicator-view.ts";
+import { parityBandName } from "../compute/sentences.ts";
 import type { Chart, TableModel } from "../charts/types.ts";
 import { withEditions, withTrends, type EditionChanges, type EditionLink } from "./editions.ts";
 import type { ReportIndicators } from "../compute/types.ts";
@@ -130,9 +131,10 @@ export interface DataNote {
   year: number;
   snapshotDate: string; // "31 March 2024"
   surveyYear: number | null;
+  /** The years the charts show, oldest first (the report's own year last). */
   years: number[];
   threshold: number;
-  parityBand: string; // "0.80 to 1.25"
+  parityBand: string; // "the parity band (0.80 to 1.25)"
 }
 
 export interface OrganisationView {
@@ -569,7 +571,7 @@ export function buildSiteModel(project: Project, options: SiteModelOptions): Sit
             surveyYear: computed.surveyYear,
             years: computed.years,
             threshold: computed.threshold,
-            parityBand: `${computed.parityBand.lower.toFixed(2)} to ${computed.parityBand.upper.toFixed(2)}`,
+            parityBand: parityBandName(computed.parityBand),
           }
         : undefined,
       dates: {

@@ -307,6 +307,16 @@ export const messages = {
     message: `the ${section} figures say rolling_average: true (already averaged) and also give previous_year_entries`,
     fix: "either give this year's entries and previous_year_entries (the average is computed), or give the average with rolling_average: true, not both",
   }),
+  surveyYearMissing: (year: number): Message => ({
+    code: "survey-year-missing",
+    message: "the file gives staff survey results but not the survey year they come from",
+    fix: `add \`survey_year:\` near the top, e.g. \`survey_year: ${year - 1}\` for the NHS Staff Survey run in the autumn of ${year - 1}; every survey figure is labelled with it`,
+  }),
+  previousYearDisagrees: (section: string, group: string, value: number, lastYearFile: string, lastYearValue: number): Message => ({
+    code: "previous-year-disagrees",
+    message: `${section} previous_year_entries gives ${group}: ${value}, but last year's file ${lastYearFile} gives ${group}: ${lastYearValue} entries`,
+    fix: `the two-year rolling average takes last year's entries from ${lastYearFile}: delete previous_year_entries here (it is not needed when last year's file exists), or correct whichever figure is wrong`,
+  }),
   notWholeCount: (field: string, value: number): Message => ({
     code: "not-whole-count",
     message: `"${field}" is ${value}, but a count of people must be a whole number`,

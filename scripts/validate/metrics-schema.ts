@@ -165,6 +165,8 @@ export function checkMetrics(file: string, name: string, map: SourceMap, m: Metr
   const push: Push = (path, message) => problems.push({ file, position: map.at(path), ...message });
 
   if (String(m.year) !== name) push(["year"], messages.metricYearMismatch(m.year, name));
+  // Survey figures are labelled with their survey year everywhere; a year the file does not give cannot be guessed.
+  if (m.staff_survey && m.survey_year === undefined) push(["staff_survey"], messages.surveyYearMissing(m.year));
 
   for (const table of ["non_clinical", "clinical", "medical"] as const) {
     for (const [row, g] of Object.entries(m.workforce[table] ?? {})) if (g) checkSplits(g, ["workforce", table, row], push);
@@ -191,6 +193,28 @@ export function checkMetrics(file: string, name: string, map: SourceMap, m: Metr
     if (groups && !groups.rolling_average)
       for (const [key, value] of Object.entries(groups.entries))
         if (!Number.isInteger(value)) push([section, "entries", key], messages.notWholeCount(key, value));
+  }
+  return problems;
+}
+
+/**
+ * WRES 3 / WDES 3 across files: a `previous_year_entries` must agree with last year's own metric
+ * file, where that file gives the year's entries (not an average). The compute step takes last
+ * year's entries from that file, so a disagreeing copy would be published nowhere and mislead the
+ * author; it is refused where it is written, naming the other file and its figure.
+ */
+export function checkPreviousYear(file: string, map: SourceMap, m: Metrics, lastYear: { file: string; data: Metrics } | undefined): Problem[] {
+  if (!lastYear) return [];
+  const problems: Problem[] = [];
+  for (const section of ["disciplinary", "capability"] as const) {
+    const given = m[section]?.previous_year_entries as Record<string, number> | undefined;
+    const last = lastYear.data[section];
+    if (!given || !last || last.rolling_average) continue;
+    const entries = last.entries as Record<string, number>;
+    for (const [group, value] of Object.entries(given)) {
+      if (entries[group] !== value)
+        problems.push({ file, position: map.at([section, "previous_year_entries", group]), ...messages.previousYearDisagrees(section, group, value, lastYear.file, entries[group]!) });
+    }
   }
   return problems;
 }

@@ -319,6 +319,6 @@ export const Settings = z.strictObject({
       upper: z.number().min(1).default(1.25),
     })
     .default({ lower: 0.8, upper: 1.25 })
-    .describe("Relative likelihoods outside this band are flagged (the four-fifths convention)"),
+    .describe("The parity band: relative likelihoods outside it are highlighted (a rule of thumb from the four-fifths rule)"),
 });
 export type Settings = z.infer<typeof Settings>;

@@ -6,9 +6,9 @@
 import { narrativeTablesWithoutCaption } from "../html/markdown.ts";
 import type { z } from "zod";
 import type { ParsedFile, SourceFiles } from "../load/read-project.ts";
-import type { Segment } from "../load/yaml.ts";
+import type { Segment, SourceMap } from "../load/yaml.ts";
 import { messages, type Message } from "./messages.ts";
-import { checkMetrics, Metrics } from "./metrics-schema.ts";
+import { checkMetrics, checkPreviousYear, Metrics } from "./metrics-schema.ts";
 import type { Problem } from "./problems.ts";
 import { MIN_COMPARED } from "../compute/comparison.ts";
 import {
@@ -369,6 +369,7 @@ export function validateProject(files: SourceFiles): { project?: Project; proble
   }
 
   const metrics: MetricsEntry[] = [];
+  const maps = new Map<string, SourceMap>();
   for (const f of files.metrics) {
     if (!orgSlugs.includes(f.folder)) {
       problems.push({ file: f.file, position: { line: 1, column: 1 }, ...messages.organisationMissing(f.folder, orgSlugs) });
@@ -382,7 +383,14 @@ export function validateProject(files: SourceFiles): { project?: Project; proble
     if (!data) continue;
     const found = checkMetrics(f.file, f.name, f.map, data);
     problems.push(...found);
-    if (found.length === 0) metrics.push({ organisation: f.folder, year: data.year, file: f.file, data });
+    if (found.length === 0) {
+      metrics.push({ organisation: f.folder, year: data.year, file: f.file, data });
+      maps.set(f.file, f.map);
+    }
+  }
+  for (const m of metrics) {
+    const lastYear = metrics.find((l) => l.organisation === m.organisation && l.year === m.year - 1);
+    problems.push(...checkPreviousYear(m.file, maps.get(m.file)!, m.data, lastYear));
   }
 
   const reports: ReportEntry[] = [];

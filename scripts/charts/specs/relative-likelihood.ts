@@ -8,6 +8,7 @@ import { labelText, notShownNote, chartName, yearSpan } from "../format.ts";
 import { colours } from "../palette.ts";
 import type { ChartType, DataTable, Figure } from "../types.ts";
 import { base, TEXT_SIZE } from "./common.ts";
+import { parityBandName } from "../../compute/sentences.ts";
 import { ROWS_DATA } from "../render-svg.ts";
 
 export interface LikelihoodInput {
@@ -17,7 +18,7 @@ export interface LikelihoodInput {
   topic: string;
   /** What is measured, in words: "Relative likelihood of White applicants compared with BME applicants being appointed from shortlisting". */
   measure: string;
-  /** "two-year rolling average", if so. */
+  /** "two-year rolling average" when every year is one (a single-year point says so in its label). */
   basis?: string;
   band: { lower: number; upper: number };
   /** Oldest first. */
@@ -31,7 +32,7 @@ function text(input: LikelihoodInput) {
   return {
     title: input.headline,
     subtitle: `${input.measure}, each year${input.basis ? ` (${input.basis})` : ""}; 1.00 means equally likely`,
-    alt: chartName(`Line chart: ${input.topic}, the relative likelihood ${yearSpan(input.years.map((y) => y.label))}, against the band ${ratio(input.band.lower)} to ${ratio(input.band.upper)}`),
+    alt: chartName(`Line chart: ${input.topic}, the relative likelihood ${yearSpan(input.years.map((y) => y.label))}, against ${parityBandName(input.band)}`),
     notes: hidden.map((y) => notShownNote(y.label, y.value)),
   };
 }

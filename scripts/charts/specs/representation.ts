@@ -44,7 +44,11 @@ function text(input: RepresentationInput) {
         ? `${who} are ${overall} of the whole workforce; no ${input.category} figure can be shown.`
         : lowest.share.value! < input.overall.value
           ? `${who} are ${overall} of the whole workforce but ${labelText(lowest.share, "%")} of ${input.staffGroup} in ${lowest.label}.`
-          : `${who} are ${overall} of the whole workforce and at least that share of ${input.staffGroup} in every ${input.category} shown.`,
+          : hidden.length === 0
+            ? `${who} are ${overall} of the whole workforce and at least that share of ${input.staffGroup} in every ${input.category}.`
+            : shown.length === 1
+              ? `${who} are ${overall} of the whole workforce and ${labelText(lowest.share, "%")} of ${input.staffGroup} in ${lowest.label}, the only ${input.category} that can be shown.`
+              : `${who} are ${overall} of the whole workforce and at least that share of ${input.staffGroup} in each of the ${shown.length} ${input.category}s that can be shown.`,
   );
 
   return {
