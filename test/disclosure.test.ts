@@ -86,8 +86,8 @@ describe("disclosure control in the built site", () => {
     );
     expect(rows.length).toBeGreaterThanOrEqual(3);
     for (const tr of rows) {
-      const cells = [...tr.querySelectorAll("td")].map((td) => td.textContent!.trim());
-      expect(cells, tr.textContent!).toEqual(cells.map(() => "fewer than 50"));
+      const cells = [...tr.querySelectorAll("td")].map((td) => td.textContent.trim());
+      expect(cells, tr.textContent).toEqual(cells.map(() => "fewer than 50"));
     }
     for (const csv of await files(out, ".csv")) {
       for (const line of (await readFile(csv, "utf8")).split("\r\n").filter((l) => /^(Band 8c|Very senior managers|Bands 8c-9 and VSM),/.test(l))) {

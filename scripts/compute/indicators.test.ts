@@ -27,8 +27,9 @@ describe("computeReportIndicators on the fictional Example NHS Trust", () => {
   it("puts England's published figure beside WRES 2 and 3, and none where the reference data has none", () => {
     expect(find(r, "wres", "2").national).toEqual({ value: { value: 1.59, display: "1.59", status: "shown" }, year: 2023, source: "NHS England WRES 2023 report" });
     expect(find(r, "wres", "3").national).toMatchObject({ value: { display: "1.14" }, year: 2022 });
-    expect(find(r, "wres", "5").national).toBeUndefined();
-    expect(find(r, "wdes", "2").national).toBeUndefined();
+    expect(find(r, "wres", "6").national).toBeUndefined();
+    expect(find(r, "wdes", "4a-i").national).toBeUndefined();
+    expect(find(r, "wdes", "3").national).toMatchObject({ value: { display: "2.17" }, year: 2023, source: "NHS England WDES 2023 report" });
   });
 
   it("matches hand calculations from the 2024 and 2023 files", () => {

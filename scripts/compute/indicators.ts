@@ -23,7 +23,7 @@ export interface ComputeInput {
 }
 
 function nationalOf(national: Reference["national"], spec: IndicatorSpec, year: number): Pick<Draft, "national"> {
-  const figure = nationalFigure(national, spec.standard, spec.id, year, spec.unit);
+  const figure = nationalFigure(national, spec.standard, spec.id, year, spec.unit, spec.measure === "survey" && spec.unit !== "yes/no");
   return figure ? { national: figure } : {};
 }
 

@@ -27,8 +27,19 @@ describe("nationalFigure, from data/reference/national-figures.yaml", () => {
 
   it("gives nothing before the first national figure, and nothing for an indicator without one", () => {
     expect(nationalFigure(national, "WRES", "2", 2015, "times")).toBeUndefined();
-    expect(nationalFigure(national, "WDES", "2", 2024, "times")).toBeUndefined();
-    expect(nationalFigure(national, "WRES", "5", 2024, "%")).toBeUndefined();
+    expect(nationalFigure(national, "WDES", "2", 2018, "times")).toBeUndefined();
+    expect(nationalFigure(national, "WRES", "6", 2024, "%")).toBeUndefined();
+  });
+
+  it("has the WDES figures NHS England published, each with its report", () => {
+    expect(nationalFigure(national, "WDES", "3", 2024, "times")).toMatchObject({ value: { display: "2.17" }, year: 2023, source: "NHS England WDES 2023 report" });
+    expect(nationalFigure(national, "WDES", "1", 2023, "%")).toMatchObject({ value: { display: "4.9%" }, year: 2023 });
+    expect(nationalFigure(national, "WDES", "2", 2022, "times")).toMatchObject({ value: { display: "1.08" }, source: "NHS England WDES 2022 report" });
+  });
+
+  it("names the NHS Staff Survey a national survey figure comes from: the autumn before its data year", () => {
+    expect(nationalFigure(national, "WRES", "5", 2024, "%", true)).toMatchObject({ value: { display: "29.2%" }, year: 2022, surveyYear: 2021 });
+    expect(nationalFigure(national, "WRES", "2", 2024, "times")).not.toHaveProperty("surveyYear");
   });
 
   it("rounds and prints the national figure in the indicator's unit", () => {

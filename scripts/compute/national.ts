@@ -8,10 +8,15 @@ import type { NationalFigures } from "../validate/schema.ts";
 import { shown } from "./figures.ts";
 import type { NationalFigure, Standard, Unit } from "./types.ts";
 
-export function nationalFigure(national: NationalFigures, standard: Standard, indicator: string, year: number, unit: Unit): NationalFigure | undefined {
+export function nationalFigure(national: NationalFigures, standard: Standard, indicator: string, year: number, unit: Unit, fromSurvey = false): NationalFigure | undefined {
   const latest = national.figures
     .filter((f) => f.standard === standard && f.indicator === indicator && f.year <= year)
     .reduce<NationalFigures["figures"][number] | undefined>((best, f) => (best && best.year >= f.year ? best : f), undefined);
   if (!latest) return undefined;
-  return { value: shown(latest.value, unit), year: latest.year, source: national.sources[latest.source]!.cite };
+  return {
+    value: shown(latest.value, unit),
+    year: latest.year,
+    source: national.sources[latest.source]!.cite,
+    ...(fromSurvey ? { surveyYear: latest.year - 1 } : {}),
+  };
 }

@@ -179,6 +179,11 @@ export interface NationalFigure {
   year: number;
   /** The publication, short: "NHS England WRES 2023 report". */
   source: string;
+  /**
+   * Survey figures: the NHS Staff Survey the national figure comes from. The national reports take
+   * their survey figures from the survey of the autumn before their data year.
+   */
+  surveyYear?: number;
 }
 
 export interface IndicatorResult {

@@ -18,6 +18,10 @@ describe("resultView: the national figure on an indicator card", () => {
   });
 
   it("says nothing where there is no national figure", () => {
-    expect(view("5").national).toBeUndefined();
+    expect(view("6").national).toBeUndefined();
+  });
+
+  it("names the NHS Staff Survey behind a national survey figure", () => {
+    expect(view("5").national).toBe("England: 29.2% (2021 NHS Staff Survey, NHS England WRES 2022 report)");
   });
 });

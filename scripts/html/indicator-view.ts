@@ -118,7 +118,7 @@ export function resultView(result: IndicatorResult, charts: readonly Chart[], la
     previous,
     national:
       result.national &&
-      `England: ${labelText(result.national.value, result.unit)} (${result.national.year}, ${result.national.source})`,
+      `England: ${labelText(result.national.value, result.unit)} (${result.national.surveyYear ? `${result.national.surveyYear} NHS Staff Survey` : result.national.year}, ${result.national.source})`,
     direction: result.direction === "not available" || !previous ? undefined : { key: result.direction, label: directionLabel(result, previous) },
     judgement: judgementOf(result, "card"),
     interval: result.interval && `95% confidence interval: ${result.interval.display}`,
@@ -171,7 +171,7 @@ export function glanceRow(result: IndicatorResult, label: string, href: string):
     direction: result.direction === "not available" ? undefined : { key: result.direction, label: DIRECTION_WORD[result.direction] },
     judgement: judgementOf(result, "short"),
     national:
-      result.national && `${figureText(result.national.value, result.unit)} (${result.national.year})`,
+      result.national && `${figureText(result.national.value, result.unit)} (${result.national.surveyYear ? `${result.national.surveyYear} survey` : result.national.year})`,
     parity: result.outsideParityBand === null ? undefined : result.outsideParityBand ? "Outside" : "Inside",
   };
 }
