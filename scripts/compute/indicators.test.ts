@@ -45,7 +45,7 @@ describe("computeReportIndicators on the fictional Example NHS Trust", () => {
     // 1 is inside, so the fall may be chance.
     expect(w2.judgement).toBe("similar");
     expect(w2.sentence).toBe(
-      "White applicants were 1.69 times as likely as culturally diverse applicants to be appointed from shortlisting (1.86 last year). The difference is statistically significant (unlikely to be chance) and outside the parity band (0.80 to 1.25).",
+      "White applicants were 1.69 times as likely as culturally diverse applicants to be appointed from shortlisting (1.86 last year); the difference is statistically significant (unlikely to be chance) and outside the parity band (0.80 to 1.25).",
     );
     // WDES 2: non-disabled 490/2050 = 23.90%; Disabled 40/180 = 22.22%; 1.0756 -> 1.08.
     const d2 = find(r, "wdes", "2");
@@ -55,7 +55,7 @@ describe("computeReportIndicators on the fictional Example NHS Trust", () => {
     // SE = sqrt(1/490 - 1/2050 + 1/40 - 1/180) = sqrt(0.0209975) = 0.144905; log 1.075610 = 0.072888;
     // exp(0.072888 -/+ 0.284009) = 0.81 .. 1.43: parity is inside.
     expect(d2.interval?.display).toBe("0.81 to 1.43");
-    expect(d2.sentence).toMatch(/The difference is inside the parity band \(0\.80 to 1\.25\) and may be chance\.$/);
+    expect(d2.sentence).toMatch(/; the difference is inside the parity band \(0\.80 to 1\.25\) and may be chance\.$/);
     // WRES 3 in 2024: 9 culturally diverse entries this year -> the likelihood is hidden.
     const w3 = find(r, "wres", "3");
     expect(w3.value.status).toBe("suppressed");
@@ -67,13 +67,13 @@ describe("computeReportIndicators on the fictional Example NHS Trust", () => {
     expect(d3.sentence).toContain("formal capability process");
     expect(d3.sentence).not.toContain("disciplinary");
     expect(d3.basis).toBe("two-year rolling average");
-    expect(d3.sentence).toContain(", on a two-year rolling average.");
+    expect(d3.sentence).toContain(", on a two-year rolling average;");
   });
 
   it("turns a likelihood below 1 round into 'less likely', never 'times more likely' or a % sign", () => {
     const w4 = find(r, "wres", "4");
     expect(w4.value.value).toBeLessThan(1);
-    expect(w4.sentence).toMatch(/^White staff were less likely than culturally diverse staff to access non-mandatory training and CPD \(relative likelihood 0\.\d\d; 0\.\d\d last year\)\. /);
+    expect(w4.sentence).toMatch(/^White staff were less likely than culturally diverse staff to access non-mandatory training and CPD \(relative likelihood 0\.\d\d; 0\.\d\d last year\); the difference /);
     for (const i of [...r.wres, ...r.wdes].filter((i) => i.measure === "relative-likelihood")) {
       expect(i.sentence).not.toMatch(/times more likely|\d%/);
       expect(i.value.display).not.toContain("%");
@@ -106,14 +106,14 @@ describe("computeReportIndicators on the fictional Example NHS Trust", () => {
     const w6 = find(r, "wres", "6");
     expect(w6.surveyYear).toBe(2023);
     expect(w6.trend.map((t) => t.surveyYear)).toEqual([2021, 2022, 2023]);
-    expect(w6.sentence).toMatch(/^In the 2023 NHS Staff Survey, among culturally diverse staff, 27\.8% said .*, up from 26\.1% in the 2022 survey, compared with 21\.0% of White staff\. /);
+    expect(w6.sentence).toMatch(/^In the 2023 NHS Staff Survey, among culturally diverse staff, 27\.8% said .*, up from 26\.1% in the 2022 survey, compared with 21\.0% of White staff; /);
     // Wilson, 27.8% of 260 = 72.28 people: centre (0.278 + 3.841459/520) / (1 + 3.841459/260) = 0.285387 / 1.014775 = 0.281232;
     // half = (1.959964 / 1.014775) x sqrt(0.278 x 0.722 / 260 + 3.841459 / 270400) = 1.931427 x 0.0280391 = 0.0541555 -> 22.7% to 33.5%.
     expect(w6.interval?.display).toBe("22.7% to 33.5%");
     // Newcombe: 27.8 - 21.0 = +6.8 points, interval +1.1 to +13.0 points: 0 is outside.
     expect(w6.gap?.interval.display).toBe("+1.1 to +13.0 points");
     expect(w6.significance).toBe("significant");
-    expect(w6.sentence).toMatch(/The gap between culturally diverse and White staff is statistically significant \(unlikely to be chance\)\.$/);
+    expect(w6.sentence).toMatch(/of White staff; the gap is statistically significant \(unlikely to be chance\)\.$/);
   });
 
   it("never calls a share of the workforce better or worse, and says Yes or No for WDES 9b", () => {

@@ -47,16 +47,16 @@ const BASIS_WORDS: Record<Basis, string> = {
   "single year": ", on one year's figures (a single year: last year's are not available for the two-year rolling average)",
 };
 
-/** "The difference is statistically significant (unlikely to be chance) and outside the parity band (0.80 to 1.25)." */
+/** "the difference is statistically significant (unlikely to be chance) and outside the parity band (0.80 to 1.25)" */
 function likelihoodVerdict(significance: Significance, outside: boolean, band: { lower: number; upper: number }): string {
   const where = `${outside ? "outside" : "inside"} ${parityBandName(band)}`;
   switch (significance) {
     case "significant":
-      return `The difference is statistically significant (unlikely to be chance) ${outside ? "and" : "but"} ${where}.`;
+      return `the difference is statistically significant (unlikely to be chance) ${outside ? "and" : "but"} ${where}`;
     case "may be chance":
-      return `The difference is ${where} ${outside ? "but" : "and"} may be chance.`;
+      return `the difference is ${where} ${outside ? "but" : "and"} may be chance`;
     default:
-      return `This is ${where}.`;
+      return `this is ${where}`;
   }
 }
 
@@ -75,11 +75,12 @@ export function likelihoodSentence(
   const last = previous.value === null ? "" : `${previous.display} last year`;
   if (value.display === "1.00")
     return `${startOfSentence(w.subject.inSentence)} and ${comparator} were equally likely to ${w.to}${basis}${last ? ` (${last})` : ""}.`;
+  // One sentence: the verdict on its own would be the same words under several figures.
   const sentence =
     value.value > 1
-      ? `${startOfSentence(subject)} were ${value.display} times as likely as ${comparator} to ${w.to}${basis}${last ? ` (${last})` : ""}.`
-      : `${startOfSentence(subject)} were less likely than ${comparator} to ${w.to}${basis} (relative likelihood ${value.display}${last ? `; ${last}` : ""}).`;
-  return `${sentence} ${likelihoodVerdict(r.significance, outside === true, band)}`;
+      ? `${startOfSentence(subject)} were ${value.display} times as likely as ${comparator} to ${w.to}${basis}${last ? ` (${last})` : ""}`
+      : `${startOfSentence(subject)} were less likely than ${comparator} to ${w.to}${basis} (relative likelihood ${value.display}${last ? `; ${last}` : ""})`;
+  return `${sentence}; ${likelihoodVerdict(r.significance, outside === true, band)}.`;
 }
 
 export interface SurveyWords {
@@ -91,7 +92,7 @@ export interface SurveyWords {
 
 type SurveyResultWords = Pick<IndicatorResult, "focus" | "reference" | "groups" | "value" | "previous" | "significance" | "year" | "trend" | "surveyYear">;
 
-/** "In the 2023 NHS Staff Survey, among culturally diverse staff, 29.5% said ..., down from 30.9% in the 2022 survey, compared with 24.1% of White staff. The gap ... may be chance." */
+/** "In the 2023 NHS Staff Survey, among culturally diverse staff, 29.5% said ..., down from 30.9% in the 2022 survey, compared with 24.1% of White staff; the gap may be chance." */
 export function surveySentence(w: SurveyWords, r: SurveyResultWords): string {
   const { value, previous } = r;
   const name = r.focus.inSentence;
@@ -110,8 +111,8 @@ export function surveySentence(w: SurveyWords, r: SurveyResultWords): string {
   const gap =
     r.significance === "not available"
       ? ""
-      : ` The gap between ${name} and ${r.reference.inSentence} staff ${r.significance === "significant" ? "is statistically significant (unlikely to be chance)" : "may be chance"}.`;
-  return `${survey} ${name} staff, ${w.says(value.display)}${since}${comparison}.${gap}`;
+      : `; the gap ${r.significance === "significant" ? "is statistically significant (unlikely to be chance)" : "may be chance"}`;
+  return `${survey} ${name} staff, ${w.says(value.display)}${since}${comparison}${gap}.`;
 }
 
 export function representationSentence(focus: GroupLabel, value: Figure, previous: Figure, undeclared: Figure | undefined, characteristic: string): string {

@@ -19,7 +19,7 @@ export interface ResultView {
   national: string | undefined; // "England: 1.59 (2023, NHS England WRES 2023 report)"
   /** Which way the figure moved, in words: "Down from 30.9% in the 2022 survey" (an arrow beside it). */
   direction: { key: Direction; label: string } | undefined;
-  /** Whether that is for the better, in words: "Better than last year", "Similar to last year (the change may be chance)". */
+  /** Whether that is for the better, in words: "better than last year", "similar to last year (the change may be chance)". */
   judgement: { key: Judgement; label: string } | undefined;
   /** "95% confidence interval: 1.43 to 2.00" */
   interval: string | undefined;
@@ -32,9 +32,10 @@ export interface ResultView {
 
 /** Whether the change is for the better, in words: on a card, and in the at-a-glance table's "Change" column. */
 const JUDGEMENT_LABEL: Record<Exclude<Judgement, "not judged">, { card: string; short: string }> = {
-  better: { card: "Better than last year", short: "better" },
-  worse: { card: "Worse than last year", short: "worse" },
-  similar: { card: "Similar to last year (the change may be chance)", short: "similar (may be chance)" },
+  // The card joins it to the direction in one sentence: "Down from 30.9% in the 2022 survey: similar to last year ...".
+  better: { card: "better than last year", short: "better" },
+  worse: { card: "worse than last year", short: "worse" },
+  similar: { card: "similar to last year (the change may be chance)", short: "similar" },
 };
 
 /** Which way the figure moved, in a word for the at-a-glance table. */
