@@ -56,9 +56,9 @@ const token = (n: string) => new RegExp(`(?<![\\d.])${n}(?![\\d]|\\.\\d)`);
 beforeAll(async () => {
   const root = await mkdtemp(path.join(tmpdir(), "disclosure-"));
   await cp(path.join(repoRoot, "test/fixtures/bad/_base"), root, { recursive: true });
-  await cp(path.join(repoRoot, "data/reference"), path.join(root, "data/reference"), { recursive: true });
   await writeFile(path.join(root, "data/metrics/acme/2024.yaml"), METRICS);
   await writeFile(path.join(root, "data/settings.yaml"), "suppression:\n  threshold: 50\n");
+  await writeFile(path.join(root, "data/organisations/acme.yaml"), "name: Acme NHS Trust\ntype: trust\ncontact:\n  email: equality@acme.example\n");
   out = path.join(root, "_site");
   await build({ root, outputDir: out, asOf: "2024-06-01", pdf: false, check: false, quiet: true });
 }, 120_000);
