@@ -88,16 +88,16 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
       if (known) byPage.set(page.file, known);
     }
   const toCheck = pages.filter((p) => !byPage.has(p.file));
-  for (const page of toCheck) byPage.set(page.file, [...(await checkHtmlValidity(page.file, page.html)), ...checkStructure(page.file, page.html)]);
+  // Chromium runs axe while this process runs the other checks: the two share the work of two cores.
   const webPages = toCheck.filter((p) => !p.html.includes('<body class="print">')).map((p) => p.file);
-  if (browser && serve) {
-    for (const [file, found] of await checkAccessibility(browser, webPages, serve)) byPage.get(file)!.push(...found);
-    // Only what a browser checked too is kept: a page checked without one was not checked whole.
-    if (cache) for (const page of toCheck) await cache.results.put(pageKeys.get(page.file)!, byPage.get(page.file));
-  }
+  const inBrowser = browser && serve ? checkAccessibility(browser, webPages, serve) : undefined;
+  // Settled at once, so that a failure in the browser waits for the checks here instead of going unhandled.
+  const axe = inBrowser?.then((found) => ({ found }), (error: unknown) => ({ error }));
+  for (const page of toCheck) byPage.set(page.file, [...(await checkHtmlValidity(page.file, page.html)), ...checkStructure(page.file, page.html)]);
+  const built = new Set(files);
+  const links = checkLinks(pages, built, site);
 
   const pdfFiles = files.filter((f) => f.endsWith(".pdf"));
-  const built = new Set(files);
   const byPdf: Finding[][] = [];
   let reusedPdfs = 0;
   for (const file of pdfFiles) {
@@ -118,7 +118,15 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
     byPdf.push(checkPdfLinks(file, uris, built, site, ORIGIN));
   }
 
-  const findings = [...pages.flatMap((p) => byPage.get(p.file)!), ...checkLinks(pages, built, site), ...byPdf.flat()];
+  const accessibility = await axe;
+  if (accessibility && "error" in accessibility) throw accessibility.error;
+  if (accessibility) {
+    for (const [file, found] of accessibility.found) byPage.get(file)!.push(...found);
+    // Only what a browser checked too is kept: a page checked without one was not checked whole.
+    if (cache) for (const page of toCheck) await cache.results.put(pageKeys.get(page.file)!, byPage.get(page.file));
+  }
+
+  const findings = [...pages.flatMap((p) => byPage.get(p.file)!), ...links, ...byPdf.flat()];
   return { pages: htmlFiles.length, pdfs: pdfFiles.length, findings, reused: pages.length - toCheck.length + reusedPdfs };
 }
 
