@@ -38,6 +38,16 @@ describe("the PDF of every example report", () => {
     }
   });
 
+  it("heads every page from the contents on with the organisation's name, from the print layout's custom properties", () => {
+    for (const report of project.reports) {
+      const pdf = pdfs.get(`${report.organisation}/${report.slug}`)!;
+      const name = squash(project.organisations.find((o) => o.slug === report.organisation)!.data.name);
+      const contents = pdf.text.findIndex((t) => /^\s*Contents\s*$/m.test(t));
+      expect(contents, report.organisation).toBeGreaterThan(0);
+      pdf.text.slice(contents).forEach((text, i) => expect(squash(text).slice(0, 30), `${report.organisation} page ${contents + i + 1}`).toBe(name.slice(0, 30)));
+    }
+  });
+
   it("has a contents page whose numbers are the pages where the headings are", () => {
     for (const [key, pdf] of pdfs) {
       const contentsPage = pdf.text.findIndex((t) => /^\s*Contents\s*$/m.test(t));
