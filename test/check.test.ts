@@ -23,10 +23,9 @@ let browser: Browser;
 const check = (siteDir: string) => checkSite({ siteDir, browser, serve: (c) => routeSite(c, siteDir), checkPdf });
 
 /** A one-page site: the shared assets and one report page, changed by `breakIt`. */
-async function brokenSite(breakIt: (html: string) => string): Promise<string> {
+async function brokenSite(breakIt: (html: string) => string, page = "norfolk-and-waveney-ccg/2021-22/index.html"): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), "broken-site-"));
   await cp(path.join(out, "assets"), path.join(dir, "assets"), { recursive: true });
-  const page = "norfolk-and-waveney-ccg/2021-22/index.html";
   await mkdir(path.join(dir, path.dirname(page)), { recursive: true });
   await writeFile(path.join(dir, page), breakIt(await readFile(path.join(out, page), "utf8")));
   return dir;
@@ -127,6 +126,18 @@ describe("check", () => {
     const restyled = await cached();
     expect(restyled.reused).toBe(0);
     expect(restyled.findings.map((f) => f.rule)).toContain("color-contrast");
+  });
+
+  it("catches a chart whose labels run off its edge, naming the report and the chart", async () => {
+    // The first chart's box made narrower than its layout: the labels past 200 units are cut off.
+    const page = "example-nhs-trust/2024-25/index.html";
+    const dir = await brokenSite((html) => html.replace(/(<svg [^>]*viewBox="0 0 )280/, "$1200"), page);
+    const { findings } = await check(dir);
+    const charts = findings.filter((f) => f.check === "charts");
+    expect(charts.length).toBeGreaterThan(0);
+    expect(charts.every((f) => f.file === page && f.rule === "chart-outside" && f.element.startsWith("#chart-wres-1-non-clinical "))).toBe(true);
+    expect(new Set(charts.map((f) => f.element.replace(/.*\((.*)\)$/, "$1")))).toEqual(new Set(["at 1280px", "at 320px"]));
+    expect(charts[0]!.message).toMatch(/is not wholly inside the chart/);
   });
 
   it("refuses an organisation colour too light for white text before anything is built", async () => {

@@ -31,8 +31,16 @@ describe("toTableModel", () => {
 describe("toCsv", () => {
   it("is RFC 4180 with CRLF, numbers without units, formula cells neutralised and quoted", () => {
     expect(toCsv(table)).toBe(
-      'Band,BME staff (%),"Difference, points"\r\nBand 5,24.0,-2.1\r\n"\'=HYPERLINK(""x"")",fewer than 10,0.0\r\n',
+      'Band,BME staff (%),"Difference, points",Note\r\nBand 5,24.0,-2.1,\r\n"\'=HYPERLINK(""x"")",,0.0,BME staff (%): fewer than 10\r\n',
     );
+  });
+
+  it("keeps number columns numeric: a hidden figure is an empty cell, and the note says why in the chart's words", () => {
+    const single: DataTable = { ...table, columns: [table.columns[0]!], rows: table.rows.map((row) => ({ ...row, cells: [row.cells[0]!] })) };
+    const rows = toCsv(single).trimEnd().split("\r\n").map((line) => line.split(","));
+    expect(rows.map((row) => row[1])).toEqual(["BME staff (%)", "24.0", ""]);
+    expect(rows.map((row) => row[2])).toEqual(["Note", "", "fewer than 10"]);
+    for (const row of rows.slice(1)) expect(row[1]).toMatch(/^(-?\d+(\.\d+)?)?$/);
   });
 
   it("guards every formula prefix but leaves plain negative numbers alone", () => {

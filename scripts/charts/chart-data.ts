@@ -1,10 +1,12 @@
 /**
  * A chart's data as an HTML-ready table model and as CSV (RFC 4180). Both come from the same
- * DataTable, so they hold the same figures as the chart. A figure that is not shown is written
- * as its display text ("fewer than 10"), never as a number.
+ * DataTable, so they hold the same figures as the chart. A figure that is not shown reads as in
+ * the chart ("fewer than 10", "not shown"), never as a number: in the table in its cell; in the
+ * CSV, whose number columns hold only numbers, as an empty cell and a last column, "Note", that
+ * says why.
  */
 import { labelText, plainNumber } from "./format.ts";
-import type { DataTable, TableModel } from "./types.ts";
+import type { DataRow, DataTable, TableModel } from "./types.ts";
 
 export function toTableModel(table: DataTable): TableModel {
   return {
@@ -32,11 +34,19 @@ export function csvField(cell: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** The table as CSV: a header row of clear column names, CRLF line ends, numbers without units. */
+/** The CSV's last column: why a cell of the row is empty ("fewer than 10"; with the column's name if there are several). */
+export const NOTE_HEADER = "Note";
+
+/** The table as CSV: a header row of clear column names, CRLF line ends, numbers without units, hidden figures empty and noted. */
 export function toCsv(table: DataTable): string {
+  const several = table.columns.length > 1;
+  const note = (row: DataRow) =>
+    row.cells
+      .flatMap((cell, i) => (cell.value === null ? [several ? `${table.columns[i]!.header}: ${cell.display}` : cell.display] : []))
+      .join("; ");
   const lines = [
-    [table.rowHeader, ...table.columns.map((column) => column.header)],
-    ...table.rows.map((row) => [row.label, ...row.cells.map((cell, i) => plainNumber(cell, table.columns[i]!.unit))]),
+    [table.rowHeader, ...table.columns.map((column) => column.header), NOTE_HEADER],
+    ...table.rows.map((row) => [row.label, ...row.cells.map((cell, i) => (cell.value === null ? "" : plainNumber(cell, table.columns[i]!.unit))), note(row)]),
   ];
   return lines.map((line) => line.map(csvField).join(",")).join("\r\n") + "\r\n";
 }

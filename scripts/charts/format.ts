@@ -20,25 +20,18 @@ export function labelText(figure: Figure, unit: Unit): string {
   return unit === "%" ? `${plainNumber(figure, unit)}%` : plainNumber(figure, unit);
 }
 
-/** How a hidden figure is labelled: "fewer than 10, not shown" for a small count, else "not shown". */
-export function hiddenLabel(figure: Figure): string {
-  return figure.display === "not shown" ? "not shown" : `${figure.display}, not shown`;
-}
-
-/** "Band 9: fewer than 10, not shown." */
+/**
+ * "Band 9: fewer than 10." A hidden figure reads the same everywhere (chart, table, CSV, words):
+ * "fewer than 10" for a small count, "not shown" for one hidden to protect another.
+ */
 export function notShownNote(label: string, figure: Figure): string {
-  return `${label}: ${hiddenLabel(figure)}.`;
+  return `${label}: ${figure.display}.`;
 }
 
 /** Join names in English: "a", "a and b", "a, b and c". */
 export function listInWords(items: readonly string[]): string {
   if (items.length <= 1) return items.join("");
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
-
-/** "1.86 in 2023", or "not shown in 2021 (fewer than 10)". */
-export function valueIn(figure: Figure, unit: Unit, when: string): string {
-  return figure.value === null ? `not shown in ${when} (${figure.display})` : `${labelText(figure, unit)} in ${when}`;
 }
 
 /** A sentence starts with a capital even when a group's term does not ("culturally diverse staff ..."). */

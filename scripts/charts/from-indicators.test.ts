@@ -112,11 +112,11 @@ describe("buildCharts", async () => {
     const [rep, rl, survey, board] = charts as [(typeof charts)[number], (typeof charts)[number], (typeof charts)[number], (typeof charts)[number]];
     expect(rep.title).toBe("BME staff are 21.3% of the whole workforce but 20.5% of non-clinical staff in Band 5.");
     expect(rl.alt).toContain("each year from 2023 to 2024");
-    expect(rep.csv).toBe("AfC band,BME staff (%)\r\nBand 5,20.5\r\nBand 9,fewer than 10\r\nWhole workforce,21.3\r\n");
+    expect(rep.csv).toBe("AfC band,BME staff (%),Note\r\nBand 5,20.5,\r\nBand 9,,fewer than 10\r\nWhole workforce,21.3,\r\n");
     expect(rl.title).toBe("Sentence for indicator 2.");
-    expect(rl.csv).toBe("Year,Relative likelihood\r\n2023,1.54\r\n2024,fewer than 10\r\n");
+    expect(rl.csv).toBe("Year,Relative likelihood,Note\r\n2023,1.54,\r\n2024,,fewer than 10\r\n");
     expect(survey.table.rows).toEqual([{ header: "2023", cells: ["28.4%", "fewer than 10"] }]);
-    expect(board.csv).toContain("Voting members,16.7,21.3,-4.6");
+    expect(board.csv).toContain("Voting members,16.7,21.3,-4.6,\r\n");
     expect(rep.source).toBe("Source: Example NHS Trust, workforce data at 31 March 2024");
   });
 

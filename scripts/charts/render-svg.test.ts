@@ -2,6 +2,7 @@ import * as vega from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
 import { describe, expect, it } from "vitest";
 import { accessibleSvg, renderSvg, ROWS_DATA } from "./render-svg.ts";
+import { TEXT_SIZE } from "./specs/common.ts";
 import { boardChart } from "./specs/board.ts";
 import { boardExample, likelihoodExample, representationExample, surveyExample } from "./specs/examples.ts";
 import { likelihoodChart } from "./specs/relative-likelihood.ts";
@@ -61,22 +62,22 @@ describe("renderSvg, which reuses one Vega view for every chart of a shape", () 
 
 describe("accessibleSvg", () => {
   const raw =
-    '<svg class="marks" width="320" height="100" viewBox="0 0 320 100"><g fill="none"><g><g><text fill="#212b32" font-size="12px">A</text>' +
-    '<text fill="#ffffff" font-size="13px">B</text></g><path d="M0,0h9v9h-9Z"/><g class="mark-rect role-mark"><path d="M0,0h1v1h-1Z" fill="#003087"/></g></g><g/></g></svg>';
+    `<svg class="marks" width="320" height="100" viewBox="0 0 320 100"><g fill="none"><g><g><text fill="#212b32" font-size="${TEXT_SIZE}px">A</text>` +
+    '<text fill="#ffffff" font-size="20px">B</text></g><path d="M0,0h9v9h-9Z"/><g class="mark-rect role-mark"><path d="M0,0h1v1h-1Z" fill="#003087"/></g></g><g/></g></svg>';
 
   it("unwraps groups without attributes, drops a background that draws nothing, and keeps every other group and its content", () => {
     const svg = accessibleSvg(raw, options);
     expect(svg).not.toContain("<g>");
     expect(svg.match(/<g[ >]/g)).toHaveLength(2);
     expect(svg.match(/<\/g>/g)).toHaveLength(2);
-    expect(svg).toContain('<g fill="none"><text>A</text><text fill="#ffffff" font-size="13px">B</text><g class="mark-rect role-mark"><path d="M0,0h1v1h-1Z" fill="#003087"/></g><g/></g></svg>');
+    expect(svg).toContain('<g fill="none"><text>A</text><text fill="#ffffff" font-size="20px">B</text><g class="mark-rect role-mark"><path d="M0,0h1v1h-1Z" fill="#003087"/></g><g/></g></svg>');
   });
 
   it("names the usual text size once on the root and leaves the usual text colour to the stylesheet, keeping any other", () => {
     const svg = accessibleSvg(raw, options);
-    expect(svg).toMatch(/^<svg [^>]* font-size="12px"/);
+    expect(svg).toMatch(new RegExp(`^<svg [^>]* font-size="${TEXT_SIZE}px"`));
     expect(svg).toContain("<text>A</text>");
-    expect(svg).toContain('<text fill="#ffffff" font-size="13px">B</text>');
+    expect(svg).toContain('<text fill="#ffffff" font-size="20px">B</text>');
   });
 
   it("rounds coordinates to two decimals and places plain labels by x and y, never touching a label's text", () => {

@@ -11,15 +11,24 @@
  * - it is made smaller (26 charts sit on one report page): coordinates rounded to 2 decimals,
  *   labels placed by x and y rather than a transform,
  *   attributes that only restate SVG's defaults dropped, Vega's styling classes dropped (the
- *   mark groups keep "mark-<type> role-mark": tests count marks by it), groups without attributes
+ *   mark groups keep "mark-<type> role-mark": tests count marks by it, and reference lines and bands
+ *   the class "reference": the geometry check finds them by it), groups without attributes
  *   unwrapped, the font and its usual size named once on the root instead of on every label,
  *   and the usual text and axis colours left to the stylesheet (chart-figure.css) instead of every
  *   label and tick.
  */
 import * as vega from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
-import { FONT, TEXT_SIZE } from "./specs/common.ts";
+import { FONT, REFERENCE, TEXT_SIZE } from "./specs/common.ts";
 import { colours } from "./palette.ts";
+import { textWidth } from "./text-width.ts";
+
+/**
+ * Vega measures text with the chart font's real widths (text-width.ts) instead of its estimate:
+ * a text measure of one's own is how Vega is meant to be given one where there is no canvas.
+ */
+const { textMetrics } = vega as unknown as { textMetrics: { width: (item: { fontSize?: number }, text: unknown) => number } };
+textMetrics.width = (item, text) => textWidth(typeof text === "string" || typeof text === "number" ? String(text).trim() : "", item.fontSize ?? 11);
 
 export interface SvgOptions {
   /** Unique on the page; prefixes every id inside the SVG. */
@@ -124,9 +133,11 @@ export function accessibleSvg(raw: string, options: SvgOptions): string {
     .replace(/url\(#([^)]+)\)/g, (_, old: string) => `url(#${newId.get(old) ?? old})`)
     // Coordinates to 2 decimals: in attribute values only, never in a label's text.
     .replace(/="([^"]*)"/g, (_, value: string) => `="${value.replace(/\d+\.\d{3,}/g, (n) => String(Number(Number(n).toFixed(2))))}"`)
-    .replace(/ (opacity="1"|stroke-width="1"|text-anchor="start"|transform="translate\(0,0\)"|font-weight="normal")/g, "")
+    .replace(/ (opacity="1"|stroke-width="1"|text-anchor="start"|transform="translate\(0,0\)"|font-weight="normal"|font-style="normal")/g, "")
     .replace(/ class="(?![^"]*role-mark)[^"]*"/g, "")
-    .replace(/ class="(mark-[a-z]+ role-mark)[^"]*"/g, ' class="$1"')
+    .replace(/ class="(mark-[a-z]+ role-mark)([^"]*)"/g, (_, mark: string, names: string) =>
+      names.includes(` ${REFERENCE}_`) ? ` class="${mark} ${REFERENCE}"` : ` class="${mark}"`,
+    )
     // A line's end defaults to 0,0; a group's background (once its class is gone) with neither fill
     // nor stroke draws nothing (a clip path's shape stays).
     .replace(/<line [^>]*>/g, (line) => line.replace(/ [xy]2="0"/g, ""))

@@ -1,7 +1,8 @@
 /**
  * axe-core's WCAG 2.0, 2.1 and 2.2 A and AA rules on each built page in real Chromium, at a
  * desktop width and at 320 CSS pixels (WCAG 1.4.10 reflow), plus a check that nothing makes
- * the page scroll sideways at 320 px, and that every file a page loads is there.
+ * the page scroll sideways at 320 px, that every file a page loads is there, and any further
+ * checks of a page open at a width (the chart geometry of chart-geometry.ts) in the same visit.
  */
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -59,6 +60,9 @@ async function violationsAt(page: Page, file: string, width: number): Promise<Fi
   return findings;
 }
 
+/** A further check of a page while it is open at a width (the chart geometry of chart-geometry.ts). */
+export type PageCheck = (page: Page, file: string, width: number) => Promise<Finding[]>;
+
 /** Pages checked at once: one a CPU, at most two (a third gives nothing more on two cores, and the build has other work). */
 const CONCURRENCY = Math.max(1, Math.min(2, availableParallelism()));
 
@@ -72,6 +76,7 @@ export async function checkAccessibility(
   browser: Browser,
   files: readonly string[],
   serve: (context: BrowserContext) => Promise<(file: string) => string>,
+  pageChecks: readonly PageCheck[] = [],
 ): Promise<Map<string, Finding[]>> {
   const source = await axeSource;
   const results = new Map<string, Finding[]>();
@@ -104,6 +109,7 @@ export async function checkAccessibility(
         for (const width of WIDTHS) {
           if (width !== WIDTHS[0]) await page.setViewportSize({ width, height: 900 });
           findings.push(...(await violationsAt(page, file, width)));
+          for (const pageCheck of pageChecks) findings.push(...(await pageCheck(page, file, width)));
         }
         results.set(file, findings);
       }

@@ -1,6 +1,7 @@
 /**
  * Step 7, check: every quality gate on a built site folder. HTML validity, our own structure
- * checks and links need no browser; axe-core runs in Chromium; PDFs are parsed.
+ * checks and links need no browser; axe-core and the chart geometry run in Chromium (chart
+ * geometry also on the print pages, laid out for paper); PDFs are parsed.
  * Returns every finding; the command line prints them and exits non-zero on any.
  *
  * With a cache, a page or PDF checked before is not checked again: what the checks of one page
@@ -14,6 +15,7 @@ import path from "node:path";
 import type { Browser, BrowserContext } from "playwright-core";
 import { hashOf, type JsonCache } from "../cache/content-cache.ts";
 import { checkAccessibility } from "./axe.ts";
+import { checkChartGeometry, checkPrintedCharts } from "./chart-geometry.ts";
 import type { Finding } from "./findings.ts";
 import { checkHtmlValidity } from "./html-validity.ts";
 import { checkLinks, checkPdfLinks, linkTarget, ROOT, type SiteLocation, type SitePage } from "./links.ts";
@@ -88,9 +90,18 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
       if (known) byPage.set(page.file, known);
     }
   const toCheck = pages.filter((p) => !byPage.has(p.file));
-  // Chromium runs axe while this process runs the other checks: the two share the work of two cores.
-  const webPages = toCheck.filter((p) => !p.html.includes('<body class="print">')).map((p) => p.file);
-  const inBrowser = browser && serve ? checkAccessibility(browser, webPages, serve) : undefined;
+  // Chromium runs axe and the chart geometry while this process runs the other checks: the two share the work of two cores.
+  const isPrint = (p: SitePage) => p.html.includes('<body class="print">');
+  const webPages = toCheck.filter((p) => !isPrint(p)).map((p) => p.file);
+  const printPages = toCheck.filter(isPrint).map((p) => p.file);
+  const inBrowser =
+    browser && serve
+      ? (async () => {
+          const found = await checkAccessibility(browser, webPages, serve, [checkChartGeometry]);
+          for (const finding of await checkPrintedCharts(browser, printPages, serve)) found.set(finding.file, [...(found.get(finding.file) ?? []), finding]);
+          return found;
+        })()
+      : undefined;
   // Settled at once, so that a failure in the browser waits for the checks here instead of going unhandled.
   const axe = inBrowser?.then((found) => ({ found }), (error: unknown) => ({ error }));
   for (const page of toCheck) byPage.set(page.file, [...(await checkHtmlValidity(page.file, page.html)), ...checkStructure(page.file, page.html)]);

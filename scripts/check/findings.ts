@@ -4,7 +4,7 @@
  */
 export interface Finding {
   file: string; // relative to the site folder, e.g. "norfolk-and-waveney-ccg/2021-22/index.html"
-  check: "axe" | "html" | "links" | "structure" | "pdf";
+  check: "axe" | "charts" | "html" | "links" | "structure" | "pdf";
   rule: string;
   element: string; // a CSS selector or short description of where
   message: string;

@@ -26,8 +26,8 @@ describe("board chart", async () => {
 
   it("has the same numbers in its table and CSV, with the difference", () => {
     expect(chart.csv).toBe(
-      "Membership,BME (%),BME in the whole workforce (%),Difference from workforce (percentage points)\r\n" +
-        "Voting members,14.3,24.0,-9.7\r\nExecutive members,16.7,24.0,-7.3\r\nNon-executive members,12.5,24.0,-11.5\r\n",
+      "Membership,BME (%),BME in the whole workforce (%),Difference from workforce (percentage points),Note\r\n" +
+        "Voting members,14.3,24.0,-9.7,\r\nExecutive members,16.7,24.0,-7.3,\r\nNon-executive members,12.5,24.0,-11.5,\r\n",
     );
   });
 });

@@ -1,23 +1,35 @@
 /**
- * What every chart shares: size, font, text sizes, colours of axes and grid. A chart spec
- * spreads `base` into its top level and adds its data, layers and encodings.
+ * What every chart shares: size, font, text size, colours of axes and grid, and the placing of
+ * labels. A chart spec spreads `base` into its top level and adds its data, layers and encodings.
  *
- * Size: 320 units wide, the narrowest phone screen, so text drawn at 12 units is at least
- * 12 CSS px on a phone; wider screens and A4 scale it up through the viewBox.
+ * Size: every chart is laid out 280 units wide with its text 13 units high, for the width it is
+ * shown at: the narrowest column of a 320 px phone screen holds it at 268 px (text 12.4 px), a
+ * wide screen at up to 1.25 times (templates/components/chart-figure), and a printed page at 85 mm
+ * (text 11 pt). One SVG serves them all, without the blow-up of a phone chart stretched across a
+ * desktop column. Labels are placed from their measured widths (../text-width.ts) so that none
+ * leaves the chart, overlaps another or lies on a reference line; scripts/check/chart-geometry.ts
+ * measures that in the browser.
  */
 import type { TopLevelSpec } from "vega-lite";
 import type { Field } from "vega-lite/types_unstable/channeldef.js";
 import type { LayerSpec } from "vega-lite/types_unstable/spec/layer.js";
 import type { UnitSpec } from "vega-lite/types_unstable/spec/unit.js";
-import { hiddenLabel, labelText } from "../format.ts";
+import { labelText } from "../format.ts";
 import { colours } from "../palette.ts";
+import { textWidth } from "../text-width.ts";
 import type { Figure } from "../types.ts";
 import { ROWS_DATA } from "../render-svg.ts";
 
-export const WIDTH = 320;
+export const WIDTH = 280;
 export const FONT = "Arial, 'Liberation Sans', sans-serif";
-export const TEXT_SIZE = 12;
-export const LABEL_SIZE = 13;
+export const TEXT_SIZE = 13;
+/** The height of a line of text: Arial's ascent to descent (1.15 em). */
+export const LINE_HEIGHT = Math.ceil(TEXT_SIZE * 1.15);
+/** Names the layers of reference lines and bands ("reference_parity"): the SVG keeps it as a class for the geometry check. */
+export const REFERENCE = "reference";
+
+/** The width of a label in the chart's text size. */
+export const labelWidth = (text: string) => Math.ceil(textWidth(text, TEXT_SIZE));
 
 type Base = Pick<TopLevelSpec, "autosize" | "background" | "padding" | "config"> & { width: number };
 
@@ -30,7 +42,7 @@ export const base: Base = {
     aria: false,
     font: FONT,
     view: { stroke: null },
-    text: { fontSize: LABEL_SIZE, fill: colours.text },
+    text: { fontSize: TEXT_SIZE, fill: colours.text },
     axis: {
       labelFontSize: TEXT_SIZE,
       titleFontSize: TEXT_SIZE,
@@ -41,6 +53,8 @@ export const base: Base = {
       tickColor: colours.axis,
       gridColor: colours.grid,
       labelLimit: 0,
+      // Axis lines over the marks: a shaded band must not hide the axis.
+      zindex: 1,
     },
     legend: {
       labelFontSize: TEXT_SIZE,
@@ -54,18 +68,21 @@ export const base: Base = {
   },
 };
 
+/** The widest a category label may be before it breaks over lines. */
+const CATEGORY_WIDTH = 100;
+
 /**
  * Long category names break over lines instead of being cut with an ellipsis: returns a Vega
  * expression for `labelExpr` that maps each long label to its lines (or null if none is long).
  */
-export function wrapLabels(labels: readonly string[], maxChars = 16): string | null {
+export function wrapLabels(labels: readonly string[], maxWidth = CATEGORY_WIDTH): string | null {
   const wrapped = labels
-    .filter((label) => label.length > maxChars)
+    .filter((label) => labelWidth(label) > maxWidth)
     .map((label) => {
       const lines: string[] = [];
       for (const word of label.split(" ")) {
         const last = lines[lines.length - 1];
-        if (last !== undefined && `${last} ${word}`.length <= maxChars) lines[lines.length - 1] = `${last} ${word}`;
+        if (last !== undefined && labelWidth(`${last} ${word}`) <= maxWidth) lines[lines.length - 1] = `${last} ${word}`;
         else lines.push(word);
       }
       return `datum.label === ${JSON.stringify(label)} ? ${JSON.stringify(lines)}`;
@@ -88,10 +105,19 @@ export interface Reference {
   text: string;
 }
 
+/** The gap between a bar's end, or a reference line, and its label. */
+const GAP = 4;
+
 /**
  * Horizontal bars, one per row in the given order, each labelled with its value; a row whose
- * figure is not shown keeps its place with an italic note ("fewer than 10, not shown") and no
- * bar. A reference, if given, is drawn over the bars but under the labels.
+ * figure is not shown keeps its place with its reason in italics ("fewer than 10") and no bar.
+ * A reference, if given, is a dashed line over the bars, named above the plot.
+ *
+ * A value label sits just past its bar's end. Where that would put it on the reference line,
+ * it goes inside the end of its bar (white on the dark bar) if it fits there, else just past the
+ * line. The reference's name starts at its line, or ends there if it would run off the chart.
+ * These choices are Vega expressions of the scale and each label's measured width, so the layout
+ * is decided where the scale is known.
  *
  * The figures travel in the rows only (the reference on the first row), and the top of the scale
  * is worked out from them inside Vega, so that every chart with the same labels shares one spec
@@ -100,17 +126,24 @@ export interface Reference {
 export function horizontalBars(bars: readonly Bar[], options: { axisTitle: string; reference?: Reference }) {
   const labels = bars.map((bar) => bar.label);
   const { reference } = options;
-  const values = bars.map((bar, i) => ({
-    label: bar.label,
-    share: bar.figure.value,
-    at: bar.figure.value ?? 0,
-    colour: bar.colour,
-    text: bar.figure.value === null ? hiddenLabel(bar.figure) : labelText(bar.figure, "%"),
-    ...(reference && i === 0 ? { reference: reference.value, referenceText: reference.text } : {}),
-  }));
+  const values = bars.map((bar, i) => {
+    const text = labelText(bar.figure, "%");
+    return {
+      label: bar.label,
+      share: bar.figure.value,
+      at: bar.figure.value ?? 0,
+      colour: bar.colour,
+      // Only a dark bar can hold its label in white.
+      holdsLabel: bar.colour === colours.focus,
+      text,
+      width: labelWidth(text),
+      ...(reference && i === 0 ? { reference: reference.value, referenceText: reference.text, referenceWidth: labelWidth(reference.text) } : {}),
+    };
+  });
   // At least 10%, and room beside the largest bar or reference for its label.
   const top = (field: string) => `(extent(pluck(data('${ROWS_DATA}'), '${field}'))[1] || 0) * 1.35`;
   const xmax = { name: "xmax", expr: `max(10, ${top("share")}${reference ? `, ${top("reference")}` : ""})` };
+  const params = reference ? [xmax, { name: "line", expr: `scale('x', data('${ROWS_DATA}')[0].reference)` }] : [xmax];
   const wrap = wrapLabels(labels);
   const y = {
     field: "label",
@@ -126,10 +159,21 @@ export function horizontalBars(bars: readonly Bar[], options: { axisTitle: strin
     scale: { domain: [0, { expr: xmax.name }], nice: false },
     axis: { tickCount: 4, labelExpr: "datum.label + '%'", grid: true },
   };
+  // Where each value label goes: past the bar's end, inside it, or past the reference line.
+  const end = "scale('x', datum.at)";
+  const onLine = `(line > ${end} + ${GAP - 2.5} && line < ${end} + ${GAP} + datum.width + 2.5)`;
+  const inside = `(${onLine} && datum.holdsLabel && datum.share !== null && ${end} >= datum.width + ${2 * GAP})`;
+  const placement = reference
+    ? {
+        x: { expr: `${inside} ? ${end} - ${GAP} : ${onLine} ? line + ${GAP} : ${end} + ${GAP}` },
+        align: { expr: `${inside} ? 'right' : 'left'` },
+        fill: { expr: `${inside} ? '${colours.background}' : '${colours.text}'` },
+      }
+    : { x: { expr: `${end} + ${GAP}` }, align: "left" as const };
   const valueLabels = (filter: string, fontStyle: "normal" | "italic"): Layer => ({
     transform: [{ filter }],
-    mark: { type: "text", align: "left", dx: 4, baseline: "middle", fontStyle },
-    encoding: { y, x, text: { field: "text" } },
+    mark: { type: "text", baseline: "middle", fontStyle, ...placement },
+    encoding: { y, text: { field: "text" } },
   });
   const layers: Layer[] = [
     {
@@ -140,14 +184,19 @@ export function horizontalBars(bars: readonly Bar[], options: { axisTitle: strin
     ...(reference
       ? [
           {
+            name: `${REFERENCE}_line`,
             transform: [{ filter: "isValid(datum.reference)" }],
             mark: { type: "rule" as const, color: colours.reference, strokeWidth: 2, strokeDash: [6, 3] },
             encoding: { x: { ...x, field: "reference" } },
           },
           {
             transform: [{ filter: "isValid(datum.reference)" }],
-            // The label sits to the left of its line when the line is past the middle.
-            mark: { type: "text" as const, fontSize: TEXT_SIZE, baseline: "bottom" as const, dy: -4, align: { expr: `datum.reference > ${xmax.name} / 2 ? 'right' : 'left'` } },
+            mark: {
+              type: "text" as const,
+              baseline: "bottom" as const,
+              dy: -GAP,
+              align: { expr: "line + datum.referenceWidth <= width ? 'left' : 'right'" },
+            },
             encoding: { x: { ...x, field: "reference" }, y: { value: 0 }, text: { field: "referenceText" } },
           },
         ]
@@ -155,5 +204,5 @@ export function horizontalBars(bars: readonly Bar[], options: { axisTitle: strin
     valueLabels("datum.share !== null", "normal"),
     valueLabels("datum.share === null", "italic"),
   ];
-  return { values, layers, params: [xmax], height: bars.length * (wrap === null ? 24 : 34) };
+  return { values, layers, params, height: bars.length * (wrap === null ? 24 : 2 * LINE_HEIGHT + 4) };
 }

@@ -9,8 +9,11 @@ import type { RepresentationInput } from "./representation.ts";
 import type { SurveyInput } from "./survey.ts";
 
 export const FEWER = "fewer than 10";
+export const NOT_SHOWN = "not shown";
 const shown = (value: number, display = String(value)): Figure => ({ value, display, status: "shown" });
+/** A small count, and a figure hidden to protect one (a likelihood or survey result). */
 const hidden: Figure = { value: null, display: FEWER, status: "suppressed" };
+const withheld: Figure = { value: null, display: NOT_SHOWN, status: "suppressed" };
 
 export const representationExample: RepresentationInput = {
   group: "BME",
@@ -37,7 +40,7 @@ export const likelihoodExample: LikelihoodInput = {
   band: { lower: 0.8, upper: 1.25 },
   years: [
     { label: "2021", value: shown(1.32) },
-    { label: "2022", value: hidden },
+    { label: "2022", value: withheld },
     { label: "2023", value: shown(1.54) },
     { label: "2024", value: shown(1.86) },
   ],
@@ -50,7 +53,7 @@ export const surveyExample: SurveyInput = {
   unit: "%",
   years: ["2021", "2022", "2023"],
   groups: [
-    { heading: "BME", values: [shown(29.8), hidden, shown(31.4)] },
+    { heading: "BME", values: [shown(29.8), withheld, shown(31.4)] },
     { heading: "White", values: [shown(26.1), shown(24.9), shown(25.2)] },
   ],
 };

@@ -3,6 +3,7 @@
  */
 import { expect } from "vitest";
 import type { Chart } from "../types.ts";
+import { FONT, TEXT_SIZE, WIDTH } from "./common.ts";
 
 /** The <path> marks inside the mark groups of a Vega mark type ("rect", "symbol"). */
 export function markCount(svg: string, markType: string): number {
@@ -14,7 +15,7 @@ export function expectAccessibleChart(chart: Chart): void {
   const root = /^<svg [^>]*>/.exec(chart.svg)![0];
   expect(root).toContain(' role="img"');
   expect(root).toContain(` aria-label="${chart.alt.replace(/&/g, "&amp;").replace(/"/g, "&quot;")}"`);
-  expect(root).toMatch(/ viewBox="0 0 320 \d+"/);
+  expect(root).toMatch(new RegExp(` viewBox="0 0 ${WIDTH} \\d+"`));
   // The name says what the chart shows and points to the table; the finding is the caption, said once.
   expect(chart.alt).toMatch(/^(Line|Bar) chart: .*; its figures are in the table under "Data for this chart" below\.$/);
   expect(chart.alt).not.toContain(chart.title.replace(/\.$/, ""));
@@ -25,9 +26,9 @@ export function expectAccessibleChart(chart: Chart): void {
   // No external references; ids are the chart's own.
   expect(chart.svg).not.toMatch(/(href|src)=|url\((?!#)/);
   for (const [, id] of chart.svg.matchAll(/ id="([^"]+)"/g)) expect(id!.startsWith(`${chart.id}-svg-`)).toBe(true);
-  // Text at least 12px, in the fixed font.
-  for (const [, size] of chart.svg.matchAll(/font-size="([\d.]+)px"/g)) expect(Number(size)).toBeGreaterThanOrEqual(12);
-  for (const [, font] of chart.svg.matchAll(/font-family="([^"]+)"/g)) expect(font).toBe("Arial, 'Liberation Sans', sans-serif");
+  // Text in one size, in the fixed font.
+  for (const [, size] of chart.svg.matchAll(/font-size="([\d.]+)px"/g)) expect(Number(size)).toBe(TEXT_SIZE);
+  for (const [, font] of chart.svg.matchAll(/font-family="([^"]+)"/g)) expect(font).toBe(FONT);
   // Nothing broken leaks into any output.
   for (const output of [chart.svg, chart.alt, chart.csv, JSON.stringify(chart.table)]) expect(output).not.toMatch(/NaN|Infinity|undefined|null/);
   // Every table cell is in the CSV, and every row of the table has its row in the CSV.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildChart } from "../build-chart.ts";
-import { FEWER, likelihoodExample as input } from "./examples.ts";
+import { likelihoodExample as input, NOT_SHOWN } from "./examples.ts";
 import { expectAccessibleChart, markCount, svgTexts } from "./expect-chart.ts";
 import { likelihoodChart } from "./relative-likelihood.ts";
 
@@ -25,11 +25,11 @@ describe("relative likelihood chart", async () => {
     expect(markCount(chart.svg, "rect")).toBe(1);
     const texts = svgTexts(chart.svg);
     for (const label of ["1.32", "1.54", "1.86", "2022", "Shaded: 0.80 to 1.25", "Dashed line: 1.00, equally likely"]) expect(texts).toContain(label);
-    expect(chart.notes).toEqual([`2022: ${FEWER}, not shown.`]);
+    expect(chart.notes).toEqual([`2022: ${NOT_SHOWN}.`]);
   });
 
   it("has the same numbers in its table and CSV", () => {
-    expect(chart.table.rows.map((r) => [r.header, ...r.cells])).toEqual([["2021", "1.32"], ["2022", FEWER], ["2023", "1.54"], ["2024", "1.86"]]);
-    expect(chart.csv).toBe("Year,Relative likelihood\r\n2021,1.32\r\n2022,fewer than 10\r\n2023,1.54\r\n2024,1.86\r\n");
+    expect(chart.table.rows.map((r) => [r.header, ...r.cells])).toEqual([["2021", "1.32"], ["2022", NOT_SHOWN], ["2023", "1.54"], ["2024", "1.86"]]);
+    expect(chart.csv).toBe("Year,Relative likelihood,Note\r\n2021,1.32,\r\n2022,,not shown\r\n2023,1.54,\r\n2024,1.86,\r\n");
   });
 });

@@ -7,7 +7,8 @@ import type { TopLevelSpec } from "vega-lite";
 import { labelText, notShownNote, chartName, yearSpan } from "../format.ts";
 import { colours } from "../palette.ts";
 import type { ChartType, DataTable, Figure } from "../types.ts";
-import { base, TEXT_SIZE } from "./common.ts";
+import { linePlot, placedLabel, placePointLabels, type Side } from "../point-labels.ts";
+import { base, LINE_HEIGHT, REFERENCE } from "./common.ts";
 import { parityBandName } from "../../compute/sentences.ts";
 import { ROWS_DATA } from "../render-svg.ts";
 
@@ -46,11 +47,28 @@ function table(input: LikelihoodInput): DataTable {
   };
 }
 
+const HEIGHT = 200;
+
 function spec(input: LikelihoodInput): TopLevelSpec {
-  const values = input.years.map((y) => ({ year: y.label, rl: y.value.value, text: labelText(y.value, "times") }));
-  // The top of the scale is worked out from the rows inside Vega, so the likelihood charts of a report
-  // share one spec and are compiled once (see render-svg.ts).
-  const yScale = { domain: [0, { expr: `max(${input.band.upper + 0.25}, (extent(pluck(data('${ROWS_DATA}'), 'rl'))[1] || 0) * 1.2)` }], nice: false };
+  const { lower, upper } = input.band;
+  const shownValues = input.years.flatMap((y) => (y.value.value === null ? [] : [y.value.value]));
+  // Room above the band and above the highest value for its label.
+  const top = Math.max(upper + 0.25, Math.max(0, ...shownValues) * 1.2);
+  const plot = linePlot(input.years.length, top, HEIGHT, top.toFixed(1));
+  // Each label above its point unless that puts it on the band's edges or the parity line.
+  const labels = input.years.flatMap((y, column) =>
+    y.value.value === null ? [] : [{ column, value: y.value.value, text: labelText(y.value, "times"), prefer: ["above", "below", "right", "left"] as Side[] }],
+  );
+  const placed = placePointLabels(labels, plot, [lower, 1, upper]);
+  const values = input.years.map((y, column) => ({
+    year: y.label,
+    rl: y.value.value,
+    text: labelText(y.value, "times"),
+    top,
+    ...(placed[labels.findIndex((l) => l.column === column)] ?? undefined),
+  }));
+  // The top travels in the rows, so the likelihood charts of a report share one spec and are compiled once (see render-svg.ts).
+  const yScale = { domain: [0, { expr: `data('${ROWS_DATA}')[0].top` }], nice: false };
   const x = { field: "year", type: "ordinal" as const, title: null, scale: { domain: values.map((v) => v.year) }, axis: { labelAngle: 0 } };
   const y = {
     field: "rl",
@@ -59,29 +77,33 @@ function spec(input: LikelihoodInput): TopLevelSpec {
     scale: yScale,
     axis: { tickCount: 5, format: ".1f", grid: true },
   };
-  const reference = { data: { values: [{}] } };
+  const reference = (name: string) => ({ name: `${REFERENCE}_${name}`, data: { values: [{}] } });
+  // The band's edges and the parity line in the reference grey: 3:1 against white and against the band.
+  const line = (name: string, at: number, dash: number[]) => ({
+    ...reference(name),
+    mark: { type: "rule" as const, color: colours.reference, strokeWidth: dash.length ? 2 : 1, ...(dash.length ? { strokeDash: dash } : {}) },
+    encoding: { y: { datum: at, type: "quantitative" as const, scale: yScale } },
+  });
   return {
     ...base,
-    height: 200,
+    height: HEIGHT,
     data: { values },
     layer: [
       {
-        ...reference,
+        ...reference("band"),
         mark: { type: "rect", color: colours.band },
-        encoding: { y: { datum: input.band.lower, type: "quantitative", scale: yScale }, y2: { datum: input.band.upper } },
+        encoding: { y: { datum: lower, type: "quantitative", scale: yScale }, y2: { datum: upper } },
       },
+      line("lower", lower, []),
+      line("upper", upper, []),
+      line("parity", 1, [6, 3]),
       {
-        ...reference,
-        mark: { type: "rule", color: colours.reference, strokeWidth: 2, strokeDash: [6, 3] },
-        encoding: { y: { datum: 1, type: "quantitative", scale: yScale } },
-      },
-      {
-        ...reference,
-        mark: { type: "text", align: "left", baseline: "bottom", fontSize: TEXT_SIZE, lineHeight: 15, dy: -6 },
+        data: { values: [{}] },
+        mark: { type: "text", align: "left", baseline: "bottom", lineHeight: LINE_HEIGHT, dy: -6 - LINE_HEIGHT },
         encoding: {
           x: { value: 0 },
           y: { value: 0 },
-          text: { value: [`Shaded: ${ratio(input.band.lower)} to ${ratio(input.band.upper)}`, "Dashed line: 1.00, equally likely"] },
+          text: { value: [`Shaded: ${ratio(lower)} to ${ratio(upper)}`, "Dashed line: 1.00, equally likely"] },
         },
       },
       {
@@ -94,8 +116,8 @@ function spec(input: LikelihoodInput): TopLevelSpec {
         encoding: { x, y },
       },
       {
-        transform: [{ filter: "datum.rl !== null" }],
-        mark: { type: "text", baseline: "bottom", dy: -8 },
+        transform: [{ filter: "isValid(datum.dy)" }],
+        mark: placedLabel,
         encoding: { x, y, text: { field: "text" } },
       },
     ],

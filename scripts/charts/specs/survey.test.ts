@@ -30,6 +30,6 @@ describe("survey chart", async () => {
 
   it("has the same numbers in its table and CSV", () => {
     expect(chart.table.head).toEqual(["Survey year", "BME staff (%)", "White staff (%)"]);
-    expect(chart.csv).toBe("Survey year,BME staff (%),White staff (%)\r\n2021,29.8,26.1\r\n2022,fewer than 10,24.9\r\n2023,31.4,25.2\r\n");
+    expect(chart.csv).toBe("Survey year,BME staff (%),White staff (%),Note\r\n2021,29.8,26.1,\r\n2022,,24.9,BME staff (%): not shown\r\n2023,31.4,25.2,\r\n");
   });
 });

@@ -1,13 +1,15 @@
 /**
  * WRES indicators 5-8 / WDES metrics 4-9a: a staff-survey result for each group over the years,
  * one line per group. Groups differ in colour (3:1 apart), point shape and dash, named in the
- * key above the chart; each point carries its value. A figure not shown has no point.
+ * key above the chart; each point carries its value where there is room. A figure not shown has
+ * no point.
  */
 import type { TopLevelSpec } from "vega-lite";
 import { labelText, notShownNote, chartName, yearSpan } from "../format.ts";
 import { colours } from "../palette.ts";
 import type { ChartType, DataTable, Figure } from "../types.ts";
-import { base } from "./common.ts";
+import { linePlot, placedLabel, placePointLabels, type Side } from "../point-labels.ts";
+import { base, labelWidth, wrapLabels } from "./common.ts";
 import { ROWS_DATA } from "../render-svg.ts";
 
 export interface SurveyInput {
@@ -51,20 +53,31 @@ function table(input: SurveyInput): DataTable {
   };
 }
 
+const HEIGHT = 200;
+const ABOVE_FIRST: Side[] = ["above", "below", "right", "left"];
+const BELOW_FIRST: Side[] = ["below", "above", "right", "left"];
+/** A key entry's symbol and the gap after it. */
+const LEGEND_SYMBOL = 15;
+
 function spec(input: SurveyInput): TopLevelSpec {
   const names = input.groups.map((group) => `${group.heading} staff`);
-  const values = input.groups.flatMap((group, g) =>
-    group.values.map((v, i) => {
-      const others = input.groups.map((other) => other.values[i]!.value).filter((o): o is number => o !== null);
-      return {
-        year: input.years[i]!,
-        group: names[g]!,
-        value: v.value,
-        text: labelText(v, input.unit),
-        // The higher value of a year is labelled above its point, the lower below.
-        above: v.value !== null && v.value >= Math.max(...others),
-      };
+  const shownValues = input.groups.flatMap((group) => group.values.flatMap((v) => (v.value === null ? [] : [v.value])));
+  // Headroom above the highest value for its label; a score is out of 10.
+  const top = input.unit === "%" ? Math.min(100, Math.max(10, Math.max(0, ...shownValues) * 1.25)) : 10;
+  const plot = linePlot(input.years.length, top, HEIGHT, input.unit === "%" ? `${Math.floor(top)}%` : String(Math.floor(top)));
+  // The higher value of a year is labelled above its point, the lower below, where there is room.
+  const labels = input.groups.flatMap((group, g) =>
+    group.values.flatMap((v, column) => {
+      if (v.value === null) return [];
+      const others = input.groups.map((other) => other.values[column]!.value).filter((o): o is number => o !== null);
+      const higher = v.value >= Math.max(...others);
+      return [{ g, column, value: v.value, text: labelText(v, input.unit), prefer: higher ? ABOVE_FIRST : BELOW_FIRST }];
     }),
+  );
+  const placed = placePointLabels(labels, plot);
+  const placementOf = (g: number, column: number) => placed[labels.findIndex((l) => l.g === g && l.column === column)] ?? undefined;
+  const values = input.groups.flatMap((group, g) =>
+    group.values.map((v, i) => ({ year: input.years[i]!, group: names[g]!, value: v.value, text: labelText(v, input.unit), top, ...placementOf(g, i) })),
   );
   const styles = STYLES.slice(0, names.length);
   const x = { field: "year", type: "ordinal" as const, title: null, scale: { domain: input.years }, axis: { labelAngle: 0 } };
@@ -72,15 +85,23 @@ function spec(input: SurveyInput): TopLevelSpec {
     field: "value",
     type: "quantitative" as const,
     title: input.unit === "%" ? "Percentage of staff" : "Score (0 to 10)",
-    // The top of the scale is worked out from the rows inside Vega (the same headroom as before), so
-    // every survey chart of a report has the same spec and is compiled once (see render-svg.ts).
-    scale: {
-      domain: [0, input.unit === "%" ? { expr: `min(100, max(10, (extent(pluck(data('${ROWS_DATA}'), 'value'))[1] || 0) * 1.25))` } : 10],
-      nice: false,
-    },
+    // The top travels in the rows, so every survey chart of a report has the same spec and is compiled once (see render-svg.ts).
+    scale: { domain: [0, { expr: `data('${ROWS_DATA}')[0].top` }], nice: false },
     axis: { tickCount: 5, grid: true, ...(input.unit === "%" ? { labelExpr: "datum.label + '%'" } : {}) },
   };
-  const key = { orient: "top" as const, direction: "horizontal" as const, title: null };
+  // The key above the plot: its entries side by side if they fit (each a symbol, a gap and its
+  // name, and a gap between entries), else one under another, a long name broken over lines.
+  const legendWidth = names.reduce((sum, name) => sum + LEGEND_SYMBOL + labelWidth(name), 0) + 10 * (names.length - 1);
+  const wrap = wrapLabels(names, plot.width - LEGEND_SYMBOL);
+  const key = {
+    orient: "top" as const,
+    direction: "horizontal" as const,
+    title: null,
+    // The key's symbols are the filled points: a dashed outline would only notch them.
+    symbolStrokeWidth: 0,
+    columns: legendWidth <= plot.width ? names.length : 1,
+    ...(wrap === null ? {} : { labelExpr: wrap }),
+  };
   const color = { field: "group", type: "nominal" as const, scale: { domain: names, range: styles.map((s) => s.colour) }, legend: key };
   const shape = { field: "group", type: "nominal" as const, scale: { domain: names, range: styles.map((s) => s.shape) }, legend: key };
   const strokeDash = {
@@ -89,14 +110,9 @@ function spec(input: SurveyInput): TopLevelSpec {
     scale: { domain: names, range: styles.map((s) => [...s.dash]) },
     legend: key,
   };
-  const label = (filter: string, dy: number, baseline: "bottom" | "top") => ({
-    transform: [{ filter: `datum.value !== null && ${filter}` }],
-    mark: { type: "text" as const, dy, baseline },
-    encoding: { x, y, text: { field: "text" } },
-  });
   return {
     ...base,
-    height: 200,
+    height: HEIGHT,
     data: { values },
     layer: [
       { mark: { type: "line", strokeWidth: 2, invalid: "break-paths-show-domains" }, encoding: { x, y, color, strokeDash } },
@@ -105,8 +121,11 @@ function spec(input: SurveyInput): TopLevelSpec {
         mark: { type: "point", filled: true, size: 70, opacity: 1 },
         encoding: { x, y, color, shape },
       },
-      label("datum.above", -8, "bottom"),
-      label("!datum.above", 8, "top"),
+      {
+        transform: [{ filter: "isValid(datum.dy)" }],
+        mark: placedLabel,
+        encoding: { x, y, text: { field: "text" } },
+      },
     ],
   };
 }

@@ -1,0 +1,153 @@
+/**
+ * Value labels for the points of a line chart (years across, a value up), placed before Vega
+ * draws them: each label goes above or below its point, further up or down past a reference
+ * line in its way, or beside its point, wherever it touches no other label, no point, no
+ * reference line and stays inside the plot, and in a year's column the labels keep the order of
+ * their values. A label that fits nowhere is left off: its value
+ * is in the chart's table. The most recent year is placed first, then the first year, then the
+ * others from the latest back, so the labels a reader looks for are the last to be left off.
+ *
+ * Vega lays the plot out from the same numbers (specs/common.ts): 280 units wide less the
+ * padding and the y-axis, whose width follows from its widest tick label, and a point scale
+ * across (each year in the middle of its step). scripts/check/chart-geometry.ts measures the
+ * result in the browser.
+ */
+import { labelWidth, TEXT_SIZE, WIDTH } from "./specs/common.ts";
+
+/** Where a label goes around its point: Vega text mark settings. */
+export interface Placement {
+  dx: number;
+  dy: number;
+  align: "left" | "center" | "right";
+  baseline: "top" | "middle" | "bottom";
+}
+
+export type Side = "above" | "below" | "right" | "left";
+
+/** The gap between a point's centre and its label. */
+const POINT_GAP = 8;
+
+const placements: Record<Side, Placement> = {
+  above: { dx: 0, dy: -POINT_GAP, align: "center", baseline: "bottom" },
+  below: { dx: 0, dy: POINT_GAP, align: "center", baseline: "top" },
+  right: { dx: POINT_GAP + 1, dy: 0, align: "left", baseline: "middle" },
+  left: { dx: -POINT_GAP - 1, dy: 0, align: "right", baseline: "middle" },
+};
+
+/** Arial's ascent and descent, in ems: the box a browser gives a line of text. */
+const ASCENT = 0.905;
+const DESCENT = 0.212;
+/** Where Vega puts the baseline of a text for each `baseline` (vega-scenegraph's text offset). */
+const baselineOffset = { top: Math.round(0.79 * TEXT_SIZE), middle: Math.round(0.3 * TEXT_SIZE), bottom: Math.round(-0.21 * TEXT_SIZE) };
+/** How much further than usual a label may move above or below its point to clear a line. */
+const MAX_SHIFT = 24;
+/** Half the size of a point's symbol, and the gap kept between labels. */
+const POINT_RADIUS = 5;
+const LABEL_GAP = 1;
+/** The y-axis beside the tick labels: tick, padding, title padding and the title's line. */
+const Y_AXIS_EXTRA = 25;
+/** The chart's padding left and right (specs/common.ts). */
+const PADDING = { left: 4, right: 8 };
+
+interface Box {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+const overlap = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+/** A line chart's plot as Vega lays it out, in plot pixels. */
+export interface LinePlot {
+  width: number;
+  height: number;
+  /** The x of each year's points. */
+  xs: number[];
+  /** The y of a value. */
+  y(value: number): number;
+}
+
+/**
+ * The plot of a line chart `height` high with `columns` years across and a y scale from 0 to
+ * `top`, whose widest tick label is as wide as `widestTick` ("40%", "3.5").
+ */
+export function linePlot(columns: number, top: number, height: number, widestTick: string): LinePlot {
+  const width = WIDTH - PADDING.left - PADDING.right - (labelWidth(widestTick) + Y_AXIS_EXTRA);
+  const step = width / columns;
+  return { width, height, xs: Array.from({ length: columns }, (_, i) => step * (i + 0.5)), y: (value) => height * (1 - value / top) };
+}
+
+function boxOf(placement: Placement, x: number, y: number, width: number): Box {
+  const line = y + placement.dy + baselineOffset[placement.baseline];
+  const left = placement.align === "center" ? x - width / 2 : placement.align === "left" ? x + placement.dx : x + placement.dx - width;
+  return { left, right: left + width, top: line - ASCENT * TEXT_SIZE, bottom: line + DESCENT * TEXT_SIZE };
+}
+
+export interface PointLabel {
+  /** The year's column, and the point's value. */
+  column: number;
+  value: number;
+  text: string;
+  /** The sides it may go, best first (above or below are tried before beside in any case). */
+  prefer: readonly Side[];
+}
+
+/**
+ * A placement for each label (in the order given), or null for one left off. `lines` are the
+ * values of the reference lines.
+ */
+export function placePointLabels(labels: readonly PointLabel[], plot: LinePlot, lines: readonly number[] = []): (Placement | null)[] {
+  const points: Box[] = labels.map((l) => {
+    const [x, y] = [plot.xs[l.column]!, plot.y(l.value)];
+    return { left: x - POINT_RADIUS, right: x + POINT_RADIUS, top: y - POINT_RADIUS, bottom: y + POINT_RADIUS };
+  });
+  const rules: Box[] = lines.map((value) => ({ left: -Infinity, right: Infinity, top: plot.y(value) - 1.5, bottom: plot.y(value) + 1.5 }));
+  const taken: (Box & { column: number; value: number })[] = [];
+  // In one year, a higher value's label is never below a lower value's.
+  const inOrder = (box: Box, label: PointLabel) =>
+    taken.every((other) => other.column !== label.column || other.value === label.value || (label.value > other.value ? box.bottom <= other.top : box.top >= other.bottom));
+  const fits = (box: Box, label: PointLabel) =>
+    inOrder(box, label) &&
+    box.left >= -3 &&
+    box.right <= plot.width + PADDING.right - 1 &&
+    box.top >= 0 &&
+    box.bottom <= plot.height &&
+    ![...points, ...rules].some((obstacle) => overlap(box, obstacle)) &&
+    !taken.some((other) => overlap({ left: box.left - LABEL_GAP, right: box.right + LABEL_GAP, top: box.top - LABEL_GAP, bottom: box.bottom + LABEL_GAP }, other));
+
+  const order = labels.map((_, i) => i).sort((a, b) => priority(labels[a]!, labels[b]!, plot.xs.length));
+  const result: (Placement | null)[] = labels.map(() => null);
+  for (const i of order) {
+    const label = labels[i]!;
+    const [x, y, width] = [plot.xs[label.column]!, plot.y(label.value), labelWidth(label.text)];
+    const vertical = label.prefer.filter((side) => side === "above" || side === "below");
+    // The nearest first: one unit further above or below (in the order preferred), then two...
+    const moved = Array.from({ length: MAX_SHIFT }, (_, k) =>
+      vertical.map((side) => ({ ...placements[side], dy: placements[side].dy + (side === "above" ? -1 : 1) * (k + 1) })),
+    ).flat();
+    // Beside its point a label is likely to lie on the chart's line through the point: that comes last.
+    const beside = label.prefer.filter((side) => side === "left" || side === "right").map((side) => placements[side]);
+    const placement = [...vertical.map((side) => placements[side]), ...moved, ...beside].find((c) => fits(boxOf(c, x, y, width), label));
+    if (placement) {
+      taken.push({ ...boxOf(placement, x, y, width), column: label.column, value: label.value });
+      result[i] = placement;
+    }
+  }
+  return result;
+}
+
+/** The latest year first, then the first year, then the rest from the latest back; the higher value first within a year. */
+function priority(a: PointLabel, b: PointLabel, columns: number): number {
+  const rank = (column: number) => (column === columns - 1 ? 0 : column === 0 ? 1 : columns - column);
+  return rank(a.column) - rank(b.column) || b.value - a.value;
+}
+
+/** The text mark that draws labels placed here: each row carries its placement (none: no label). */
+export const placedLabel = {
+  type: "text" as const,
+  dx: { expr: "datum.dx" },
+  dy: { expr: "datum.dy" },
+  align: { expr: "datum.align" },
+  baseline: { expr: "datum.baseline" },
+};
