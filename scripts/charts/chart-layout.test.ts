@@ -27,13 +27,18 @@ import type { Chart, Figure } from "./types.ts";
 
 const shown = (value: number): Figure => ({ value, display: String(value), status: "shown" });
 const hidden: Figure = { value: null, display: "fewer than 10", status: "suppressed" };
+const withheld: Figure = { value: null, display: "not shown", status: "suppressed" };
 const years = (n: number) => Array.from({ length: n }, (_, i) => String(2019 + i));
 
 async function hardCases(): Promise<Chart[]> {
   const survey = (id: string, groups: { heading: string; values: Figure[] }[], unit: "%" | "score" = "%") =>
     buildChart(surveyChart, { ...surveyExample, unit, years: years(groups[0]!.values.length), groups }, { id, source: "" });
-  const likelihood = (id: string, values: number[]) =>
-    buildChart(likelihoodChart, { ...likelihoodExample, years: values.map((v, i) => ({ label: String(2019 + i), value: shown(v) })) }, { id, source: "" });
+  const likelihood = (id: string, values: (number | null)[]) =>
+    buildChart(
+      likelihoodChart,
+      { ...likelihoodExample, years: values.map((v, i) => ({ label: String(2019 + i), value: v === null ? withheld : shown(v) })) },
+      { id, source: "" },
+    );
   const representation = (id: string, overall: number, shares: (number | null)[], labels?: string[]) =>
     buildChart(
       representationChart,
@@ -73,6 +78,11 @@ async function hardCases(): Promise<Chart[]> {
     likelihood("likelihood-on-the-lines", [0.79, 0.81, 1.01, 1.24, 1.26, 0.99]),
     likelihood("likelihood-in-the-band", [0.86, 0.83, 0.9, 1.1, 1.15, 0.95]),
     likelihood("likelihood-large", [2.95, 3.4, 0.5, 1.0]),
+    likelihood("likelihood-years-missing", [null, null, 0.3, 0.25, null, 0.2]),
+    survey("survey-years-missing", [
+      { heading: "Culturally diverse", values: [withheld, shown(2.1), withheld, withheld, shown(1.5)] },
+      { heading: "White", values: [shown(1.2), withheld, withheld, shown(0.9), shown(1.1)] },
+    ]),
     representation("representation-on-the-line", 18.6, [17.5, 18.0, 18.6, 19.0, 2.0, null, 15.5]),
     representation("representation-low-reference", 3.0, [null, 2.8, 3.2, null, 0, 5.1]),
     representation("representation-reference-above-all", 40, [10.2, 12.5, 8.4, null]),

@@ -20,14 +20,6 @@ export function labelText(figure: Figure, unit: Unit): string {
   return unit === "%" ? `${plainNumber(figure, unit)}%` : plainNumber(figure, unit);
 }
 
-/**
- * "Band 9: fewer than 10." A hidden figure reads the same everywhere (chart, table, CSV, words):
- * "fewer than 10" for a small count, "not shown" for one hidden to protect another.
- */
-export function notShownNote(label: string, figure: Figure): string {
-  return `${label}: ${figure.display}.`;
-}
-
 /** Join names in English: "a", "a and b", "a, b and c". */
 export function listInWords(items: readonly string[]): string {
   if (items.length <= 1) return items.join("");

@@ -12,7 +12,7 @@
  * across (each year in the middle of its step). scripts/check/chart-geometry.ts measures the
  * result in the browser.
  */
-import { labelWidth, TEXT_SIZE, WIDTH } from "./specs/common.ts";
+import { breakLines, labelWidth, LINE_HEIGHT, TEXT_SIZE, WIDTH } from "./specs/common.ts";
 
 /** Where a label goes around its point: Vega text mark settings. */
 export interface Placement {
@@ -46,10 +46,12 @@ const POINT_RADIUS = 5;
 const LABEL_GAP = 1;
 /** The y-axis beside the tick labels: tick, padding, title padding and the title's line. */
 const Y_AXIS_EXTRA = 25;
+/** The gap between a missing figure's label and the axis below it. */
+const FOOT_GAP = 4;
 /** The chart's padding left and right (specs/common.ts). */
 const PADDING = { left: 4, right: 8 };
 
-interface Box {
+export interface Box {
   left: number;
   right: number;
   top: number;
@@ -93,17 +95,78 @@ export interface PointLabel {
   prefer: readonly Side[];
 }
 
+export interface MissingLabel {
+  /** The first column of the run of years it stands for. */
+  column: number;
+  lines: string[];
+  /** Where Vega puts its first line: y (the plot's foot or head), dy, and dx from the first year to the run's middle. */
+  y: number;
+  dx: number;
+  dy: number;
+  box: Box;
+}
+
+/**
+ * A year's figure that is not shown has no point: its reason ("not shown", "Disabled staff: not
+ * shown") is written in italics in the year's column, once for a run of years with the same
+ * reasons, broken over lines to fit the run's width (and half a column either side). It sits at the foot of the plot, or at its
+ * head if a point, a reference line or another such label is in the way; if both are taken, it is
+ * left off (the chart's table says it). `texts` has each column's reasons (none if all
+ * its figures are shown), `points` the values shown in each column and `lines` the reference
+ * lines. Vega sets a label's first line at the mark's y and the others below it.
+ */
+export function missingLabels(
+  texts: readonly (readonly string[])[],
+  plot: LinePlot,
+  points: readonly { column: number; value: number }[],
+  lines: readonly number[] = [],
+): MissingLabel[] {
+  const step = plot.width / plot.xs.length;
+  const obstacles: Box[] = [
+    ...points.map((p) => ({ left: plot.xs[p.column]! - POINT_RADIUS, right: plot.xs[p.column]! + POINT_RADIUS, top: plot.y(p.value) - POINT_RADIUS, bottom: plot.y(p.value) + POINT_RADIUS })),
+    ...lines.map((value) => ({ left: -Infinity, right: Infinity, top: plot.y(value) - 1.5, bottom: plot.y(value) + 1.5 })),
+  ];
+  // Runs of neighbouring columns with the same reasons.
+  const runs: { first: number; last: number; reasons: readonly string[] }[] = [];
+  texts.forEach((reasons, column) => {
+    const run = runs[runs.length - 1];
+    if (reasons.length === 0) return;
+    if (run && run.last === column - 1 && run.reasons.join("\n") === reasons.join("\n")) run.last = column;
+    else runs.push({ first: column, last: column, reasons });
+  });
+  return runs.flatMap(({ first, last, reasons }) => {
+    const x = (plot.xs[first]! + plot.xs[last]!) / 2;
+    // Its run's width and half a column either side, or the run's width alone, within the plot.
+    const edges = Math.min(2 * (x + 3), 2 * (plot.width + PADDING.right - 1 - x));
+    const candidates = [last - first + 2, last - first + 1].flatMap((columns) => {
+      const lines = reasons.flatMap((text) => breakLines(text, Math.min(columns * step, edges) - 2 * LABEL_GAP));
+      const width = Math.max(...lines.map(labelWidth));
+      const height = (lines.length - 1) * LINE_HEIGHT;
+      const at = (y: number, dy: number) => {
+        const baseline = y + dy + baselineOffset.bottom;
+        return { lines, y, dy, box: { left: x - width / 2, right: x + width / 2, top: baseline - ASCENT * TEXT_SIZE, bottom: baseline + height + DESCENT * TEXT_SIZE } };
+      };
+      // The foot, then the head of the plot.
+      return [at(plot.height, -FOOT_GAP - height), at(0, Math.ceil(ASCENT * TEXT_SIZE - baselineOffset.bottom) + FOOT_GAP)];
+    });
+    const place = candidates.find((p) => !obstacles.some((o) => overlap(p.box, o)));
+    if (!place) return [];
+    obstacles.push(place.box);
+    return [{ column: first, dx: x - plot.xs[first]!, ...place }];
+  });
+}
+
 /**
  * A placement for each label (in the order given), or null for one left off. `lines` are the
- * values of the reference lines.
+ * values of the reference lines; `fixed` the boxes of labels already drawn (missingLabel's).
  */
-export function placePointLabels(labels: readonly PointLabel[], plot: LinePlot, lines: readonly number[] = []): (Placement | null)[] {
+export function placePointLabels(labels: readonly PointLabel[], plot: LinePlot, lines: readonly number[] = [], fixed: readonly Box[] = []): (Placement | null)[] {
   const points: Box[] = labels.map((l) => {
     const [x, y] = [plot.xs[l.column]!, plot.y(l.value)];
     return { left: x - POINT_RADIUS, right: x + POINT_RADIUS, top: y - POINT_RADIUS, bottom: y + POINT_RADIUS };
   });
   const rules: Box[] = lines.map((value) => ({ left: -Infinity, right: Infinity, top: plot.y(value) - 1.5, bottom: plot.y(value) + 1.5 }));
-  const taken: (Box & { column: number; value: number })[] = [];
+  const taken: (Box & { column: number; value: number })[] = fixed.map((box) => ({ ...box, column: -1, value: 0 }));
   // In one year, a higher value's label is never below a lower value's.
   const inOrder = (box: Box, label: PointLabel) =>
     taken.every((other) => other.column !== label.column || other.value === label.value || (label.value > other.value ? box.bottom <= other.top : box.top >= other.bottom));
@@ -142,6 +205,18 @@ function priority(a: PointLabel, b: PointLabel, columns: number): number {
   const rank = (column: number) => (column === columns - 1 ? 0 : column === 0 ? 1 : columns - column);
   return rank(a.column) - rank(b.column) || b.value - a.value;
 }
+
+/** The row fields of a missing figure's label (on the row of the first year of its run), and the text mark that reads them. */
+export const missingFields = (label: MissingLabel) => ({ missing: label.lines, missingY: label.y, missingDx: label.dx, missingDy: label.dy });
+export const missingLabelMark = {
+  type: "text" as const,
+  fontStyle: "italic" as const,
+  baseline: "bottom" as const,
+  lineHeight: LINE_HEIGHT,
+  y: { expr: "datum.missingY" },
+  dx: { expr: "datum.missingDx" },
+  dy: { expr: "datum.missingDy" },
+};
 
 /** The text mark that draws labels placed here: each row carries its placement (none: no label). */
 export const placedLabel = {

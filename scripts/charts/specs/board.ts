@@ -5,7 +5,7 @@
  * the workforce share may be.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { labelText, notShownNote, chartName } from "../format.ts";
+import { labelText, chartName } from "../format.ts";
 import { colours } from "../palette.ts";
 import type { ChartType, DataTable, Figure } from "../types.ts";
 import { base, horizontalBars } from "./common.ts";
@@ -38,7 +38,8 @@ function text(input: BoardInput) {
     title: main + gap,
     subtitle: `Percentage of board members who are ${input.group}, by type of membership, against the whole workforce, at ${input.date}`,
     alt: chartName(`Bar chart: the percentage of board members who are ${input.group}, by type of membership, against the whole workforce`),
-    notes: input.workforce.value === null ? [notShownNote(WHOLE_WORKFORCE, input.workforce)] : [],
+    // A figure not shown says so in the chart, in place of its bar.
+    notes: [],
   };
 }
 

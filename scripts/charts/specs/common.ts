@@ -28,6 +28,13 @@ export const LINE_HEIGHT = Math.ceil(TEXT_SIZE * 1.15);
 /** Names the layers of reference lines and bands ("reference_parity"): the SVG keeps it as a class for the geometry check. */
 export const REFERENCE = "reference";
 
+/**
+ * A Vega expression for a field of the chart's first row ("the top of the scale"): the rows carry
+ * what the spec would otherwise hold, so that charts of one shape share a view (render-svg.ts).
+ * A view is built before its first rows arrive: until then the field is `fallback`.
+ */
+export const firstRow = (field: string, fallback: number) => `(length(data('${ROWS_DATA}')) ? data('${ROWS_DATA}')[0].${field} : ${fallback})`;
+
 /** The width of a label in the chart's text size. */
 export const labelWidth = (text: string) => Math.ceil(textWidth(text, TEXT_SIZE));
 
@@ -78,16 +85,19 @@ const CATEGORY_WIDTH = 100;
 export function wrapLabels(labels: readonly string[], maxWidth = CATEGORY_WIDTH): string | null {
   const wrapped = labels
     .filter((label) => labelWidth(label) > maxWidth)
-    .map((label) => {
-      const lines: string[] = [];
-      for (const word of label.split(" ")) {
-        const last = lines[lines.length - 1];
-        if (last !== undefined && labelWidth(`${last} ${word}`) <= maxWidth) lines[lines.length - 1] = `${last} ${word}`;
-        else lines.push(word);
-      }
-      return `datum.label === ${JSON.stringify(label)} ? ${JSON.stringify(lines)}`;
-    });
+    .map((label) => `datum.label === ${JSON.stringify(label)} ? ${JSON.stringify(breakLines(label, maxWidth))}`);
   return wrapped.length === 0 ? null : `${wrapped.join(" : ")} : datum.label`;
+}
+
+/** A label broken between words into lines no wider than `maxWidth` (a single long word keeps its line). */
+export function breakLines(label: string, maxWidth: number): string[] {
+  const lines: string[] = [];
+  for (const word of label.split(" ")) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && labelWidth(`${last} ${word}`) <= maxWidth) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
 }
 
 /** One layer of a layered chart. */
@@ -143,7 +153,7 @@ export function horizontalBars(bars: readonly Bar[], options: { axisTitle: strin
   // At least 10%, and room beside the largest bar or reference for its label.
   const top = (field: string) => `(extent(pluck(data('${ROWS_DATA}'), '${field}'))[1] || 0) * 1.35`;
   const xmax = { name: "xmax", expr: `max(10, ${top("share")}${reference ? `, ${top("reference")}` : ""})` };
-  const params = reference ? [xmax, { name: "line", expr: `scale('x', data('${ROWS_DATA}')[0].reference)` }] : [xmax];
+  const params = reference ? [xmax, { name: "line", expr: `scale('x', ${firstRow("reference", 0)})` }] : [xmax];
   const wrap = wrapLabels(labels);
   const y = {
     field: "label",

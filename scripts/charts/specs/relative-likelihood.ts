@@ -4,13 +4,12 @@
  * A year whose figure is not shown has no point and breaks the line.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { labelText, notShownNote, chartName, yearSpan } from "../format.ts";
+import { labelText, chartName, yearSpan } from "../format.ts";
 import { colours } from "../palette.ts";
 import type { ChartType, DataTable, Figure } from "../types.ts";
-import { linePlot, placedLabel, placePointLabels, type Side } from "../point-labels.ts";
-import { base, LINE_HEIGHT, REFERENCE } from "./common.ts";
+import { linePlot, missingFields, missingLabelMark, missingLabels, placedLabel, placePointLabels, type Side } from "../point-labels.ts";
+import { base, firstRow, LINE_HEIGHT, REFERENCE } from "./common.ts";
 import { parityBandName } from "../../compute/sentences.ts";
-import { ROWS_DATA } from "../render-svg.ts";
 
 export interface LikelihoodInput {
   /** The compute step's sentence for the latest year: the main message. */
@@ -29,12 +28,12 @@ export interface LikelihoodInput {
 const ratio = (n: number) => n.toFixed(2);
 
 function text(input: LikelihoodInput) {
-  const hidden = input.years.filter((y) => y.value.value === null);
   return {
     title: input.headline,
     subtitle: `${input.measure}, each year${input.basis ? ` (${input.basis})` : ""}; 1.00 means equally likely`,
     alt: chartName(`Line chart: ${input.topic}, the relative likelihood ${yearSpan(input.years.map((y) => y.label))}, against ${parityBandName(input.band)}`),
-    notes: hidden.map((y) => notShownNote(y.label, y.value)),
+    // A year not shown says so in the chart, where its point would be.
+    notes: [],
   };
 }
 
@@ -59,16 +58,18 @@ function spec(input: LikelihoodInput): TopLevelSpec {
   const labels = input.years.flatMap((y, column) =>
     y.value.value === null ? [] : [{ column, value: y.value.value, text: labelText(y.value, "times"), prefer: ["above", "below", "right", "left"] as Side[] }],
   );
-  const placed = placePointLabels(labels, plot, [lower, 1, upper]);
+  const missing = missingLabels(input.years.map((y) => (y.value.value === null ? [y.value.display] : [])), plot, labels, [lower, 1, upper]);
+  const placed = placePointLabels(labels, plot, [lower, 1, upper], missing.map((m) => m.box));
   const values = input.years.map((y, column) => ({
     year: y.label,
     rl: y.value.value,
     text: labelText(y.value, "times"),
     top,
     ...(placed[labels.findIndex((l) => l.column === column)] ?? undefined),
+    ...missing.filter((m) => m.column === column).map(missingFields)[0],
   }));
   // The top travels in the rows, so the likelihood charts of a report share one spec and are compiled once (see render-svg.ts).
-  const yScale = { domain: [0, { expr: `data('${ROWS_DATA}')[0].top` }], nice: false };
+  const yScale = { domain: [0, { expr: firstRow("top", 1) }], nice: false };
   const x = { field: "year", type: "ordinal" as const, title: null, scale: { domain: values.map((v) => v.year) }, axis: { labelAngle: 0 } };
   const y = {
     field: "rl",
@@ -119,6 +120,11 @@ function spec(input: LikelihoodInput): TopLevelSpec {
         transform: [{ filter: "isValid(datum.dy)" }],
         mark: placedLabel,
         encoding: { x, y, text: { field: "text" } },
+      },
+      {
+        transform: [{ filter: "isValid(datum.missing)" }],
+        mark: missingLabelMark,
+        encoding: { x, text: { field: "missing" } },
       },
     ],
   };

@@ -5,7 +5,7 @@
  * of a bar.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { capitalise, labelText, notShownNote, chartName } from "../format.ts";
+import { capitalise, labelText, chartName } from "../format.ts";
 import { colours } from "../palette.ts";
 import type { ChartType, DataTable, Figure } from "../types.ts";
 import { base, horizontalBars } from "./common.ts";
@@ -55,10 +55,8 @@ function text(input: RepresentationInput) {
     title: first,
     subtitle: `Percentage of ${input.staffGroup} in each ${input.category} who are ${input.group}, at ${input.date}, against the whole workforce`,
     alt: chartName(`Bar chart: the percentage of ${input.staffGroup} in each ${input.category} who are ${input.group}, with the whole workforce's percentage as a line`),
-    notes: [
-      ...hidden.map((row) => notShownNote(row.label, row.share)),
-      ...(input.overall.value === null ? [notShownNote(WHOLE_WORKFORCE, input.overall)] : []),
-    ],
+    // A figure not shown says so in the chart, in place of its bar; the whole workforce's in the title.
+    notes: [],
   };
 }
 

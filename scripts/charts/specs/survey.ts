@@ -5,12 +5,11 @@
  * no point.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { labelText, notShownNote, chartName, yearSpan } from "../format.ts";
+import { labelText, chartName, yearSpan } from "../format.ts";
 import { colours } from "../palette.ts";
 import type { ChartType, DataTable, Figure } from "../types.ts";
-import { linePlot, placedLabel, placePointLabels, type Side } from "../point-labels.ts";
-import { base, labelWidth, wrapLabels } from "./common.ts";
-import { ROWS_DATA } from "../render-svg.ts";
+import { linePlot, missingFields, missingLabelMark, missingLabels, placedLabel, placePointLabels, type Side } from "../point-labels.ts";
+import { base, firstRow, labelWidth, wrapLabels } from "./common.ts";
 
 export interface SurveyInput {
   /** The compute step's sentence for the latest year: the main message. */
@@ -38,9 +37,8 @@ function text(input: SurveyInput) {
     title: input.headline,
     subtitle: `${input.measure}, by survey year${input.unit === "score" ? " (score out of 10)" : ""}`,
     alt: chartName(`Line chart: ${input.topic}, ${input.unit === "score" ? "the score" : "the percentage"} ${input.groups.length > 1 ? "for each group of staff " : ""}${yearSpan(input.years, "survey year")}`),
-    notes: input.groups.flatMap((group) =>
-      group.values.flatMap((v, i) => (v.value === null ? [notShownNote(`${group.heading} staff, ${input.years[i]!}`, v)] : [])),
-    ),
+    // A figure not shown says so in the chart, at the foot of its year.
+    notes: [],
   };
 }
 
@@ -74,10 +72,29 @@ function spec(input: SurveyInput): TopLevelSpec {
       return [{ g, column, value: v.value, text: labelText(v, input.unit), prefer: higher ? ABOVE_FIRST : BELOW_FIRST }];
     }),
   );
-  const placed = placePointLabels(labels, plot);
+  // A year with a figure not shown says which, at the foot of its column ("not shown" if none is shown).
+  const missing = missingLabels(
+    input.years.map((_, column) => {
+      const hidden = input.groups.map((group) => ({ group, figure: group.values[column]! })).filter((h) => h.figure.value === null);
+      const alike = hidden.length === input.groups.length && hidden.every((h) => h.figure.display === hidden[0]!.figure.display);
+      return alike ? [hidden[0]!.figure.display] : hidden.map((h) => `${h.group.heading} staff: ${h.figure.display}`);
+    }),
+    plot,
+    labels,
+  );
+  const placed = placePointLabels(labels, plot, [], missing.map((m) => m.box));
   const placementOf = (g: number, column: number) => placed[labels.findIndex((l) => l.g === g && l.column === column)] ?? undefined;
   const values = input.groups.flatMap((group, g) =>
-    group.values.map((v, i) => ({ year: input.years[i]!, group: names[g]!, value: v.value, text: labelText(v, input.unit), top, ...placementOf(g, i) })),
+    group.values.map((v, i) => ({
+      year: input.years[i]!,
+      group: names[g]!,
+      value: v.value,
+      text: labelText(v, input.unit),
+      top,
+      ...placementOf(g, i),
+      // On the first group's row of the year only: one label a year.
+      ...(g === 0 ? missing.filter((m) => m.column === i).map(missingFields)[0] : {}),
+    })),
   );
   const styles = STYLES.slice(0, names.length);
   const x = { field: "year", type: "ordinal" as const, title: null, scale: { domain: input.years }, axis: { labelAngle: 0 } };
@@ -86,7 +103,7 @@ function spec(input: SurveyInput): TopLevelSpec {
     type: "quantitative" as const,
     title: input.unit === "%" ? "Percentage of staff" : "Score (0 to 10)",
     // The top travels in the rows, so every survey chart of a report has the same spec and is compiled once (see render-svg.ts).
-    scale: { domain: [0, { expr: `data('${ROWS_DATA}')[0].top` }], nice: false },
+    scale: { domain: [0, { expr: firstRow("top", 1) }], nice: false },
     axis: { tickCount: 5, grid: true, ...(input.unit === "%" ? { labelExpr: "datum.label + '%'" } : {}) },
   };
   // The key above the plot: its entries side by side if they fit (each a symbol, a gap and its
@@ -125,6 +142,11 @@ function spec(input: SurveyInput): TopLevelSpec {
         transform: [{ filter: "isValid(datum.dy)" }],
         mark: placedLabel,
         encoding: { x, y, text: { field: "text" } },
+      },
+      {
+        transform: [{ filter: "isValid(datum.missing)" }],
+        mark: missingLabelMark,
+        encoding: { x, text: { field: "missing" } },
       },
     ],
   };
