@@ -76,7 +76,7 @@ function spec(input: SurveyInput): TopLevelSpec {
   const missing = missingLabels(
     input.years.map((_, column) => {
       const hidden = input.groups.map((group) => ({ group, figure: group.values[column]! })).filter((h) => h.figure.value === null);
-      const alike = hidden.length === input.groups.length && hidden.every((h) => h.figure.display === hidden[0]!.figure.display);
+      const alike = hidden.length > 0 && hidden.length === input.groups.length && hidden.every((h) => h.figure.display === hidden[0]!.figure.display);
       return alike ? [hidden[0]!.figure.display] : hidden.map((h) => `${h.group.heading} staff: ${h.figure.display}`);
     }),
     plot,
