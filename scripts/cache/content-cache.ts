@@ -33,7 +33,7 @@ async function filesUnder(dir: string, keep: (file: string) => boolean): Promise
 
 /** The tool's own inputs to every output (tests and authors' reports excluded). */
 export async function toolFiles(root = toolRoot): Promise<string[]> {
-  const notTest = (f: string) => !/\.test\.ts$|__snapshots__/.test(f);
+  const notTest = (f: string) => !f.endsWith(".test.ts");
   return [
     ...(await filesUnder(path.join(root, "scripts"), notTest)),
     ...(await filesUnder(path.join(root, "templates"), notTest)),

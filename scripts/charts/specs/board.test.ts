@@ -7,9 +7,8 @@ import { expectAccessibleChart, markCount, svgTexts } from "./expect-chart.ts";
 describe("board chart", async () => {
   const chart = await buildChart(boardChart, input, { id: "wres-9-test", source: "Source: test" });
 
-  it("is accessible and matches its snapshot", async () => {
+  it("is accessible", () => {
     expectAccessibleChart(chart);
-    await expect(chart.svg).toMatchFileSnapshot("../__snapshots__/board.svg");
   });
 
   it("states the finding in its title and says briefly what it shows in its name", () => {

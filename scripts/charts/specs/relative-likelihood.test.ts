@@ -7,9 +7,8 @@ import { likelihoodChart } from "./relative-likelihood.ts";
 describe("relative likelihood chart", async () => {
   const chart = await buildChart(likelihoodChart, input, { id: "wres-2-test", source: "Source: test" });
 
-  it("is accessible and matches its snapshot", async () => {
+  it("is accessible", () => {
     expectAccessibleChart(chart);
-    await expect(chart.svg).toMatchFileSnapshot("../__snapshots__/relative-likelihood.svg");
   });
 
   it("states the finding in its title, and what it shows (years, band) in its name", () => {

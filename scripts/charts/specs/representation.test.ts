@@ -10,9 +10,8 @@ const place = { id: "wres-1-test", source: "Source: test" };
 describe("representation chart", async () => {
   const chart = await buildChart(representationChart, input, place);
 
-  it("is accessible and matches its snapshot", async () => {
+  it("is accessible", () => {
     expectAccessibleChart(chart);
-    await expect(chart.svg).toMatchFileSnapshot("../__snapshots__/representation.svg");
   });
 
   it("states the finding with the numbers shown", () => {

@@ -7,9 +7,8 @@ import { surveyChart } from "./survey.ts";
 describe("survey chart", async () => {
   const chart = await buildChart(surveyChart, input, { id: "wres-5-test", source: "Source: test" });
 
-  it("is accessible and matches its snapshot", async () => {
+  it("is accessible", () => {
     expectAccessibleChart(chart);
-    await expect(chart.svg).toMatchFileSnapshot("../__snapshots__/survey.svg");
   });
 
   it("states the finding in its title, and what it shows in its name", () => {
