@@ -45,7 +45,7 @@ import { ParseCache } from "./cache/parse-cache.ts";
 import { writeJsonSchemas } from "./validate/json-schema.ts";
 import { computeInput } from "./plan/inputs.ts";
 import { planBuild, type BuildPlan } from "./plan/plan-build.ts";
-import { pdfFiles, planPrintPages, planWebPages, type PageDecision, type WebPagePlan } from "./plan/plan-pages.ts";
+import { pdfFiles, planPrintPages, planStatement, planWebPages, STATEMENT_FILE, type PageDecision, type WebPagePlan } from "./plan/plan-pages.ts";
 import { emptyManifest, readPreviousSite, recordFiles, writeManifest, type Manifest, type OrganisationRecord, type PreviousSite } from "./plan/manifest.ts";
 import { writeAtomically } from "./swap/write-atomically.ts";
 
@@ -213,20 +213,21 @@ async function writeLogos(dir: string, organisations: readonly OrganisationEntry
   }
 }
 
-/** What the checks found, as the accessibility statement reports it. */
-function checkSummary(result: CheckResult, date: string): CheckSummary {
-  return { date: longDate(date), pages: result.pages, pdfs: result.pdfs, findings: result.findings.length, widths: [...WIDTHS], axeVersion: axeVersion() };
+/** What the checks will cover, as the accessibility statement says it: every page and PDF of the site (`files`). */
+function checkSummary(files: readonly string[]): CheckSummary {
+  return { date: longDate(buildDate()), pages: files.filter((f) => f.endsWith(".html")).length, pdfs: files.filter((f) => f.endsWith(".pdf")).length, widths: [...WIDTHS], axeVersion: axeVersion() };
 }
 
 /**
- * The accessibility statement again, now with the results of the checks on this site. Rendered
- * apart and renamed into place: the page in `dir` may be a link to the previous site's file.
+ * The accessibility statement, on its own: it says what the checks cover, which is known once
+ * every other page is made. Rendered apart and renamed into place.
  */
 async function writeStatement(model: SiteModel, contentDir: string, dir: string): Promise<void> {
   const scratch = await mkdtemp(path.join(dir, ".statement-"));
   try {
-    await renderSite(model, { contentDir, outputDir: scratch, only: "accessibility.njk" });
-    await rename(path.join(scratch, "accessibility/index.html"), path.join(dir, "accessibility/index.html"));
+    await renderSite(model, { contentDir, outputDir: scratch, only: STATEMENT_TEMPLATE });
+    await mkdir(path.dirname(path.join(dir, STATEMENT_FILE)), { recursive: true });
+    await rename(path.join(scratch, STATEMENT_FILE), path.join(dir, STATEMENT_FILE));
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
@@ -234,6 +235,7 @@ async function writeStatement(model: SiteModel, contentDir: string, dir: string)
 
 /** The templates of content/ that page through reports and organisations; every other template is a site-wide page. */
 const PRINT_TEMPLATE = "print.njk";
+const STATEMENT_TEMPLATE = "accessibility.njk";
 const PAGED_TEMPLATES = ["report.njk", PRINT_TEMPLATE, "organisation.njk"];
 
 /** The site-wide templates of content/ (home, guide, accessibility statement), as Eleventy ignore patterns. */
@@ -294,7 +296,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
         reports.length > 0 || organisations.length > 0 || rendering(web.site)
           ? await renderSite(
               { ...site, organisations, reports },
-              { contentDir, outputDir: dir, skip: [...(plan.pdfs ? [PRINT_TEMPLATE] : []), ...(rendering(web.site) ? [] : await siteTemplates(contentDir))] },
+              { contentDir, outputDir: dir, skip: [STATEMENT_TEMPLATE, ...(plan.pdfs ? [PRINT_TEMPLATE] : []), ...(rendering(web.site) ? [] : await siteTemplates(contentDir))] },
             )
           : { written: await writeSiteAssets(dir).then(() => []) };
       rendered.push(...reports.flatMap((r) => [`web:${r.key}`, ...(plan.pdfs ? [] : [`print:${r.key}`])]), ...organisations.map((o) => `org:${o.slug}`));
@@ -309,15 +311,23 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
       await writeLogos(dir, project.organisations);
       // The JSON Schemas that authors' editors check their files against (see `npm run new`).
       await writeJsonSchemas(dir, project.reference);
-      const manifest = newManifest(plan, site, print, web, siteFiles);
+      const pages = newManifest(plan, site, print, web, siteFiles);
+      const files = [...Object.values(pages.organisations).flatMap(recordFiles), ...siteFiles, STATEMENT_FILE];
+      // The accessibility statement last: it says what the checks will cover, every page and PDF.
+      const checks = plan.checks ? checkSummary(files) : undefined;
+      const statement = planStatement(web.site, checks, previous, tool);
+      if (rendering(statement)) {
+        await writeStatement({ ...site, checks }, contentDir, dir);
+        rendered.push("statement");
+      } else linkFiles(statement.output.files, outputDir, dir);
+      const manifest: Manifest = { ...pages, statement: statement.output };
       await writeManifest(dir, manifest);
-      timer.step("CSV files, logos and schemas");
+      timer.step("CSV files, logos, schemas, statement");
 
       // 7. Check: the quality gates run on the new site before it replaces the old one; a failing check keeps the old site.
-      const checked = browser && plan.checks ? await runChecks(dir, browser, site, { contentDir, results: new JsonCache(path.join(root, ".cache", "checks")), tool }) : undefined;
+      const checked = browser && plan.checks ? await runChecks(dir, browser, site, { results: new JsonCache(path.join(root, ".cache", "checks")), tool }) : undefined;
       if (checked) timer.step("checks");
-      const files = Object.values(manifest.organisations).flatMap(recordFiles);
-      return { rendered, pdfs, csv, checked, pages: [...files, ...siteFiles].filter((f) => f.endsWith(".html")).length, pdfCount: files.filter((f) => f.endsWith(".pdf")).length };
+      return { rendered, pdfs, csv, checked, pages: files.filter((f) => f.endsWith(".html")).length, pdfCount: files.filter((f) => f.endsWith(".pdf")).length };
     });
     // 8. Swap: done by writeAtomically.
     timer.step("swap in the new site");
@@ -376,13 +386,12 @@ function newManifest(plan: BuildPlan, site: SiteModel, print: ReadonlyMap<Report
   return { ...emptyManifest(), organisations: Object.fromEntries(plan.organisations.map((o) => [o.slug, record(o)])), site: { key: web.site.output.key, files: siteFiles } };
 }
 
-/** Step 7: the checks on the new site (a page or PDF checked before, as it is now, is not checked again); on success, the accessibility statement rewritten with their results. */
-async function runChecks(dir: string, browser: Browser, site: SiteModel, options: { contentDir: string; results: JsonCache; tool: string }): Promise<CheckResult> {
-  const { contentDir, results, tool } = options;
+/** Step 7: the checks on the new site (a page or PDF checked before, as it is now, is not checked again). */
+async function runChecks(dir: string, browser: Browser, site: SiteModel, options: { results: JsonCache; tool: string }): Promise<CheckResult> {
+  const { results, tool } = options;
   // Checked as it will be published: served under its path, its links followed as they resolve there.
   const location = { basePath: site.settings.basePath, address: site.settings.address };
   const result = await checkSite({ siteDir: dir, site: location, browser, serve: (c) => routeSite(c, dir, location.basePath), checkPdf, cache: { results, tool } });
   if (result.findings.length > 0) throw new CheckFailed(result.findings);
-  await writeStatement({ ...site, checks: checkSummary(result, buildDate()) }, contentDir, dir);
   return result;
 }

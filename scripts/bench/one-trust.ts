@@ -1,8 +1,9 @@
 /**
  * One trust's own site, as a communications team builds it: the repository's Example NHS Trust
- * alone (its organisation file and logo, its plan, its metric files and report page, and the
- * reference data) in a project folder of its own, built cold with PDFs and checks (no cache, no
- * previous site), then again after one edit to its plan (an action's status). DESIGN.md section 11:
+ * alone (its organisation file and logo, its plan, its metric files and report page) in a project
+ * folder of its own with the settings `npm run new` writes (the guide not published), built cold
+ * with PDFs and checks (no cache, no previous site), then again after one edit to its plan (an
+ * action's status). DESIGN.md section 11:
  * under 15 s cold, under 5 s after the edit.
  */
 import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
@@ -11,6 +12,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { build } from "../build.ts";
 import { projectRoot } from "../html/render-site.ts";
+import { settingsFile } from "../scaffold/files.ts";
 
 const TRUST = "example-nhs-trust";
 const PLAN = `data/plans/${TRUST}/2024-25.yaml`;
@@ -28,10 +30,11 @@ export interface OneTrustResults {
   edited: OneTrustBuild & { rendered: string[] };
 }
 
-/** The trust's files, and the reference data, copied from this repository into `dir`. */
+/** The trust's files copied from this repository into `dir`, with a new project's settings. */
 async function writeOneTrust(dir: string): Promise<void> {
-  const parts = ["data/reference", `data/organisations/${TRUST}.yaml`, `data/organisations/${TRUST}-logo.svg`, `data/plans/${TRUST}`, `data/metrics/${TRUST}`, `content/reports/${TRUST}`];
+  const parts = [`data/organisations/${TRUST}.yaml`, `data/organisations/${TRUST}-logo.svg`, `data/plans/${TRUST}`, `data/metrics/${TRUST}`, `content/reports/${TRUST}`];
   for (const part of parts.filter((p) => existsSync(path.join(projectRoot, p)))) await cp(path.join(projectRoot, part), path.join(dir, part), { recursive: true });
+  await writeFile(path.join(dir, "data/settings.yaml"), settingsFile("2026-11-30", "../_site/schema/settings.schema.json"));
 }
 
 export async function benchOneTrust(toolVersion: string, log: (line: string) => void): Promise<OneTrustResults> {

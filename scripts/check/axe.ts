@@ -66,21 +66,26 @@ export type PageCheck = (page: Page, file: string, width: number) => Promise<Fin
 /** Pages checked at once: one a CPU, at most two (a third gives nothing more on two cores, and the build has other work). */
 const CONCURRENCY = Math.max(1, Math.min(2, availableParallelism()));
 
+/** A page larger than this is checked at each width in a context of its own: its axe runs are the longest, and two cores share them. */
+const SPLIT_BYTES = 100_000;
+
 /**
  * Check pages served by `serve` (which routes requests for the site into a context and gives the
- * page's address), each loaded once and checked at every width in WIDTHS, widest first, the
- * viewport narrowed in between. Two pages at a time, each in a context of its own. Returns each
- * page's findings, by page.
+ * page's address) at every width in WIDTHS: each page loaded once and checked widest first, the
+ * viewport narrowed in between; two pages at a time, each in a context of its own, the largest
+ * first, and a large page's widths checked side by side. Returns each page's findings, by page.
  */
 export async function checkAccessibility(
   browser: Browser,
-  files: readonly string[],
+  pages: readonly { file: string; size: number }[],
   serve: (context: BrowserContext) => Promise<(file: string) => string>,
   pageChecks: readonly PageCheck[] = [],
 ): Promise<Map<string, Finding[]>> {
   const source = await axeSource;
-  const results = new Map<string, Finding[]>();
-  const queue = [...files];
+  const found = new Map<string, Finding[]>(); // by `${width} ${file}`; "0 <file>" for what loading the page found
+  const queue = [...pages]
+    .sort((a, b) => b.size - a.size)
+    .flatMap((p) => (p.size > SPLIT_BYTES && CONCURRENCY > 1 ? WIDTHS.map((w) => ({ file: p.file, widths: [w] })) : [{ file: p.file, widths: [...WIDTHS] }]));
   const worker = async () => {
     // The pages forbid scripts (CSP); the check's own script must still run.
     const context = await browser.newContext({ viewport: { width: WIDTHS[0], height: 900 }, bypassCSP: true });
@@ -92,31 +97,37 @@ export async function checkAccessibility(
       page.on("response", (response) => {
         if (response.status() >= 400) failed.push(response.url());
       });
-      for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+      for (let job = queue.shift(); job !== undefined; job = queue.shift()) {
+        const { file, widths } = job;
         failed = [];
-        await page.setViewportSize({ width: WIDTHS[0], height: 900 });
+        await page.setViewportSize({ width: widths[0]!, height: 900 });
         await page.goto(urlOf(file), { waitUntil: "load" });
-        const findings: Finding[] = failed.map((url) => ({
-          file,
-          check: "links",
-          rule: "resource-not-found",
-          element: url,
-          message: `the page asks for ${url}, which the site does not have where it is served`,
-          fix: "write site addresses with the `url` filter, which makes them relative to the page",
-        }));
-        // Once a page: axe stays loaded while the viewport narrows.
+        // Said once a page, by the job that checks its first width.
+        if (widths.includes(WIDTHS[0]))
+          found.set(
+            `0 ${file}`,
+            failed.map((url) => ({
+              file,
+              check: "links",
+              rule: "resource-not-found",
+              element: url,
+              message: `the page asks for ${url}, which the site does not have where it is served`,
+              fix: "write site addresses with the `url` filter, which makes them relative to the page",
+            })),
+          );
+        // Once a page load: axe stays loaded while the viewport narrows.
         await page.addScriptTag({ content: source });
-        for (const width of WIDTHS) {
-          if (width !== WIDTHS[0]) await page.setViewportSize({ width, height: 900 });
-          findings.push(...(await violationsAt(page, file, width)));
+        for (const width of widths) {
+          if (width !== widths[0]) await page.setViewportSize({ width, height: 900 });
+          const findings = await violationsAt(page, file, width);
           for (const pageCheck of pageChecks) findings.push(...(await pageCheck(page, file, width)));
+          found.set(`${width} ${file}`, findings);
         }
-        results.set(file, findings);
       }
     } finally {
       await context.close();
     }
   };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, files.length) }, worker));
-  return results;
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, queue.length) }, worker));
+  return new Map(pages.map((p) => [p.file, [0, ...WIDTHS].flatMap((w) => found.get(`${w} ${p.file}`) ?? [])]));
 }

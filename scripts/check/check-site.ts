@@ -92,7 +92,7 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
   const toCheck = pages.filter((p) => !byPage.has(p.file));
   // Chromium runs axe and the chart geometry while this process runs the other checks: the two share the work of two cores.
   const isPrint = (p: SitePage) => p.html.includes('<body class="print">');
-  const webPages = toCheck.filter((p) => !isPrint(p)).map((p) => p.file);
+  const webPages = toCheck.filter((p) => !isPrint(p)).map((p) => ({ file: p.file, size: p.html.length }));
   const printPages = toCheck.filter(isPrint).map((p) => p.file);
   const inBrowser =
     browser && serve

@@ -215,12 +215,15 @@ export interface BoardPaperView {
   previousPapersHtml: string | undefined;
 }
 
-/** What the build's own checks found, for the accessibility statement. */
+/**
+ * What the build's own checks cover, for the accessibility statement. Known before they run: a
+ * site is only published when they find nothing, so the statement can say so of every page it is
+ * published with (itself included, checked with the rest).
+ */
 export interface CheckSummary {
   date: string; // "23 November 2026"
   pages: number;
   pdfs: number;
-  findings: number;
   widths: number[];
   axeVersion: string;
 }

@@ -12,7 +12,7 @@ import type { ReportKey } from "../validate/validate-project.ts";
 import type { InputHashes } from "./inputs.ts";
 
 export const MANIFEST_FILE = ".build-manifest.json";
-const VERSION = 2;
+const VERSION = 3;
 
 /** One output of the build (a page, a report's web page with its CSV files, a PDF): the key it was made under, and its files. */
 export interface Output {
@@ -39,8 +39,10 @@ export interface OrganisationRecord {
 export interface Manifest {
   version: typeof VERSION;
   organisations: Record<string, OrganisationRecord>;
-  /** The site-wide pages: home, guide, accessibility statement. */
+  /** The site-wide pages: home, guide. */
   site: Output | undefined;
+  /** The accessibility statement: the site-wide pages' content, and what the checks covered. */
+  statement: Output | undefined;
 }
 
 /** The previous site as the plan sees it: its manifest, and which of the files it names are no longer there. */
@@ -49,7 +51,7 @@ export interface PreviousSite {
   missing: ReadonlySet<string>;
 }
 
-export const emptyManifest = (): Manifest => ({ version: VERSION, organisations: {}, site: undefined });
+export const emptyManifest = (): Manifest => ({ version: VERSION, organisations: {}, site: undefined, statement: undefined });
 
 /** Every file an organisation's record names. */
 export function recordFiles(record: OrganisationRecord): string[] {
@@ -66,7 +68,7 @@ export async function readPreviousSite(siteDir: string): Promise<PreviousSite> {
     // None yet, or cut short: everything is made again.
     if ((error as NodeJS.ErrnoException).code !== "ENOENT" && !(error instanceof SyntaxError)) throw error;
   }
-  const named = [...Object.values(manifest.organisations).flatMap(recordFiles), ...(manifest.site?.files ?? [])];
+  const named = [...Object.values(manifest.organisations).flatMap(recordFiles), ...(manifest.site?.files ?? []), ...(manifest.statement?.files ?? [])];
   return { manifest, missing: new Set(named.filter((f) => !existsSync(path.join(siteDir, f)))) };
 }
 

@@ -2,7 +2,8 @@
  * Which of a built organisation's pages go through Eleventy again, and which are linked from the
  * previous site. Each page's key is a hash of the tool's version and exactly the part of the site
  * model its template reads (a report's whole view with its charts and PDF, an organisation's view,
- * the directory of organisations for the site-wide pages), so a page is reused only when it would
+ * the directory of organisations for the site-wide pages; for the accessibility statement, also what
+ * the checks cover), so a page is reused only when it would
  * come out the same. A page is rendered again when its key changed, or its files did, or one of
  * them is missing from the previous site.
  *
@@ -13,7 +14,7 @@
  * Pure.
  */
 import { hashOf } from "../cache/content-cache.ts";
-import type { OrganisationView, ReportView, SiteModel } from "../html/site-model.ts";
+import type { CheckSummary, OrganisationView, ReportView, SiteModel } from "../html/site-model.ts";
 import type { ReportKey } from "../validate/validate-project.ts";
 import type { Output, PreviousSite, ReportRecord } from "./manifest.ts";
 
@@ -77,4 +78,12 @@ export function planWebPages(model: SiteModel, previous: PreviousSite, tool: str
     ),
     site: decide({ key: siteKey, files: siteBefore?.key === siteKey ? siteBefore.files : [] }, siteBefore, previous),
   };
+}
+
+/** The accessibility statement's file: rendered apart from the other site-wide pages, since it says what the checks cover. */
+export const STATEMENT_FILE = "accessibility/index.html";
+
+/** The accessibility statement: what the site-wide pages show, and what the checks will have covered (none without checks). */
+export function planStatement(site: PageDecision, checks: CheckSummary | undefined, previous: PreviousSite, tool: string): PageDecision {
+  return decide({ key: hashOf("statement", tool, site.output.key, JSON.stringify(checks ?? null)), files: [STATEMENT_FILE] }, previous.manifest.statement, previous);
 }
