@@ -42,7 +42,9 @@ async function trustProject(slug: string, name: string, editions: number, settin
     await put(`content/reports/${slug}/${file}.md`, report.replaceAll("2024/25", period).replace("metrics_year: 2024", `metrics_year: ${year}`));
     // The example has metric data for 2022 to 2024; earlier years repeat 2022's counts under their own dates.
     const metrics = year >= 2022 ? await from(`data/metrics/${EXAMPLE}/${year}.yaml`) : oldest.replace("year: 2022", `year: ${year}`).replace("snapshot_date: 2022-03-31", `snapshot_date: ${year}-03-31`).replace("survey_year: 2021", `survey_year: ${year - 1}`);
-    await put(`data/metrics/${slug}/${year}.yaml`, metrics);
+    // Last year's entries come from last year's file where there is one (a repeated year's differ from the return's).
+    const hasLastYear = year <= 2022 && year > 2024 - editions + 1;
+    await put(`data/metrics/${slug}/${year}.yaml`, hasLastYear ? metrics.replace(/^\s*previous_year_entries:.*\n/gm, "") : metrics);
   }
   return root;
 }
