@@ -58,7 +58,7 @@ describe("the report page", () => {
     const rows = [...doc.querySelectorAll(".at-a-glance tbody tr")];
     expect(rows.length).toBe(doc.querySelectorAll(".indicator-card").length);
     const wres2 = rows.find((r) => r.querySelector("th")!.textContent === "WRES 2: appointment from shortlisting")!;
-    expect([...wres2.querySelectorAll("td")].map((td) => td.textContent.trim())).toEqual(["1.69", "1.86", "Down, similar", "1.59 (2023)", "Outside", "Action 1.1, Action 1.2"]);
+    expect([...wres2.querySelectorAll("td")].map((td) => td.textContent.trim())).toEqual(["1.69", "1.86", "Down, similar", "1.59 (2023)", "Outside", "Significant", "Action 1.1, Action 1.2"]);
     const headings = [...doc.querySelectorAll(".indicator-list__heading")].map((h) => h.textContent);
     expect(headings).toContain("WRES 2: appointment from shortlisting");
     expect(headings).toContain("WDES 3: entering the formal capability process");

@@ -148,6 +148,8 @@ export interface GlanceRow {
   national: string | undefined; // "1.59 (2023)", "29.2% (2021 survey)"
   /** Relative likelihoods only: inside or outside the parity band. */
   parity: "Inside" | "Outside" | undefined;
+  /** Whether the gap between the groups is beyond chance (its 95% interval excludes no gap), where the figure has an interval. */
+  gap: "Significant" | "May be chance" | undefined;
 }
 
 /** A figure with its unit in words where a bare number would be unclear in a table of mixed units. */
@@ -174,5 +176,6 @@ export function glanceRow(result: IndicatorResult, label: string, href: string):
     national:
       result.national && `${figureText(result.national.value, result.unit)} (${result.national.surveyYear ? `${result.national.surveyYear} survey` : result.national.year})`,
     parity: result.outsideParityBand === null ? undefined : result.outsideParityBand ? "Outside" : "Inside",
+    gap: result.significance === "not available" ? undefined : result.significance === "significant" ? "Significant" : "May be chance",
   };
 }

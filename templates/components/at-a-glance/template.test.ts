@@ -44,19 +44,21 @@ describe("atAGlance macro", () => {
     expect(root.querySelectorAll("h2")[0]!.textContent).toBe("At a glance");
     expect(root.querySelectorAll("caption")[0]!.textContent).toContain("WRES indicators and WDES metrics");
     const head = root.querySelectorAll("thead th").map((th) => th.textContent);
-    expect(head).toEqual(["Indicator", "This year", "Last year", "Change", "England", "Parity band 0.80 to 1.25", "Actions"]);
+    expect(head).toEqual(["Indicator", "This year", "Last year", "Change", "England", "Parity band 0.80 to 1.25", "Gap between groups", "Actions"]);
     const rows = root.querySelectorAll("tbody tr");
     expect(rows.map((r) => r.querySelectorAll("th")[0]!.textContent)).toEqual(fixture.withData.rows.map((r) => r.label));
     expect(rows.every((r) => r.querySelectorAll("th")[0]!.getAttributeValue("scope") === "row")).toBe(true);
     // Each cell's label on a phone is its column's header.
     for (const row of rows) expect(row.querySelectorAll("td").map((td) => td.getAttributeValue("data-label"))).toEqual(head.slice(1).map((h) => h.replace(/ 0\.80 to 1\.25$/, "")));
     const first = rows[0]!.querySelectorAll("td").map((td) => td.textContent.trim());
-    expect(first).toEqual(["1.69", "1.86", "Better", "1.59 (2023)", "Outside", "Action 1.1, Action 1.2"]);
+    expect(first).toEqual(["1.69", "1.86", "Better", "1.59 (2023)", "Outside", "Significant", "Action 1.1, Action 1.2"]);
     expect(rows[1]!.querySelectorAll("td")[0]!.textContent).toContain("White staff: 24.1%");
     // No action: "None" in its cell, no sentence about it; a field that does not apply says so to a screen reader.
-    expect(rows[1]!.querySelectorAll("td")[5]!.textContent).toBe("None");
+    expect(rows[1]!.querySelectorAll("td")[5]!.textContent).toBe("May be chance");
+    expect(rows[1]!.querySelectorAll("td")[6]!.textContent).toBe("None");
     expect(rows[2]!.querySelectorAll("td")[1]!.textContent).toContain("does not apply");
-    expect(root.querySelectorAll("p")).toHaveLength(0);
+    // What "significant" means, said once below the table.
+    expect(root.querySelectorAll("p").map((p) => p.textContent)).toEqual([expect.stringMatching(/^Gap between groups: significant when its 95% confidence interval does not reach equality/)]);
   });
 
   it("without figures: the indicators the plan addresses, with anchors for the action tables' links, and the rest named once", () => {
