@@ -12,7 +12,8 @@
  * across (each year in the middle of its step). scripts/check/chart-geometry.ts measures the
  * result in the browser.
  */
-import { breakLines, labelWidth, LINE_HEIGHT, TEXT_SIZE, WIDTH } from "./specs/common.ts";
+import { LINE_HEIGHT, TEXT_SIZE, WIDTH } from "./constants.ts";
+import { breakLines, labelWidth } from "./specs/common.ts";
 
 /** Where a label goes around its point: Vega text mark settings. */
 export interface Placement {

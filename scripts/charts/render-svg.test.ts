@@ -1,8 +1,8 @@
 import * as vega from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
 import { describe, expect, it } from "vitest";
-import { accessibleSvg, renderSvg, ROWS_DATA } from "./render-svg.ts";
-import { TEXT_SIZE } from "./specs/common.ts";
+import { accessibleSvg, renderSvg } from "./render-svg.ts";
+import { ROWS_DATA, TEXT_SIZE } from "./constants.ts";
 import { boardChart } from "./specs/board.ts";
 import { boardExample, likelihoodExample, representationExample, surveyExample } from "./specs/examples.ts";
 import { likelihoodChart } from "./specs/relative-likelihood.ts";

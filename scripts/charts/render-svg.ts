@@ -19,7 +19,7 @@
  */
 import * as vega from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
-import { FONT, REFERENCE, TEXT_SIZE } from "./specs/common.ts";
+import { FONT, REFERENCE, ROWS_DATA, TEXT_SIZE } from "./constants.ts";
 import { colours } from "./palette.ts";
 import { textWidth } from "./text-width.ts";
 
@@ -36,9 +36,6 @@ export interface SvgOptions {
   /** The accessible name: the finding in words. */
   label: string;
 }
-
-/** The name the chart's own rows go by, so that one compiled spec serves every chart of its shape. */
-export const ROWS_DATA = "rows";
 
 /**
  * One live Vega view per chart shape (the spec with its rows taken out), reused by swapping in each

@@ -1,6 +1,7 @@
 /**
- * What every chart shares: size, font, text size, colours of axes and grid, and the placing of
- * labels. A chart spec spreads `base` into its top level and adds its data, layers and encodings.
+ * What every chart shares: size, font, text size (their values in ../constants.ts), colours of axes
+ * and grid, and the placing of labels. A chart spec spreads `base` into its top level and adds its
+ * data, layers and encodings.
  *
  * Size: every chart is laid out 280 units wide with its text 13 units high, for the width it is
  * shown at: the narrowest column of a 320 px phone screen holds it at 268 px (text 12.4 px), a
@@ -18,15 +19,7 @@ import { labelText } from "../format.ts";
 import { colours } from "../palette.ts";
 import { textWidth } from "../text-width.ts";
 import type { Figure } from "../types.ts";
-import { ROWS_DATA } from "../render-svg.ts";
-
-export const WIDTH = 280;
-export const FONT = "Arial, 'Liberation Sans', sans-serif";
-export const TEXT_SIZE = 13;
-/** The height of a line of text: Arial's ascent to descent (1.15 em). */
-export const LINE_HEIGHT = Math.ceil(TEXT_SIZE * 1.15);
-/** Names the layers of reference lines and bands ("reference_parity"): the SVG keeps it as a class for the geometry check. */
-export const REFERENCE = "reference";
+import { FONT, LINE_HEIGHT, REFERENCE, ROWS_DATA, TEXT_SIZE, WIDTH } from "../constants.ts";
 
 /**
  * A Vega expression for a field of the chart's first row ("the top of the scale"): the rows carry

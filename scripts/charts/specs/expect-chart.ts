@@ -3,7 +3,7 @@
  */
 import { expect } from "vitest";
 import type { Chart } from "../types.ts";
-import { FONT, TEXT_SIZE, WIDTH } from "./common.ts";
+import { FONT, TEXT_SIZE, WIDTH } from "../constants.ts";
 
 /** The <path> marks inside the mark groups of a Vega mark type ("rect", "symbol"). */
 export function markCount(svg: string, markType: string): number {

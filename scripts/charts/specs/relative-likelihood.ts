@@ -8,7 +8,8 @@ import { labelText, chartName, yearSpan } from "../format.ts";
 import { colours } from "../palette.ts";
 import type { ChartType, DataTable, Figure } from "../types.ts";
 import { linePlot, missingFields, missingLabelMark, missingLabels, placedLabel, placePointLabels, type Side } from "../point-labels.ts";
-import { base, firstRow, LINE_HEIGHT, REFERENCE } from "./common.ts";
+import { LINE_HEIGHT, REFERENCE } from "../constants.ts";
+import { base, firstRow } from "./common.ts";
 import { parityBandName } from "../../compute/sentences.ts";
 
 export interface LikelihoodInput {
