@@ -87,6 +87,9 @@ describe("editions", () => {
     // WRES 2 in 2024: White 405 of 1,500 shortlisted appointed (27.0%), culturally diverse 128 of 800 (16.0%): 27.0 / 16.0 = 1.69.
     expect(wres.rows.find((r) => r.header === "WRES 2: appointment from shortlisting (relative likelihood)")!.cells).toEqual(["1.69", "1.69"]);
     expect(wres.rows).toHaveLength(9);
+    // A survey figure says which survey it is from (the 2023 survey for data year 2024), not only the edition's data year.
+    const wres5 = latest.indicators.flatMap((i) => i.results).find((r) => r.slug === "wres-5")!;
+    expect(wres.rows.find((r) => r.header.startsWith("WRES 5:"))!.cells).toEqual([`${wres5.value} (2023 survey)`, `${wres5.value} (2023 survey)`]);
     // An organisation whose reports show no metric data has no trend table.
     expect(site.organisations.find((o) => o.slug === "bsw-ccg")!.trends).toEqual([]);
   });

@@ -103,7 +103,8 @@ export function indicatorTrends(reports: readonly ReportView[]): TableModel[] {
         for (const result of indicator.results) {
           const row = rows.get(result.slug) ?? { name: result.label, unit: undefined, cells: editions.map(() => "not in this edition") };
           row.unit ??= result.unitText;
-          row.cells[column] = result.value;
+          // A survey figure is the autumn before the data year: its own year beside it, as everywhere else.
+          row.cells[column] = result.surveyYear ? `${result.value} (${result.surveyYear} survey)` : result.value;
           rows.set(result.slug, row);
         }
       }

@@ -15,6 +15,8 @@ export interface ResultView {
   label: string;
   value: string; // "1.86", "12.3%", "fewer than 10", "not available"
   unitText: string | undefined; // "times as likely"
+  /** A survey figure's NHS Staff Survey year (the autumn before its data year). */
+  surveyYear: number | undefined;
   previous: string | undefined; // "1.54 in 2023", "30.9% in the 2022 survey"
   national: string | undefined; // "England: 1.59 (2023, NHS England WRES 2023 report)"
   /** Which way the figure moved, in words: "Down from 30.9% in the 2022 survey" (an arrow beside it). */
@@ -115,6 +117,7 @@ export function resultView(result: IndicatorResult, charts: readonly Chart[], la
     label,
     // A difference in points keeps its sign ("+0.9"); the unit follows in words.
     value: shown ? (result.unit === "points" ? result.value.display.replace(/ points$/, "") : labelText(result.value, result.unit)) : result.value.display,
+    surveyYear: result.surveyYear,
     unitText: shown ? ({ times: "relative likelihood", "%": undefined, points: "percentage points", score: "out of 10", "yes/no": undefined } as const)[result.unit] : undefined,
     previous,
     national:
