@@ -18,7 +18,8 @@ import { countShown, shown } from "./figures.ts";
 import { effectiveSize, normalLimits, overdispersion, positionAgainst, proportionLimits, ratioLimits, type FunnelLimits, type Position } from "./funnel.ts";
 import { groupLabels, groupsOf, startOfSentence, type Labels } from "./groups.ts";
 import { ratioOfProportions, wilsonInterval, type Interval } from "./intervals.ts";
-import type { Figure, GroupLabel, IndicatorResult, ReportIndicators, Standard, Unit } from "./types.ts";
+import type { Figure, GroupLabel, IndicatorResult, ReportIndicators, Unit } from "./types.ts";
+import type { Standard } from "../validate/schema.ts";
 
 /** The compared indicators, in the order the comparison page shows them. */
 export const COMPARED: readonly { standard: Standard; id: string }[] = [

@@ -13,7 +13,8 @@ import { computeLikelihood, outsideBand, type GroupRate, type LikelihoodSpec } f
 import { computeRepresentation } from "./representation.ts";
 import { boardSentence, likelihoodSentence, representationSentence, surveySentence, voicesSentence, type SurveyWords } from "./sentences.ts";
 import { answersOf, computeSurvey, type SurveyProportion } from "./survey.ts";
-import type { Basis, BoardDetail, Better, GroupKey, IndicatorResult, Measure, RepresentationDetail, Standard, Unit, YearFigure } from "./types.ts";
+import type { Basis, BoardDetail, Better, GroupKey, IndicatorResult, Measure, RepresentationDetail, Unit, YearFigure } from "./types.ts";
+import type { Standard } from "../validate/schema.ts";
 
 /** One year's counts with what several indicators share: the suppressed workforce tables. */
 export interface YearData {

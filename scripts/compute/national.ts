@@ -6,7 +6,8 @@
  */
 import type { NationalFigures } from "../validate/schema.ts";
 import { shown } from "./figures.ts";
-import type { NationalFigure, Standard, Unit } from "./types.ts";
+import type { NationalFigure, Unit } from "./types.ts";
+import type { Standard } from "../validate/schema.ts";
 
 export function nationalFigure(national: NationalFigures, standard: Standard, indicator: string, year: number, unit: Unit, fromSurvey = false): NationalFigure | undefined {
   const latest = national.figures

@@ -9,7 +9,7 @@
  * is the rounded number, so a chart, a table and a CSV cannot disagree with the text.
  */
 
-export type Standard = "WRES" | "WDES";
+import type { Standard } from "../validate/schema.ts";
 
 /** WRES indicators "1".."9"; WDES metrics "1", "2", "3", "4a-i", "4a-ii", "4a-iii", "4b", "5".."8", "9a", "9b", "10". */
 export type IndicatorId = string;

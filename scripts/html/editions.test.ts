@@ -6,7 +6,8 @@ import { computeJobs } from "../build.ts";
 import { computeReports } from "../cache/compute-cache.ts";
 import { readProject } from "../load/read-project.ts";
 import { validateProject } from "../validate/validate-project.ts";
-import { buildSiteModel, type SiteModel } from "./site-model.ts";
+import { buildSiteModel } from "./site-model.ts";
+import type { SiteModel } from "./site-types.ts";
 import { indicatorTrends } from "./editions.ts";
 
 const plan = (period: string, actions: string) => `title: Acme plan ${period}

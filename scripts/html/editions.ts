@@ -7,27 +7,7 @@
  * labels mean exactly what the action tables show).
  */
 import type { TableModel } from "../charts/types.ts";
-import type { ActionView, OrganisationView, ReportView, StatusView } from "./site-model.ts";
-
-export interface EditionLink {
-  title: string;
-  period: string;
-  url: string;
-}
-
-export interface ActionChange {
-  id: string;
-  /** Where the action is: on this page, or (for one no longer in the plan) in the previous edition. */
-  href: string | undefined;
-  /** Plain-English sentences, e.g. "Status changed from In progress to Complete." */
-  changes: string[];
-}
-
-export interface EditionChanges {
-  previous: EditionLink;
-  rows: ActionChange[];
-  counts: { added: number; statusChanged: number; removed: number; overdue: number; unchanged: number };
-}
+import type { ActionChange, ActionView, EditionChanges, OrganisationView, ReportView, StatusView } from "./site-types.ts";
 
 const statusText = (s: StatusView | undefined) => s?.label ?? "no status given";
 

@@ -4,7 +4,7 @@
  */
 import Eleventy from "@11ty/eleventy";
 import path from "node:path";
-import type { SiteModel } from "./site-model.ts";
+import type { SiteModel } from "./site-types.ts";
 import { authorMarkdown } from "./markdown.ts";
 import { writeSiteAssets } from "./assets.ts";
 import { trimIndentation, trimLoadedTemplates } from "./trim-indentation.ts";

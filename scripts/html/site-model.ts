@@ -2,74 +2,34 @@
  * The site model: everything the templates lay out, computed before any template runs.
  * Templates only place values they are given; all decisions (which columns a table has,
  * which indicators an action links to, whether an action is overdue) are made here.
- * Pure: takes the validated project, returns plain data.
+ * Pure: takes the validated project, returns plain data (its types: site-types.ts).
  */
-import type { Project, ReportEntry, OrganisationEntry, ReportKey } from "../validate/validate-project.ts";
-import type { Action, BoardPaper, IndicatorDefinition, Organisation, StatusDefinition, Theme } from "../validate/schema.ts";
-import { PDF_LIMITS, type PdfLimit } from "../pdf/known-limits.ts";
-import { renderInline, renderMarkdown, type Heading } from "./markdown.ts";
+import type { Project, ReportEntry, OrganisationEntry } from "../validate/validate-project.ts";
+import type { Action, BoardPaper, IndicatorDefinition, Standard, Theme } from "../validate/schema.ts";
+import { PDF_LIMITS } from "../pdf/known-limits.ts";
+import { renderInline, renderMarkdown } from "./markdown.ts";
 import { longDate } from "../dates.ts";
-import { glanceRow, resultLabel, resultView, type GlanceRow, type ResultView } from "./indicator-view.ts";
+import { glanceRow, resultLabel, resultView } from "./indicator-view.ts";
 import { parityBandName } from "../compute/sentences.ts";
-import type { Chart, TableModel } from "../charts/types.ts";
-import { withEditions, withTrends, type EditionChanges, type EditionLink } from "./editions.ts";
+import type { Chart } from "../charts/types.ts";
+import { withEditions, withTrends } from "./editions.ts";
 import type { ReportIndicators } from "../compute/types.ts";
-
-export type Standard = "WRES" | "WDES";
-
-export interface Link {
-  text: string;
-  href: string;
-}
-
-export interface StatusView {
-  key: string;
-  label: string;
-  icon: StatusDefinition["icon"];
-  colour: string;
-}
-
-export interface ActionView {
-  id: string | undefined;
-  anchor: string | undefined;
-  see: (Link & { summary: string | undefined }) | undefined;
-  objectiveHtml: string | undefined;
-  currentPositionHtml: string | undefined;
-  actionHtml: string | undefined;
-  progressHtml: string | undefined;
-  sustainedHtml: string | undefined;
-  leads: string[];
-  partners: string[];
-  timescale: string | undefined;
-  due: string | undefined; // "31 March 2022"
-  overdue: boolean;
-  status: StatusView | undefined;
-  indicators: Link[];
-  peoplePromise: string[];
-  kpis: string[];
-}
-
-export interface ThemeView {
-  id: string;
-  anchor: string;
-  heading: string;
-  standard: Standard | undefined;
-  introductionHtml: string | undefined;
-  indicators: Link[];
-  peoplePromise: string[];
-  columns: {
-    objective: boolean;
-    currentPosition: boolean;
-    action: boolean;
-    who: boolean;
-    timescale: boolean;
-    status: boolean;
-    links: boolean;
-  };
-  /** The width of each column shown, in order, as a percentage ("12.5%"): a fixed layout, so no column is squeezed to a letter. */
-  columnWidths: string[];
-  actions: ActionView[];
-}
+import type {
+  ActionView,
+  BoardPaperView,
+  Contact,
+  GlanceView,
+  IndicatorView,
+  Link,
+  OrganisationView,
+  PublicLocation,
+  ReportView,
+  SiteModel,
+  SiteSettings,
+  StatementFacts,
+  StatusView,
+  ThemeView,
+} from "./site-types.ts";
 
 /** How much room each column of an action table takes, relative to the others. */
 const COLUMN_WEIGHTS = { id: 1, objective: 3, currentPosition: 3, action: 4.5, who: 2, timescale: 1.6, status: 1.5, links: 1.6 } as const;
@@ -81,195 +41,6 @@ function columnWidths(columns: ThemeView["columns"], longestId: number): string[
   const total = shown.reduce((a, b) => a + b, 0);
   return shown.map((w) => `${((100 * w) / total).toFixed(1)}%`);
 }
-
-export interface IndicatorView {
-  standard: Standard;
-  number: number;
-  anchor: string;
-  code: string; // "WRES 2"
-  label: string; // "WRES 2: appointment from shortlisting"
-  group: string;
-  /** The wording shown: the plan's own if the report gives it, else the national title (unless left out). */
-  title: string | undefined;
-  notes: string[];
-  actions: Link[];
-  /** The computed figures for this indicator (several for a multi-part metric such as WDES 4). */
-  results: ResultView[];
-  /** Its rows in the at-a-glance table, one per figure. */
-  glance: GlanceRow[];
-}
-
-/**
- * The summary table. With metric data: a row per figure. Without: the indicators the plan
- * addresses (number, wording, actions). Either way the indicators no action addresses are named
- * once, here, and nowhere else.
- */
-export interface GlanceView {
-  /** "WRES and WDES indicators and metrics", "WRES indicators", "WDES metrics". */
-  noun: string;
-  rows: (GlanceRow & { actions: Link[] })[];
-  addressed: { code: string; anchor: string; title: string | undefined; actions: Link[] }[];
-  /** Whether the addressed indicators' table has a wording column (some wording is shown). */
-  wording: boolean;
-  /** "WRES 3, WRES 4 and WDES 2", or undefined when every indicator has an action. */
-  unaddressed: string | undefined;
-  parityBand: string | undefined;
-}
-
-/** When the report was published and what dates its figures are as at, for the top of the page and the PDF cover. */
-export interface ReportDates {
-  /** "22 November 2023": the plan's `published` date, else the board paper's date. */
-  published: string | undefined;
-  /** "31 March 2024": the workforce snapshot. */
-  workforce: string | undefined;
-  /** 2023: the NHS Staff Survey the survey results come from. */
-  survey: number | undefined;
-}
-
-/** What the report says about its data: the year, snapshot and suppression rule. */
-export interface DataNote {
-  year: number;
-  snapshotDate: string; // "31 March 2024"
-  surveyYear: number | null;
-  /** The years the charts show, oldest first (the report's own year last). */
-  years: number[];
-  threshold: number;
-  parityBand: string; // "the parity band (0.80 to 1.25)"
-}
-
-export interface OrganisationView {
-  slug: string;
-  url: string;
-  name: string;
-  shortName: string;
-  type: string;
-  website: string | undefined;
-  /** The header colour (#rrggbb), checked for contrast against white text. */
-  colour: string | undefined;
-  /** Where the build puts the organisation's logo, if it has one. */
-  logo: string | undefined;
-  values: string[];
-  ethnicMinorityTerm: string;
-  contact: OrganisationEntry["data"]["contact"];
-  reports: { title: string; period: string; url: string; summary: string | undefined }[];
-  /** Each indicator's headline figure in each edition (scripts/html/editions.ts). */
-  trends: TableModel[];
-}
-
-export interface ReportView {
-  key: ReportKey;
-  url: string;
-  printUrl: string;
-  pdfUrl: string;
-  file: string;
-  organisation: OrganisationView;
-  title: string;
-  period: string;
-  standards: Standard[];
-  summary: string | undefined;
-  quotes: { html: string; name: string; role: string | undefined }[];
-  introductionHtml: string | undefined;
-  narrativeHtml: string;
-  /** The narrative split where the summary goes: its opening (before the first heading) and its sections. */
-  introductionNarrativeHtml: string;
-  sectionsHtml: string;
-  headings: Heading[];
-  /** The at-a-glance summary of every indicator the report covers (templates/components/at-a-glance). */
-  glance: GlanceView;
-  appendixTitle: string;
-  indicators: IndicatorView[];
-  data: DataNote | undefined;
-  dates: ReportDates;
-  charts: Chart[];
-  /** Each chart's data as CSV, named by its indicator: "WRES 1: staff in each pay band, clinical staff". */
-  downloads: (Link & { file: string })[];
-  themes: ThemeView[];
-  statusCounts: { status: StatusView; count: number }[];
-  overdueCount: number;
-  outputs: ("web" | "pdf")[];
-  /** The PDF's size and pages, once the PDF step has made it (GOV.UK attachment pattern). */
-  pdf: { href: string; size: string; pages: number } | undefined;
-  boardPaper: BoardPaperView | undefined;
-  /** What changed in the plan since the previous edition, and the earlier editions (scripts/html/editions.ts). */
-  changes: EditionChanges | undefined;
-  earlierEditions: EditionLink[];
-}
-
-/** The board-paper cover sheet, with every Markdown field rendered. */
-export interface BoardPaperView {
-  title: string | undefined;
-  reportTo: string;
-  meeting: string | undefined;
-  dateText: string;
-  agendaItem: string | undefined;
-  purpose: string[];
-  executiveSummaryHtml: string;
-  recommendationHtml: string;
-  author: { name: string; role?: string | undefined };
-  executiveSponsors: { name: string; role?: string | undefined }[];
-  assurance: { level: string; rationaleHtml: string; actionHtml: string | undefined } | undefined;
-  strategicObjectives: { objective: string; howHtml: string }[];
-  equalityAndDiversityHtml: string | undefined;
-  boardAssuranceFrameworkHtml: string | undefined;
-  legalAndRegulatoryHtml: string | undefined;
-  previousPapersHtml: string | undefined;
-}
-
-/**
- * What the build's own checks cover, for the accessibility statement. Known before they run: a
- * site is only published when they find nothing, so the statement can say so of every page it is
- * published with (itself included, checked with the rest).
- */
-export interface CheckSummary {
-  date: string; // "23 November 2026"
-  pages: number;
-  pdfs: number;
-  widths: number[];
-  axeVersion: string;
-}
-
-/** Where the site is published: its path on the web server, and its full address when the settings give one. */
-export interface PublicLocation {
-  /** The path every page's address starts with: "/", or "/about-us/equality/" under a sub-path of an existing site. */
-  basePath: string;
-  /** The site's full public address, "https://www.acme.nhs.uk/about-us/equality/"; links in the PDFs lead there. Unknown when only a path is given. */
-  address: string | undefined;
-}
-
-/** The publisher's settings, as every page lays them out (data/settings.yaml). */
-export interface SiteSettings extends PublicLocation {
-  title: string;
-  /** Who runs the website: the footer's copyright line and the accessibility statement name them. */
-  publisher: { name: string; contact: Contact | undefined };
-  /** Whether the authoring guide is published with the site (and linked from its footer). */
-  guide: boolean;
-  /** What the accessibility statement says that is not found by the checks it reports. */
-  statement: StatementFacts;
-}
-
-type Contact = NonNullable<Organisation["contact"]>;
-
-export interface StatementFacts {
-  /** The dates the publisher prepared and last reviewed the statement ("1 September 2025"), from the settings. */
-  prepared: string | undefined;
-  reviewed: string | undefined;
-  /** How to reach each organisation: its own contact, or else the publisher's (`through` names the publisher then). */
-  contacts: { name: string; contact: Contact; through: string | undefined }[];
-  /** What the PDFs are known not to do (scripts/pdf/known-limits.ts); none when the site has no PDF. */
-  pdfLimits: readonly PdfLimit[];
-}
-
-export interface SiteModel {
-  settings: SiteSettings;
-  checks: CheckSummary | undefined;
-  /** Every organisation, by name, without trends: what the home page and the accessibility statement list. */
-  directory: OrganisationView[];
-  /** The organisations whose pages this model builds (all, unless the build reuses the others' pages), with trends. */
-  organisations: OrganisationView[];
-  /** The reports of those organisations. */
-  reports: ReportView[];
-}
-
 
 /** Ids the report page and print page use for their own parts. */
 const RESERVED_IDS = ["maincontent", "contents-heading", "contents-title", "at-a-glance", "indicators", "action-plan", "changes-since", "downloads", "board-cover-title"];

@@ -14,7 +14,7 @@
 import type { Segment } from "../load/yaml.ts";
 import { AFC_BANDS, MEDICAL_SUBGROUPS } from "../validate/metrics-schema.ts";
 
-export type Standard = "WRES" | "WDES";
+import type { Standard } from "../validate/schema.ts";
 
 /** count: a whole number of people; percent: 0-100; score: 0-10; yes-no: Yes or No; text: Markdown. */
 export type ValueKind = "count" | "percent" | "score" | "yes-no" | "text";

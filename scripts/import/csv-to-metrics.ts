@@ -24,10 +24,10 @@ import {
   ROWS,
   rowAsCsv,
   type RowDefinition,
-  type Standard,
   type ValueKind,
 } from "./csv-layout.ts";
 import type { Cell, CsvRow } from "./read-csv.ts";
+import type { Standard } from "../validate/schema.ts";
 
 export interface FileDetails {
   year: number;

@@ -14,7 +14,7 @@
  * Pure.
  */
 import { hashOf } from "../cache/content-cache.ts";
-import type { CheckSummary, OrganisationView, ReportView, SiteModel } from "../html/site-model.ts";
+import type { CheckSummary, OrganisationView, ReportView, SiteModel } from "../html/site-types.ts";
 import type { ReportKey } from "../validate/validate-project.ts";
 import type { Output, PreviousSite, ReportRecord } from "./manifest.ts";
 

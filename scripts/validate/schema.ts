@@ -8,6 +8,10 @@
 import { z } from "zod";
 import { contrastRatio } from "../charts/palette.ts";
 
+/** The two standards, declared here only: every other module takes `Standard` from this one. */
+export const STANDARDS = ["WRES", "WDES"] as const;
+export type Standard = (typeof STANDARDS)[number];
+
 /** WCAG 2.2 AA contrast for normal text (1.4.3). */
 export const MIN_TEXT_CONTRAST = 4.5;
 
@@ -60,7 +64,7 @@ export const NationalFigures = z
     sources: z.record(z.string(), NationalSource),
     figures: z.array(
       z.strictObject({
-        standard: z.enum(["WRES", "WDES"]),
+        standard: z.enum(STANDARDS),
         indicator: z.string().describe('The indicator or metric as in the computed results: "2", "4a-i"'),
         year: z.int().min(2014).describe("The data year: the workforce snapshot of 31 March of this year"),
         value: z.number(),
@@ -175,7 +179,7 @@ export function makeSchemas(reference: Reference) {
     id: text.describe('The theme\'s number as published, e.g. "1"'),
     title: text,
     label: text.optional().describe('What the plan calls a theme: "Theme", "Priority", "Objective"'),
-    standard: z.enum(["WRES", "WDES"]).optional(),
+    standard: z.enum(STANDARDS).optional(),
     introduction: markdown.optional(),
     wres: wres.optional(),
     wdes: wdes.optional(),
@@ -187,7 +191,7 @@ export function makeSchemas(reference: Reference) {
   const Plan = z.strictObject({
     title: text,
     period,
-    standards: z.array(z.enum(["WRES", "WDES"])).min(1),
+    standards: z.array(z.enum(STANDARDS)).min(1),
     published: isoDate.optional(),
     introduction: markdown.optional(),
     themes: z.array(Theme).min(1),

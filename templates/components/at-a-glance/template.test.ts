@@ -9,7 +9,7 @@ import { HtmlValidate, Parser } from "html-validate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { launchBrowser } from "../../../scripts/pdf/browser.ts";
-import type { GlanceView } from "../../../scripts/html/site-model.ts";
+import type { GlanceView } from "../../../scripts/html/site-types.ts";
 
 interface NunjucksEnvironment {
   renderString(template: string, context: object): string;

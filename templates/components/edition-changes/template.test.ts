@@ -6,7 +6,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { HtmlValidate, Parser } from "html-validate";
 import { describe, expect, it } from "vitest";
-import type { EditionChanges, EditionLink } from "../../../scripts/html/editions.ts";
+import type { EditionChanges, EditionLink } from "../../../scripts/html/site-types.ts";
 
 interface NunjucksEnvironment {
   renderString(template: string, context: object): string;
