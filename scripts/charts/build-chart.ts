@@ -4,7 +4,7 @@
  */
 import { toCsv, toTableModel } from "./chart-data.ts";
 import { renderSvg } from "./render-svg.ts";
-import type { Chart, ChartType } from "./types.ts";
+import type { Chart, ChartType, Figure } from "./types.ts";
 
 export interface ChartPlacement {
   /** Unique on the page: "wres-1-non-clinical". */
@@ -15,16 +15,31 @@ export interface ChartPlacement {
   csvHref?: string;
 }
 
+/**
+ * Why a chart of these figures is not drawn, or undefined if it is: a chart needs two figures
+ * shown to show anything (a single point or bar, or none, is said in words and the table).
+ */
+export function whyNoChart(plotted: readonly Figure[]): string | undefined {
+  const shown = plotted.filter((figure) => figure.value !== null).length;
+  if (shown >= 2) return undefined;
+  const total = plotted.length;
+  if (shown === 0) return `No chart is drawn, as ${total === 1 ? "its one figure cannot" : `none of its ${total} figures can`} be shown: the table says why.`;
+  return total === 1
+    ? "No chart is drawn for a single figure: it is in the table."
+    : `No chart is drawn, as only 1 of its ${total} figures can be shown: the table gives it, and why the others are not shown.`;
+}
+
 export async function buildChart<Input>(type: ChartType<Input>, input: Input, placement: ChartPlacement): Promise<Chart> {
   const text = type.text(input);
   const table = type.table(input);
   const csvFileName = `${placement.id}.csv`;
+  const noChart = whyNoChart(type.plotted(input));
   return {
     ...text,
     id: placement.id,
     kind: type.name,
     source: placement.source,
-    svg: await renderSvg(type.spec(input), { id: placement.id, label: text.alt }),
+    ...(noChart === undefined ? { svg: await renderSvg(type.spec(input), { id: placement.id, label: text.alt }) } : { noChart }),
     table: toTableModel(table),
     csv: toCsv(table),
     csvFileName,

@@ -105,7 +105,14 @@ describe("buildCharts", async () => {
       ["wres-9", "board"],
     ]);
     expect(charts.map((c) => c.csvHref)).toEqual(["/data/wres-1-non-clinical.csv", "/data/wres-2.csv", "/data/wres-5.csv", "/data/wres-9.csv"]);
-    charts.forEach(expectAccessibleChart);
+    // A chart with fewer than two of its figures shown is not drawn: it says why, and keeps its table and CSV.
+    expect(charts.map((c) => c.noChart)).toEqual([
+      "No chart is drawn, as only 1 of its 2 figures can be shown: the table gives it, and why the others are not shown.",
+      "No chart is drawn, as only 1 of its 2 figures can be shown: the table gives it, and why the others are not shown.",
+      "No chart is drawn, as only 1 of its 2 figures can be shown: the table gives it, and why the others are not shown.",
+      undefined,
+    ]);
+    expectAccessibleChart(charts[3]!);
   });
 
   it("passes the computed figures through to the words, table and CSV", () => {

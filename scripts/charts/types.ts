@@ -51,6 +51,8 @@ export interface ChartType<Input> {
   text(input: Input): ChartText;
   table(input: Input): DataTable;
   spec(input: Input): TopLevelSpec;
+  /** The figures the chart plots as its data (not its reference lines): with fewer than two of them shown, no chart is drawn. */
+  plotted(input: Input): Figure[];
 }
 
 /** The data table ready for a template: every cell already text. */
@@ -69,8 +71,10 @@ export interface Chart extends ChartText {
   kind: string;
   /** "Source: Example NHS Trust, Electronic Staff Record, 31 March 2024". */
   source: string;
-  /** Inline SVG: role="img", aria-label = alt; trusted build output. */
-  svg: string;
+  /** Inline SVG: role="img", aria-label = alt; trusted build output. Absent when too few figures can be shown to draw one. */
+  svg?: string;
+  /** Why there is no chart, in a sentence ("No chart is drawn, as only 1 of the 3 figures can be shown: ..."), when there is no SVG. */
+  noChart?: string;
   table: TableModel;
   csv: string;
   csvFileName: string;

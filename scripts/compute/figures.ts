@@ -66,9 +66,9 @@ export function countShown(n: number): Figure {
 
 /** The change between two figures in the unit of change ("+0.32", "-2.1 points"). */
 export function changeBetween(current: Figure, previous: Figure, unit: Unit): Figure {
-  if (current.value === null) return notAvailable("this year's figure is not published");
+  if (current.value === null) return notAvailable("this year's figure is not shown");
   if (previous.value === null)
-    return notAvailable(previous.status === "suppressed" ? "last year's figure is not published" : (previous.reason ?? "there is no figure for last year"));
+    return notAvailable(previous.status === "suppressed" ? "last year's figure is not shown" : (previous.reason ?? "there is no figure for last year"));
   if (unit === "yes/no")
     return { value: current.value - previous.value, display: current.value === previous.value ? "no change" : `from ${previous.display} to ${current.display}`, status: "shown" };
   const changeUnit: Unit = unit === "%" || unit === "points" ? "points" : unit;

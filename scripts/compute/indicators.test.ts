@@ -200,7 +200,7 @@ describe("a metric file with only some sections", () => {
       expect(JSON.stringify(r)).not.toMatch(/NaN|Infinity|undefined/);
       const unavailable = [...r.wres, ...r.wdes].filter((i) => i.value.status === "not available");
       expect(unavailable.length).toBeGreaterThan(0);
-      for (const i of unavailable) expect(i.sentence, `${i.slug}`).toMatch(/not available|no result|no board membership|not published/);
+      for (const i of unavailable) expect(i.sentence, `${i.slug}`).toMatch(/not available|no result|no board membership|not shown/);
     });
   }
 

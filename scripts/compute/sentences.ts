@@ -27,7 +27,7 @@ function sinceLastYear(value: Figure, previous: Figure, when = "last year"): str
 
 function withheld(subject: string, value: Figure): string {
   return value.status === "suppressed"
-    ? `${subject} is not published, because ${value.reason ?? "it could identify people"}.`
+    ? `${subject} is not shown, because ${value.reason ?? "it could identify people"}.`
     : `${subject} is not available: ${value.reason ?? "the data does not allow it"}.`;
 }
 
@@ -98,12 +98,12 @@ export function surveySentence(w: SurveyWords, r: SurveyResultWords): string {
   const name = r.focus.inSentence;
   if (value.value === null) {
     return value.status === "suppressed"
-      ? `The result for ${name} staff is not published, because ${value.reason ?? "too few of them answered the question"}.`
+      ? `The result for ${name} staff is not shown, because ${value.reason ?? "too few of them answered the question"}.`
       : `There is no result for ${name} staff: ${value.reason ?? "the data does not include it"}.`;
   }
   const others = r.groups
     .filter((g) => g.role !== "focus")
-    .map((g) => (g.value.value === null ? `a figure not published for ${g.key === "overall" ? g.inSentence : `${g.inSentence} staff`}` : w.compared(g.value.display, g.key === "overall" ? g.inSentence : `${g.inSentence} staff`)));
+    .map((g) => (g.value.value === null ? `a figure not shown for ${g.key === "overall" ? g.inSentence : `${g.inSentence} staff`}` : w.compared(g.value.display, g.key === "overall" ? g.inSentence : `${g.inSentence} staff`)));
   const comparison = others.length === 0 ? "" : `, compared with ${others.join(" and ")}`;
   const survey = r.surveyYear ? `In the ${r.surveyYear} NHS Staff Survey, among` : "Among";
   const lastSurvey = r.trend.find((t) => t.year === r.year - 1)?.surveyYear;
@@ -140,7 +140,7 @@ export function boardSentence(focus: GroupLabel, board: BoardDetail | undefined,
       ? ""
       : ` Counting the ${nonVoting.members === 1 ? "1 non-voting member" : `${nonVoting.members} non-voting members`} too, ${all.focusMembers === 0 ? "none" : all.focusMembers} of all ${all.members} (${all.share.display}) ${all.focusMembers === 1 ? "was" : "were"} ${focus.inSentence}.`;
   const diff = voting.difference;
-  if (diff.value === null) return `${opening}; their share of the overall workforce is not published, because the group is small.${nonVotingClause}`;
+  if (diff.value === null) return `${opening}; their share of the overall workforce is not shown, because the group is small.${nonVotingClause}`;
   const size = Math.abs(diff.value).toFixed(1);
   const relation =
     diff.value === 0

@@ -67,4 +67,7 @@ function spec(input: BoardInput): TopLevelSpec {
   return { ...base, height: bars.height, params: bars.params, data: { values: bars.values }, layer: bars.layers };
 }
 
-export const boardChart: ChartType<BoardInput> = { name: "board", text, table, spec };
+/** The board's rows and the workforce, each a bar. */
+const plotted = (input: BoardInput) => [...input.rows.map((row) => row.share), input.workforce];
+
+export const boardChart: ChartType<BoardInput> = { name: "board", text, table, spec, plotted };

@@ -6,13 +6,21 @@ import type { Chart } from "../types.ts";
 import { FONT, TEXT_SIZE, WIDTH } from "../constants.ts";
 
 /** The <path> marks inside the mark groups of a Vega mark type ("rect", "symbol"). */
-export function markCount(svg: string, markType: string): number {
-  const groups = [...svg.matchAll(new RegExp(`<g class="mark-${markType} role-mark[^"]*"[^>]*>(.*?)</g>`, "g"))];
+export function markCount(svg: string | undefined, markType: string): number {
+  const groups = [...drawn(svg).matchAll(new RegExp(`<g class="mark-${markType} role-mark[^"]*"[^>]*>(.*?)</g>`, "g"))];
   return groups.reduce((n, g) => n + (g[1]!.match(/<path /g) ?? []).length, 0);
 }
 
+/** A chart's SVG, which a test expects to have been drawn. */
+export function drawn(svg: string | undefined): string {
+  if (svg === undefined) throw new Error("the chart was not drawn (too few of its figures are shown)");
+  return svg;
+}
+
 export function expectAccessibleChart(chart: Chart): void {
-  const root = /^<svg [^>]*>/.exec(chart.svg)![0];
+  const svg = drawn(chart.svg);
+  expect(chart.noChart).toBeUndefined();
+  const root = /^<svg [^>]*>/.exec(svg)![0];
   expect(root).toContain(' role="img"');
   expect(root).toContain(` aria-label="${chart.alt.replace(/&/g, "&amp;").replace(/"/g, "&quot;")}"`);
   expect(root).toMatch(new RegExp(` viewBox="0 0 ${WIDTH} \\d+"`));
@@ -20,25 +28,25 @@ export function expectAccessibleChart(chart: Chart): void {
   expect(chart.alt).toMatch(/^(Line|Bar) chart: .*; its figures are in the table under "Data for this chart" below\.$/);
   expect(chart.alt).not.toContain(chart.title.replace(/\.$/, ""));
   // Only the root names the chart: no mark, axis or legend carries ARIA or a role.
-  const inner = chart.svg.slice(root.length);
+  const inner = svg.slice(root.length);
   expect(inner).not.toMatch(/ (aria-[a-z]+|role)=/);
   expect(inner).not.toContain("<title");
   // No external references; ids are the chart's own.
-  expect(chart.svg).not.toMatch(/(href|src)=|url\((?!#)/);
-  for (const [, id] of chart.svg.matchAll(/ id="([^"]+)"/g)) expect(id!.startsWith(`${chart.id}-svg-`)).toBe(true);
+  expect(svg).not.toMatch(/(href|src)=|url\((?!#)/);
+  for (const [, id] of svg.matchAll(/ id="([^"]+)"/g)) expect(id!.startsWith(`${chart.id}-svg-`)).toBe(true);
   // Text in one size, in the fixed font.
-  for (const [, size] of chart.svg.matchAll(/font-size="([\d.]+)px"/g)) expect(Number(size)).toBe(TEXT_SIZE);
-  for (const [, font] of chart.svg.matchAll(/font-family="([^"]+)"/g)) expect(font).toBe(FONT);
+  for (const [, size] of svg.matchAll(/font-size="([\d.]+)px"/g)) expect(Number(size)).toBe(TEXT_SIZE);
+  for (const [, font] of svg.matchAll(/font-family="([^"]+)"/g)) expect(font).toBe(FONT);
   // Nothing broken leaks into any output.
-  for (const output of [chart.svg, chart.alt, chart.csv, JSON.stringify(chart.table)]) expect(output).not.toMatch(/NaN|Infinity|undefined|null/);
+  for (const output of [svg, chart.alt, chart.csv, JSON.stringify(chart.table)]) expect(output).not.toMatch(/NaN|Infinity|undefined|null/);
   // Every table cell is in the CSV, and every row of the table has its row in the CSV.
   const csvLines = chart.csv.trimEnd().split("\r\n");
   expect(csvLines).toHaveLength(chart.table.rows.length + 1);
 }
 
 /** Lines of text drawn in the SVG, in document order (a multi-line text gives one per <tspan>). */
-export function svgTexts(svg: string): string[] {
-  return [...svg.matchAll(/<text[^>]*>(.*?)<\/text>/g)].flatMap((m) => {
+export function svgTexts(svg: string | undefined): string[] {
+  return [...drawn(svg).matchAll(/<text[^>]*>(.*?)<\/text>/g)].flatMap((m) => {
     const lines = [...m[1]!.matchAll(/<tspan[^>]*>(.*?)<\/tspan>/g)].map((t) => t[1]!);
     return lines.length > 0 ? lines : [m[1]!];
   });

@@ -131,4 +131,6 @@ function spec(input: LikelihoodInput): TopLevelSpec {
   };
 }
 
-export const likelihoodChart: ChartType<LikelihoodInput> = { name: "relative-likelihood", text, table, spec };
+const plotted = (input: LikelihoodInput) => input.years.map((year) => year.value);
+
+export const likelihoodChart: ChartType<LikelihoodInput> = { name: "relative-likelihood", text, table, spec, plotted };

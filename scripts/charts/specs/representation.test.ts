@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { suppressed, withheld } from "../../compute/figures.ts";
 import { buildChart } from "../build-chart.ts";
 import { boardChart } from "./board.ts";
 import { boardExample, FEWER, representationExample as input } from "./examples.ts";
@@ -51,10 +52,27 @@ describe("representation chart", async () => {
     expect((await buildChart(representationChart, input, place)).svg).toBe(chart.svg);
   });
 
-  it("keeps the overall share out of the chart when it is not shown", async () => {
-    const noOverall = await buildChart(representationChart, { ...input, overall: { value: null, display: FEWER, status: "suppressed" } }, place);
+  it("keeps the overall share out of the chart when it is not shown, and gives the spread of the bands instead", async () => {
+    const noOverall = await buildChart(representationChart, { ...input, overall: suppressed(10) }, place);
     expectAccessibleChart(noOverall);
-    expect(noOverall.title).toBe(`The share of BME staff in the whole workforce is not shown (${FEWER}).`);
+    expect(noOverall.title).toBe(
+      "BME staff are between 8.0% (Band 8a) and 30.2% (Band 2) of non-clinical staff in the AfC bands that can be shown; " +
+        "the share of BME staff in the whole workforce is not shown, because it rests on fewer than 10 people, who could be identified.",
+    );
     expect(svgTexts(noOverall.svg).some((t) => t.startsWith("Whole workforce"))).toBe(false);
+  });
+
+  it("draws no chart when fewer than two bands are shown, and says why in words", async () => {
+    const rows = input.rows.map((row, i) => (i === 0 ? row : { ...row, share: suppressed(10) }));
+    const one = await buildChart(representationChart, { ...input, rows }, place);
+    expect(one.svg).toBeUndefined();
+    expect(one.noChart).toBe("No chart is drawn, as only 1 of its 7 figures can be shown: the table gives it, and why the others are not shown.");
+    expect(one.title).toBe("BME staff are 24.0% of the whole workforce and 30.2% of non-clinical staff in Band 2, the only AfC band that can be shown.");
+    expect(one.table.rows.map((r) => r.cells[0])).toEqual(["30.2%", ...Array(6).fill(FEWER), "24.0%"]);
+    const none = await buildChart(representationChart, { ...input, overall: withheld("it would let a number below 10 be worked out"), rows: rows.slice(1) }, place);
+    expect(none.noChart).toBe("No chart is drawn, as none of its 6 figures can be shown: the table says why.");
+    expect(none.title).toBe(
+      "The share of BME staff in the whole workforce is not shown, because it would let a number below 10 be worked out, and no AfC band figure can be shown either.",
+    );
   });
 });

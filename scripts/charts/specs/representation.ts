@@ -37,9 +37,16 @@ function text(input: RepresentationInput) {
   const byShare = [...shown].sort((a, b) => a.share.value! - b.share.value!);
   const lowest = byShare[0];
 
+  const highest = byShare[byShare.length - 1];
+  // Without the whole workforce's share, the finding is the spread of the shares that are shown.
+  const overallHidden = `the share of ${who} in the whole workforce is ${input.overall.status === "not available" ? "not available" : "not shown"}, because ${input.overall.reason ?? "it could identify people"}`;
   const first = capitalise(
     input.overall.value === null
-      ? `The share of ${who} in the whole workforce is not shown (${input.overall.display}).`
+      ? lowest === undefined
+        ? `${overallHidden}, and no ${input.category} figure can be shown either.`
+        : shown.length === 1
+          ? `${who} are ${labelText(lowest.share, "%")} of ${input.staffGroup} in ${lowest.label}, the only ${input.category} that can be shown; ${overallHidden}.`
+          : `${who} are between ${labelText(lowest.share, "%")} (${lowest.label}) and ${labelText(highest!.share, "%")} (${highest!.label}) of ${input.staffGroup} in the ${input.category}s that can be shown; ${overallHidden}.`
       : lowest === undefined
         ? `${who} are ${overall} of the whole workforce; no ${input.category} figure can be shown.`
         : lowest.share.value! < input.overall.value
@@ -84,4 +91,6 @@ function spec(input: RepresentationInput): TopLevelSpec {
   return { ...base, height: bars.height, params: bars.params, data: { values: bars.values }, layer: bars.layers };
 }
 
-export const representationChart: ChartType<RepresentationInput> = { name: "representation", text, table, spec };
+const plotted = (input: RepresentationInput) => input.rows.map((row) => row.share);
+
+export const representationChart: ChartType<RepresentationInput> = { name: "representation", text, table, spec, plotted };

@@ -152,4 +152,6 @@ function spec(input: SurveyInput): TopLevelSpec {
   };
 }
 
-export const surveyChart: ChartType<SurveyInput> = { name: "survey", text, table, spec };
+const plotted = (input: SurveyInput) => input.groups.flatMap((group) => group.values);
+
+export const surveyChart: ChartType<SurveyInput> = { name: "survey", text, table, spec, plotted };

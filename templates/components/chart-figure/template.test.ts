@@ -78,6 +78,15 @@ describe("chartFigure macro", () => {
     expect(parse(render(fixture, { open: true })).querySelectorAll("details")[0]!.hasAttribute("open")).toBe(true);
   });
 
+  it("says in words why there is no chart, and shows the table and the CSV link, when none was drawn", () => {
+    const noChart = "No chart is drawn, as only 1 of its 3 figures can be shown: the table gives it, and why the others are not shown.";
+    const undrawn = parse(render({ ...fixture, svg: undefined, noChart }));
+    expect(undrawn.querySelectorAll("svg, details")).toHaveLength(0);
+    expect(undrawn.querySelectorAll(".chart-figure__none")[0]!.textContent).toBe(noChart);
+    expect(undrawn.querySelectorAll("figure > .table-scroll table caption")[0]!.textContent).toBe(fixture.table.caption);
+    expect(undrawn.querySelectorAll("a[download]")[0]!.getAttributeValue("href")).toBe(fixture.csvHref);
+  });
+
   it("escapes every text field: only the SVG is trusted markup", () => {
     const hostile = '<img src=x onerror="alert(1)">';
     const out = render({
