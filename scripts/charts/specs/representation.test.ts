@@ -68,7 +68,7 @@ describe("representation chart", async () => {
     expect(one.svg).toBeUndefined();
     expect(one.noChart).toBe("No chart is drawn, as only 1 of its 7 figures can be shown: the table gives it, and why the others are not shown.");
     expect(one.title).toBe("BME staff are 24.0% of the whole workforce and 30.2% of non-clinical staff in Band 2, the only AfC band that can be shown.");
-    expect(one.table.rows.map((r) => r.cells[0])).toEqual(["30.2%", ...Array(6).fill(FEWER), "24.0%"]);
+    expect(one.table.rows.map((r) => r.cells[0])).toEqual(["30.2%", ...Array<string>(6).fill(FEWER), "24.0%"]);
     const none = await buildChart(representationChart, { ...input, overall: withheld("it would let a number below 10 be worked out"), rows: rows.slice(1) }, place);
     expect(none.noChart).toBe("No chart is drawn, as none of its 6 figures can be shown: the table says why.");
     expect(none.title).toBe(
