@@ -23,6 +23,7 @@ export function whyNoChart(plotted: readonly Figure[]): string | undefined {
   const shown = plotted.filter((figure) => figure.value !== null).length;
   if (shown >= 2) return undefined;
   const total = plotted.length;
+  if (total === 0) return "No chart is drawn, as there is no figure for it.";
   if (shown === 0) return `No chart is drawn, as ${total === 1 ? "its one figure cannot" : `none of its ${total} figures can`} be shown: the table says why.`;
   return total === 1
     ? "No chart is drawn for a single figure: it is in the table."

@@ -84,6 +84,8 @@ const indicators: ReportIndicators = {
     result("5", "survey", "%", {
       trend: [{ year: 2023, value: shown(28.4), groups: [group("focus", shown(28.4)), group("reference", hidden)], significance: "not available" }],
     }),
+    // No survey figure at all, shown or hidden: no chart (the card gives the sentence).
+    result("6", "survey", "%", { trend: [{ year: 2024, value: hidden, groups: [], significance: "not available" }] }),
     result("9", "board", "points", {
       board: {
         workforceShare: shown(21.3),
@@ -97,7 +99,7 @@ const indicators: ReportIndicators = {
 describe("buildCharts", async () => {
   const charts = await buildCharts(indicators, { csvHref: (name) => `/data/${name}` });
 
-  it("makes one chart per chartable indicator (none for yes/no)", () => {
+  it("makes one chart per chartable indicator (none for yes/no, none for a survey result with no figures)", () => {
     expect(charts.map((c) => [c.id, c.kind])).toEqual([
       ["wres-1-non-clinical", "representation"],
       ["wres-2", "relative-likelihood"],

@@ -80,6 +80,8 @@ export async function buildCharts(indicators: ReportIndicators, options: ChartOp
       case "survey": {
         if (result.unit !== "%" && result.unit !== "score") return [];
         const roles = (["focus", "reference"] as const).filter((role) => result.trend.some((y) => groupValue(y.groups, role)));
+        // No group has a figure, shown or not: there is nothing to chart, and the card gives the sentence.
+        if (roles.length === 0) return [];
         const headings = { focus: result.focus.label, reference: result.reference.label };
         return [
           buildChart(
