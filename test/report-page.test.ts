@@ -19,11 +19,10 @@ const EXAMPLE = "example-nhs-trust/2024-25";
 const REPORTS = [EXAMPLE, "norfolk-and-waveney-ccg/2021-22", "bsw-ccg/2020-21", "cambridgeshire-community-services/2023-24"];
 
 /**
- * Repeats this issue leaves to others, each named: the charts' source lines and legends (issue 17),
- * a note the charts add under two WDES 1 charts, and two national notes that NHS England words
+ * Repeats this issue leaves to others, each named: two national notes that NHS England words
  * alike for WRES 9 and WDES 10 (an author may leave national definitions out).
  */
-const LEFT_TO_OTHERS = [/^Source: /, /^Shaded: /, /: not shown$/, /^Disaggregated by voting membership of the Board/];
+const LEFT_TO_OTHERS = [/^Disaggregated by voting membership of the Board/];
 const ours = (repeats: Repeat[]) => repeats.filter((r) => !LEFT_TO_OTHERS.some((re) => re.test(r.sentence)));
 
 let out: string;

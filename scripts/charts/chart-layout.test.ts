@@ -33,12 +33,12 @@ const years = (n: number) => Array.from({ length: n }, (_, i) => String(2019 + i
 
 async function hardCases(): Promise<Chart[]> {
   const survey = (id: string, groups: { heading: string; values: Figure[] }[], unit: "%" | "score" = "%") =>
-    buildChart(surveyChart, { ...surveyExample, unit, years: years(groups[0]!.values.length), groups }, { id, source: "" });
+    buildChart(surveyChart, { ...surveyExample, unit, years: years(groups[0]!.values.length), groups }, { id });
   const likelihood = (id: string, values: (number | null)[]) =>
     buildChart(
       likelihoodChart,
       { ...likelihoodExample, years: values.map((v, i) => ({ label: String(2019 + i), value: v === null ? withheld : shown(v) })) },
-      { id, source: "" },
+      { id },
     );
   const representation = (id: string, overall: number, shares: (number | null)[], labels?: string[]) =>
     buildChart(
@@ -48,13 +48,13 @@ async function hardCases(): Promise<Chart[]> {
         overall: shown(overall),
         rows: shares.map((share, i) => ({ label: labels?.[i] ?? `Band ${i + 2}`, share: share === null ? hidden : shown(share) })),
       },
-      { id, source: "" },
+      { id },
     );
   return Promise.all([
-    buildChart(representationChart, representationExample, { id: "example-representation", source: "" }),
-    buildChart(likelihoodChart, likelihoodExample, { id: "example-likelihood", source: "" }),
-    buildChart(surveyChart, surveyExample, { id: "example-survey", source: "" }),
-    buildChart(boardChart, boardExample, { id: "example-board", source: "" }),
+    buildChart(representationChart, representationExample, { id: "example-representation" }),
+    buildChart(likelihoodChart, likelihoodExample, { id: "example-likelihood" }),
+    buildChart(surveyChart, surveyExample, { id: "example-survey" }),
+    buildChart(boardChart, boardExample, { id: "example-board" }),
     survey("survey-a-hair-apart", [
       { heading: "BME", values: [25, 24.9, 31.2, 31.2, 40.1, 40].map(shown) },
       { heading: "White", values: [24.9, 25, 31.1, 31.2, 40, 40.1].map(shown) },
@@ -96,7 +96,7 @@ async function hardCases(): Promise<Chart[]> {
     buildChart(
       boardChart,
       { ...boardExample, workforce: shown(99.5), rows: [0, 100, 50, 99.9].map((v, i) => ({ label: ["All board members", "Voting members", "Executive members", "Non-voting members"][i]!, share: shown(v), difference: shown(v - 99.5) })) },
-      { id: "board-0-to-100", source: "" },
+      { id: "board-0-to-100" },
     ),
   ]);
 }

@@ -31,11 +31,8 @@ const groupValue = (groups: GroupFigure[], role: GroupFigure["role"]) => groups.
 /** Every chart for a report's indicators, in the report's order (WRES, then WDES). */
 export async function buildCharts(indicators: ReportIndicators, options: ChartOptions = {}): Promise<Chart[]> {
   const date = longDate(indicators.snapshotDate);
-  const workforceSource = `Source: ${indicators.organisation}, workforce data at ${date}`;
-  const surveySource = `Source: NHS Staff Survey, ${indicators.organisation}`;
-  const place = (id: string, source: string) => ({
+  const place = (id: string) => ({
     id,
-    source,
     ...(options.csvHref ? { csvHref: options.csvHref(`${id}.csv`) } : {}),
   });
 
@@ -58,7 +55,7 @@ export async function buildCharts(indicators: ReportIndicators, options: ChartOp
               overall,
               rows: table.rows.map((row) => ({ label: row.label, share: shareOf(row, result.focus.key) })),
             },
-            place(`${result.slug}-${table.staffGroup.replace(/\W+/g, "-")}`, workforceSource),
+            place(`${result.slug}-${table.staffGroup.replace(/\W+/g, "-")}`),
           ),
         );
       }
@@ -74,7 +71,7 @@ export async function buildCharts(indicators: ReportIndicators, options: ChartOp
               band: indicators.parityBand,
               years: result.trend.map((y) => ({ label: y.basis === "single year" ? `${y.year} (single year)` : String(y.year), value: y.value })),
             },
-            place(result.slug, workforceSource),
+            place(result.slug),
           ),
         ];
       case "survey": {
@@ -98,7 +95,7 @@ export async function buildCharts(indicators: ReportIndicators, options: ChartOp
                 values: result.trend.map((y) => groupValue(y.groups, role) ?? NOT_AVAILABLE),
               })),
             },
-            place(result.slug, surveySource),
+            place(result.slug),
           ),
         ];
       }
@@ -115,7 +112,7 @@ export async function buildCharts(indicators: ReportIndicators, options: ChartOp
               workforce: detail.workforceShare,
               rows: detail.rows.map((row) => ({ label: row.label, share: row.share, difference: row.difference })),
             },
-            place(result.slug, workforceSource),
+            place(result.slug),
           ),
         ];
       }

@@ -40,8 +40,6 @@ export interface ChartText {
   subtitle: string;
   /** The SVG's accessible name: what the chart shows, briefly, and that its figures are in the table below. The finding is the title (the caption), said once. */
   alt: string;
-  /** One line per figure not shown: "Band 9: fewer than 10, not shown." */
-  notes: string[];
 }
 
 /** One kind of chart: one file under specs/. */
@@ -69,12 +67,8 @@ export interface Chart extends ChartText {
   id: string;
   /** The chart type's name. */
   kind: string;
-  /** "Source: Example NHS Trust, Electronic Staff Record, 31 March 2024". */
-  source: string;
-  /** Inline SVG: role="img", aria-label = alt; trusted build output. Absent when too few figures can be shown to draw one. */
+  /** Inline SVG: role="img", aria-label = alt; trusted build output. Absent when fewer than two of its figures are shown: the caption and the table say it all. */
   svg?: string;
-  /** Why there is no chart, in a sentence ("No chart is drawn, as only 1 of the 3 figures can be shown: ..."), when there is no SVG. */
-  noChart?: string;
   table: TableModel;
   csv: string;
   csvFileName: string;

@@ -81,12 +81,18 @@ const unquote = (s: string) => (/^".*"$/.test(s) ? unescape(s.slice(1, -1)) : s)
 export async function repeatsOnPage(page: Page): Promise<{ visible: Repeat[]; spoken: Repeat[] }> {
   const spoken = repeatedSentences(spokenText(await page.locator("body").ariaSnapshot()));
   // Links within the page (contents, the summary's rows) repeat the headings they lead to, by design.
+  // A chart's labels are each a line of their own (innerText runs an SVG's texts together, so a
+  // chart's key of two short labels would read as one sentence).
   const visible = await page.evaluate(() => {
-    const links = [...document.querySelectorAll<HTMLElement>('a[href^="#"]')];
-    for (const a of links) a.style.setProperty("display", "none");
+    const hidden = [...document.querySelectorAll<HTMLElement | SVGElement>('a[href^="#"], svg')];
+    for (const el of hidden) el.style.setProperty("display", "none");
     const text = document.body.innerText;
-    for (const a of links) a.style.removeProperty("display");
-    return text;
+    for (const el of hidden) el.style.removeProperty("display");
+    const labels = [...document.querySelectorAll("svg text")].flatMap((t) => {
+      const lines = [...t.querySelectorAll("tspan")].map((line) => line.textContent);
+      return lines.length > 0 ? lines : [t.textContent];
+    });
+    return [text, ...labels].join("\n");
   });
   return { visible: repeatedSentences([visible]), spoken };
 }

@@ -340,6 +340,7 @@ export function buildSiteModel(project: Project, options: SiteModelOptions): Sit
       indicators,
       data: computed
         ? {
+            organisation: computed.organisation,
             year: computed.year,
             snapshotDate: longDate(computed.snapshotDate),
             surveyYear: computed.surveyYear,

@@ -110,6 +110,8 @@ export interface ReportDates {
 
 /** What the report says about its data: the year, snapshot and suppression rule. */
 export interface DataNote {
+  /** Whose data the tables and charts are: "Example NHS Trust". */
+  organisation: string;
   year: number;
   snapshotDate: string; // "31 March 2024"
   surveyYear: number | null;

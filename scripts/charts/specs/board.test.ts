@@ -5,7 +5,7 @@ import { boardExample as input } from "./examples.ts";
 import { expectAccessibleChart, markCount, svgTexts } from "./expect-chart.ts";
 
 describe("board chart", async () => {
-  const chart = await buildChart(boardChart, input, { id: "wres-9-test", source: "Source: test" });
+  const chart = await buildChart(boardChart, input, { id: "wres-9-test" });
 
   it("is accessible", () => {
     expectAccessibleChart(chart);

@@ -39,7 +39,6 @@ function text(input: BoardInput) {
     subtitle: `Percentage of board members who are ${input.group}, by type of membership, against the whole workforce, at ${input.date}`,
     alt: chartName(`Bar chart: the percentage of board members who are ${input.group}, by type of membership, against the whole workforce`),
     // A figure not shown says so in the chart, in place of its bar.
-    notes: [],
   };
 }
 

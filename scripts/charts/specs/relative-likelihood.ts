@@ -34,7 +34,6 @@ function text(input: LikelihoodInput) {
     subtitle: `${input.measure}, each year${input.basis ? ` (${input.basis})` : ""}; 1.00 means equally likely`,
     alt: chartName(`Line chart: ${input.topic}, the relative likelihood ${yearSpan(input.years.map((y) => y.label))}, against ${parityBandName(input.band)}`),
     // A year not shown says so in the chart, where its point would be.
-    notes: [],
   };
 }
 

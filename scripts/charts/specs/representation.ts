@@ -63,7 +63,6 @@ function text(input: RepresentationInput) {
     subtitle: `Percentage of ${input.staffGroup} in each ${input.category} who are ${input.group}, at ${input.date}, against the whole workforce`,
     alt: chartName(`Bar chart: the percentage of ${input.staffGroup} in each ${input.category} who are ${input.group}, with the whole workforce's percentage as a line`),
     // A figure not shown says so in the chart, in place of its bar; the whole workforce's in the title.
-    notes: [],
   };
 }
 

@@ -5,7 +5,7 @@ import { expectAccessibleChart, markCount, svgTexts } from "./expect-chart.ts";
 import { surveyChart } from "./survey.ts";
 
 describe("survey chart", async () => {
-  const chart = await buildChart(surveyChart, input, { id: "wres-5-test", source: "Source: test" });
+  const chart = await buildChart(surveyChart, input, { id: "wres-5-test" });
 
   it("is accessible", () => {
     expectAccessibleChart(chart);

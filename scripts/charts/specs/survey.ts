@@ -38,7 +38,6 @@ function text(input: SurveyInput) {
     subtitle: `${input.measure}, by survey year${input.unit === "score" ? " (score out of 10)" : ""}`,
     alt: chartName(`Line chart: ${input.topic}, ${input.unit === "score" ? "the score" : "the percentage"} ${input.groups.length > 1 ? "for each group of staff " : ""}${yearSpan(input.years, "survey year")}`),
     // A figure not shown says so in the chart, at the foot of its year.
-    notes: [],
   };
 }
 

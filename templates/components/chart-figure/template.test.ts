@@ -66,9 +66,8 @@ describe("chartFigure macro", () => {
     });
   });
 
-  it("lists the notes, the source and the CSV link", () => {
-    expect(root.querySelectorAll(".chart-figure__notes li").map((li) => li.textContent)).toEqual(fixture.notes);
-    expect(root.querySelectorAll(".chart-figure__source")[0]!.textContent).toBe(fixture.source);
+  it("links the CSV, and gives no source line (the report says its sources once)", () => {
+    expect(html).not.toContain("Source");
     const link = root.querySelectorAll("a[download]")[0]!;
     expect(link.getAttributeValue("href")).toBe(fixture.csvHref);
   });
@@ -78,12 +77,10 @@ describe("chartFigure macro", () => {
     expect(parse(render(fixture, { open: true })).querySelectorAll("details")[0]!.hasAttribute("open")).toBe(true);
   });
 
-  it("says in words why there is no chart, and shows the table and the CSV link, when none was drawn", () => {
-    const noChart = "No chart is drawn, as only 1 of its 3 figures can be shown: the table gives it, and why the others are not shown.";
-    const undrawn = parse(render({ ...fixture, svg: undefined, noChart }));
+  it("shows the table, open, and the CSV link under the caption when no chart was drawn", () => {
+    const undrawn = parse(render({ ...fixture, svg: undefined }));
     expect(undrawn.querySelectorAll("svg, details")).toHaveLength(0);
-    expect(undrawn.querySelectorAll(".chart-figure__none")[0]!.textContent).toBe(noChart);
-    expect(undrawn.querySelectorAll("figure > .table-scroll table caption")[0]!.textContent).toBe(fixture.table.caption);
+    expect(undrawn.querySelectorAll("figure > figcaption + .chart-figure__table table caption")[0]!.textContent).toBe(fixture.table.caption);
     expect(undrawn.querySelectorAll("a[download]")[0]!.getAttributeValue("href")).toBe(fixture.csvHref);
   });
 
@@ -93,8 +90,6 @@ describe("chartFigure macro", () => {
       ...fixture,
       title: hostile,
       subtitle: hostile,
-      source: hostile,
-      notes: [hostile],
       csvHref: 'x" onclick="alert(1)',
       table: { caption: hostile, head: [hostile], rows: [{ header: hostile, cells: [hostile] }] },
     });
