@@ -58,6 +58,11 @@ export function recordFiles(record: OrganisationRecord): string[] {
   return [record.page, ...Object.values(record.reports).flatMap((r) => [r.web, r.print, ...(r.pdf ? [r.pdf] : [])])].flatMap((o) => o.files);
 }
 
+/** Every file a manifest names. */
+export function manifestFiles(manifest: Manifest): string[] {
+  return [...Object.values(manifest.organisations).flatMap(recordFiles), ...(manifest.site?.files ?? []), ...(manifest.statement?.files ?? [])];
+}
+
 /** The previous site's manifest (empty when there is none, or it is of an older version) and the files it names that are gone. */
 export async function readPreviousSite(siteDir: string): Promise<PreviousSite> {
   let manifest = emptyManifest();
@@ -68,8 +73,7 @@ export async function readPreviousSite(siteDir: string): Promise<PreviousSite> {
     // None yet, or cut short: everything is made again.
     if ((error as NodeJS.ErrnoException).code !== "ENOENT" && !(error instanceof SyntaxError)) throw error;
   }
-  const named = [...Object.values(manifest.organisations).flatMap(recordFiles), ...(manifest.site?.files ?? []), ...(manifest.statement?.files ?? [])];
-  return { manifest, missing: new Set(named.filter((f) => !existsSync(path.join(siteDir, f)))) };
+  return { manifest, missing: new Set(manifestFiles(manifest).filter((f) => !existsSync(path.join(siteDir, f)))) };
 }
 
 /** A copy with every object's keys in order: a rebuild writes the same bytes as a cold build, whatever order it made things in. */

@@ -1,0 +1,141 @@
+/**
+ * Steps 5 and 6 of the build, the pages: each page the plan renders goes through Eleventy
+ * (render-site.ts), each page it reuses is linked from the previous site (cache/link-files.ts).
+ * Then the files beside the pages: each chart's CSV download, the organisations' logos, the JSON
+ * Schemas, and last the accessibility statement (it says what the checks cover, every page and
+ * PDF of the site, known only once the rest is made).
+ *
+ * Rendering always comes before linking into the same folder: a file this build writes is never
+ * written through a link into the previous site.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { linkFiles } from "../cache/link-files.ts";
+import type { PageDecision, WebPagePlan } from "../plan/plan-pages.ts";
+import { STATEMENT_FILE } from "../plan/plan-pages.ts";
+import type { OrganisationEntry, ReportKey } from "../validate/validate-project.ts";
+import { writeSiteAssets } from "./assets.ts";
+import { renderSite } from "./render-site.ts";
+import { logoPath } from "./site-model.ts";
+import type { ReportView, SiteModel } from "./site-types.ts";
+
+/** The folders a step works between: the templates, the new site being written, the previous site. */
+export interface PageFolders {
+  contentDir: string;
+  dir: string;
+  previousDir: string;
+}
+
+/** The templates of content/ that page through reports and organisations; every other template is a site-wide page. */
+const PRINT_TEMPLATE = "print.njk";
+const STATEMENT_TEMPLATE = "accessibility.njk";
+const PAGED_TEMPLATES = ["report.njk", PRINT_TEMPLATE, "organisation.njk"];
+
+const rendering = (d: PageDecision | undefined) => d?.action === "render";
+const linked = (decisions: Iterable<PageDecision>) => [...decisions].filter((d) => d.action === "link").flatMap((d) => d.output.files);
+
+/** The site-wide templates of content/ (home, guide, accessibility statement), as Eleventy ignore patterns. */
+async function siteTemplates(contentDir: string): Promise<string[]> {
+  const entries = await readdir(contentDir, { withFileTypes: true });
+  return entries.filter((e) => e.name !== "reports" && !PAGED_TEMPLATES.includes(e.name)).map((e) => (e.isDirectory() ? `${e.name}/**` : e.name));
+}
+
+/**
+ * Step 5, before the PDFs: the print pages the plan renders, and the stylesheets the PDFs need
+ * (written alone when no page is rendered); the other print pages linked. Returns the pages rendered ("print:<report>").
+ */
+export async function writePrintPages(model: SiteModel, print: ReadonlyMap<ReportKey, PageDecision>, folders: PageFolders): Promise<string[]> {
+  const { contentDir, dir, previousDir } = folders;
+  const reports = model.reports.filter((r) => rendering(print.get(r.key)));
+  if (reports.length > 0) await renderSite({ ...model, organisations: [], reports }, { contentDir, outputDir: dir, only: PRINT_TEMPLATE });
+  else await writeSiteAssets(dir);
+  linkFiles(linked(print.values()), previousDir, dir);
+  return reports.map((r) => `print:${r.key}`);
+}
+
+export interface WrittenWebPages {
+  /** The pages rendered: "web:<report>", "print:<report>" (without PDFs), "org:<slug>", "site". */
+  rendered: string[];
+  /** The reports whose web pages were rendered (their CSV files are written with them). */
+  reports: ReportView[];
+  /** The site-wide pages' files: when rendered, every file Eleventy wrote that belongs to no report or organisation. */
+  siteFiles: string[];
+}
+
+/**
+ * Step 6: the web pages the plan renders, in one Eleventy pass (without PDFs, each report's print
+ * page with its web page); every other page linked from the previous site.
+ */
+export async function writeWebPages(
+  site: SiteModel,
+  pages: { web: WebPagePlan; print: ReadonlyMap<ReportKey, PageDecision>; pdfs: boolean },
+  folders: PageFolders,
+): Promise<WrittenWebPages> {
+  const { web, print, pdfs } = pages;
+  const { contentDir, dir, previousDir } = folders;
+  const reports = site.reports.filter((r) => rendering(web.reports.get(r.key)) || (!pdfs && rendering(print.get(r.key))));
+  const organisations = site.organisations.filter((o) => rendering(web.organisations.get(o.slug)));
+  const skip = [STATEMENT_TEMPLATE, ...(pdfs ? [PRINT_TEMPLATE] : []), ...(rendering(web.site) ? [] : await siteTemplates(contentDir))];
+  const { written } =
+    reports.length > 0 || organisations.length > 0 || rendering(web.site)
+      ? await renderSite({ ...site, organisations, reports }, { contentDir, outputDir: dir, skip })
+      : { written: await writeSiteAssets(dir).then(() => []) };
+  const rendered = [...reports.flatMap((r) => [`web:${r.key}`, ...(pdfs ? [] : [`print:${r.key}`])]), ...organisations.map((o) => `org:${o.slug}`), ...(rendering(web.site) ? ["site"] : [])];
+  const siteFiles = siteWideFiles(web, print, written);
+  linkFiles([...linked(web.reports.values()), ...linked(web.organisations.values()), ...(pdfs ? [] : linked(print.values())), ...(rendering(web.site) ? [] : web.site.output.files)], previousDir, dir);
+  return { rendered, reports, siteFiles };
+}
+
+/** The site-wide pages' files: when rendered, every page Eleventy wrote that belongs to no report or organisation. */
+function siteWideFiles(web: WebPagePlan, print: ReadonlyMap<ReportKey, PageDecision>, written: readonly string[]): string[] {
+  if (!rendering(web.site)) return web.site.output.files;
+  const owned = new Set([...web.reports.values(), ...web.organisations.values(), ...print.values()].flatMap((d) => d.output.files));
+  return written.filter((f) => !owned.has(f)).sort();
+}
+
+/** The CSV download of every chart, beside its report's page. Synchronous writes: a large build writes tens of thousands of small files. */
+export function writeChartData(dir: string, reports: readonly ReportView[]): number {
+  let written = 0;
+  for (const report of reports) {
+    const folder = path.join(dir, report.url);
+    mkdirSync(folder, { recursive: true });
+    for (const chart of report.charts) {
+      writeFileSync(path.join(folder, chart.csvFileName), chart.csv);
+      written++;
+    }
+  }
+  return written;
+}
+
+/** Each organisation's logo, into the site. Written apart and renamed: the path may be a link to the previous site's file. */
+export async function writeLogos(dir: string, organisations: readonly OrganisationEntry[]): Promise<void> {
+  for (const org of organisations) {
+    if (!org.logo) continue;
+    const target = path.join(dir, logoPath(org.slug, org.logo.extension));
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(`${target}.new`, org.logo.bytes);
+    await rename(`${target}.new`, target);
+  }
+}
+
+/**
+ * The accessibility statement, on its own: it says what the checks cover, which is known once
+ * every other page is made. The statement is rendered apart, linked when the plan reuses it.
+ */
+export async function writeStatement(site: SiteModel, decision: PageDecision, folders: PageFolders): Promise<boolean> {
+  const { contentDir, dir, previousDir } = folders;
+  if (!rendering(decision)) {
+    linkFiles(decision.output.files, previousDir, dir);
+    return false;
+  }
+  const scratch = await mkdtemp(path.join(dir, ".statement-"));
+  try {
+    await renderSite(site, { contentDir, outputDir: scratch, only: STATEMENT_TEMPLATE });
+    await mkdir(path.dirname(path.join(dir, STATEMENT_FILE)), { recursive: true });
+    await rename(path.join(scratch, STATEMENT_FILE), path.join(dir, STATEMENT_FILE));
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+  return true;
+}
