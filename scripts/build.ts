@@ -56,8 +56,6 @@ export interface BuildOptions {
   root?: string;
   /** Where the site goes (default: <root>/_site). */
   outputDir?: string;
-  /** Today's date as YYYY-MM-DD, for overdue actions; from SOURCE_DATE_EPOCH when set. */
-  asOf?: string;
   log?: (line: string) => void;
   /** Make the PDFs (default true); off for a quick preview of the web pages. */
   pdf?: boolean;
@@ -125,7 +123,6 @@ interface Planned {
   root: string;
   outputDir: string;
   tool: string;
-  asOf: string;
   project: Project;
   previous: PreviousSite;
   plan: BuildPlan;
@@ -140,12 +137,10 @@ async function loadAndPlan(options: BuildOptions, timer: Timer): Promise<Planned
   const project = await loadAndValidate(root, await ParseCache.open(path.join(root, ".cache", "parsed.v8"), tool));
   timer.step("load and validate");
 
-  const asOf = options.asOf ?? buildDate();
   const previous = await readPreviousSite(outputDir);
   const computeCache = new JsonCache(path.join(root, ".cache", "build"));
   const plan = planBuild(project, previous, {
     tool,
-    asOf,
     pdfs: options.pdf !== false,
     checks: options.check !== false,
     sourceDateEpoch: process.env.SOURCE_DATE_EPOCH ?? "",
@@ -153,7 +148,7 @@ async function loadAndPlan(options: BuildOptions, timer: Timer): Promise<Planned
     only: options.only,
   });
   timer.step("plan");
-  return { root, outputDir, tool, asOf, project, previous, plan, computeCache };
+  return { root, outputDir, tool, project, previous, plan, computeCache };
 }
 
 /** Steps 1 and 2 only: what a build would do, and why (`build --explain`). Writes nothing but the parse cache. */
@@ -200,14 +195,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
   const timer = stepTimer(started);
 
   // 1 and 2. Load and validate, plan.
-  const { root, outputDir, tool, asOf, project, previous, plan, computeCache } = await loadAndPlan(options, timer);
+  const { root, outputDir, tool, project, previous, plan, computeCache } = await loadAndPlan(options, timer);
 
   // 3. Compute and chart.
   const { indicators, charts, computed } = await computeReports(computeJobs(project, plan), { cache: computeCache });
   timer.step("compute and chart");
 
   // 4. Model: the organisations being built, with every organisation in the directory.
-  const model = buildSiteModel(project, { asOf, indicators, charts, only: new Set(plan.organisations.filter((o) => o.action === "build").map((o) => o.slug)) });
+  const model = buildSiteModel(project, { indicators, charts, only: new Set(plan.organisations.filter((o) => o.action === "build").map((o) => o.slug)) });
   timer.step("model");
 
   // One browser prints the PDFs and checks the pages; launched only if either is wanted.

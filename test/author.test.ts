@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readProject, splitFrontMatter } from "../scripts/load/read-project.ts";
 import { jsonSchemas, SCHEMA_KINDS, type SchemaKind } from "../scripts/validate/json-schema.ts";
 import { formatProblem } from "../scripts/validate/problems.ts";
+import { planModel } from "../scripts/action-plan/plan-model.ts";
 import type { Plan } from "../scripts/validate/schema.ts";
 import { validateProject } from "../scripts/validate/validate-project.ts";
 import { makeProject, repoRoot } from "./project.ts";
@@ -130,7 +131,7 @@ describe("npm run new", () => {
     const plan = yamlOf(newText) as Plan;
     expect(plan.period).toBe("2026/27");
     expect(plan.title).toBe("Acme NHS Trust WRES and WDES action plan 2026/27");
-    const actions = plan.themes.flatMap((t) => t.actions);
+    const actions = planModel(plan).actions.map((a) => a.action);
     expect(actions.map((a) => [a.id, a.status, a.due])).toEqual([
       ["1.1", "in progress", "2026-03-31"],
       ["1.2", "complete", "2025-09-30"],
@@ -184,10 +185,10 @@ describe("JSON Schemas for editors", () => {
 
   it("refuse the mistakes an editor should flag: a misspelt field, an indicator that does not exist, an unknown status, a People Promise theme misworded", async () => {
     const plan = yamlOf(await readFile(path.join(repoRoot, "data/plans/example-nhs-trust/2024-25.yaml"), "utf8")) as Plan;
-    const action = plan.themes[0]!.actions[0]! as Record<string, unknown>;
+    const action = plan.themes![0]!.actions![0]! as Record<string, unknown>;
     const broken = (change: (a: Record<string, unknown>) => void) => {
       const copy = structuredClone(plan);
-      change(copy.themes[0]!.actions[0]!);
+      change(copy.themes![0]!.actions![0]!);
       return errors("plan", copy).join("; ");
     };
     expect(action.status).toBe("complete");

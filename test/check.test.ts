@@ -33,7 +33,7 @@ async function brokenSite(breakIt: (html: string) => string, page = "norfolk-and
 
 beforeAll(async () => {
   out = path.join(await mkdtemp(path.join(tmpdir(), "check-test-")), "_site");
-  await build({ outputDir: out, asOf: "2024-06-01", check: false, quiet: true });
+  await build({ outputDir: out, check: false, quiet: true });
   browser = await launchBrowser();
 }, 300_000);
 

@@ -60,7 +60,7 @@ beforeAll(async () => {
   await writeFile(path.join(root, "data/settings.yaml"), "suppression:\n  threshold: 50\n");
   await writeFile(path.join(root, "data/organisations/acme.yaml"), "name: Acme NHS Trust\ntype: trust\ncontact:\n  email: equality@acme.example\n");
   out = path.join(root, "_site");
-  await build({ root, outputDir: out, asOf: "2024-06-01", pdf: false, check: false, quiet: true });
+  await build({ root, outputDir: out, pdf: false, check: false, quiet: true });
 }, 120_000);
 
 describe("disclosure control in the built site", () => {

@@ -8,6 +8,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { readProject } from "../scripts/load/read-project.ts";
 import type { Problem } from "../scripts/validate/problems.ts";
+import { planModel } from "../scripts/action-plan/plan-model.ts";
 import type { Action, Plan } from "../scripts/validate/schema.ts";
 import { validateProject, type Project } from "../scripts/validate/validate-project.ts";
 import { repoRoot } from "./project.ts";
@@ -51,9 +52,9 @@ function report(organisation: string, slug: string) {
 }
 
 function action(p: Plan, id: string): Action {
-  const found = p.themes.flatMap((t) => t.actions).find((a) => a.id === id);
+  const found = planModel(p).actions.find((a) => a.id === id);
   if (!found) throw new Error(`no action ${id}`);
-  return found;
+  return found.action;
 }
 
 const flat = (text: string | undefined) => (text ?? "").replace(/\s+/g, " ").trim();
@@ -86,7 +87,7 @@ describe("Norfolk and Waveney CCG, WRES Action Plan 2021/22", () => {
 
   it("has four themes with the published indicator mappings and numbers of rows", () => {
     const p = plan(NORFOLK, "2021-22");
-    expect(p.themes.map((t) => [t.id, t.title, t.wres, t.actions.length])).toEqual([
+    expect(p.themes!.map((t) => [t.id, t.title, t.wres, t.actions!.length])).toEqual([
       ["1", "Representation, Recruitment and Retention", [1, 2, 9], 6],
       ["2", "Training and Development", [2, 4], 6],
       ["3", "Formal Procedures", [3], 5], // 3.1-3.4 plus the "See 4.3" row
@@ -96,15 +97,15 @@ describe("Norfolk and Waveney CCG, WRES Action Plan 2021/22", () => {
 
   it('keeps the "See 4.3" row in theme 3, pointing to the Freedom to Speak Up action 4.3', () => {
     const p = plan(NORFOLK, "2021-22");
-    const theme3 = p.themes.find((t) => t.id === "3")!;
-    expect(theme3.actions.map((a) => a.id ?? `see ${a.see}`)).toEqual(["3.1", "3.2", "3.3", "see 4.3", "3.4"]);
+    const theme3 = p.themes!.find((t) => t.id === "3")!;
+    expect(theme3.actions!.map((a) => a.id ?? `see ${a.see}`)).toEqual(["3.1", "3.2", "3.3", "see 4.3", "3.4"]);
     expect(flat(action(p, "4.3").action)).toMatch(/^Introduction of Freedom to Speak Up Champions/);
     expect(flat(action(p, "4.3a").action)).toMatch(/^Establish a CCG Health and Wellbeing Steering Group/);
   });
 
   it("records the People Plan column, which only theme 4 fills", () => {
     const p = plan(NORFOLK, "2021-22");
-    const promises = p.themes.flatMap((t) => t.actions.map((a) => [a.id ?? a.see, a.people_promise ?? []] as const));
+    const promises = planModel(p).actions.map(({ action: a }) => [a.id ?? a.see, a.people_promise ?? []] as const);
     expect(promises.filter(([, pp]) => pp.length > 0)).toEqual([
       ["4.1", ["We each have a voice that counts"]],
       ["4.2", ["We each have a voice that counts"]],
@@ -147,13 +148,13 @@ describe("BSW CCG People Strategy", () => {
     expect(r.data.appendix_title).toBe("Appendix 1: Our summary actions");
     const p = plan(BSW, "2020-21");
     expect(p.themes).toHaveLength(1);
-    expect(p.themes[0]!.title).toBe("Colleague experience and development");
-    expect(flat(p.themes[0]!.actions[0]!.action)).toMatch(/^Colleague wellbeing – .*appointment of a Wellbeing Guardian\.$/);
+    expect(p.themes![0]!.title).toBe("Colleague experience and development");
+    expect(flat(p.themes![0]!.actions![0]!.action)).toMatch(/^Colleague wellbeing – .*appointment of a Wellbeing Guardian\.$/);
   });
 
   it("maps nothing to an indicator that the strategy does not tie to one", () => {
-    const actions = plan(BSW, "2020-21").themes.flatMap((t) => t.actions);
-    expect(actions.flatMap((a) => [...(a.wres ?? []), ...(a.wdes ?? [])])).toEqual([]);
+    const actions = planModel(plan(BSW, "2020-21")).actions;
+    expect(actions.flatMap((a) => [...a.own.WRES, ...a.own.WDES])).toEqual([]);
   });
 });
 
@@ -181,26 +182,32 @@ describe("Cambridgeshire Community Services, Bi-Annual People Strategy Update (T
     expect(project.organisations.find((o) => o.slug === CCS)!.data.terminology.ethnic_minority).toBe("culturally diverse");
   });
 
-  it("combines the WDES and WRES plans, priorities marked with their standard", () => {
+  it("combines the WDES and WRES plans, priorities marked with their standard, each row an objective with its action", () => {
     const p = plan(CCS, "2023-24");
     expect(p.standards).toEqual(["WRES", "WDES"]);
-    expect(p.themes.map((t) => [t.standard, t.title, t.actions.length])).toEqual([
-      ["WDES", "Inclusive Leadership and Management", 2],
-      ["WDES", "Inclusive Talent and Career Development", 1],
-      ["WDES", "Zero Tolerance and the Protection of Staff from harassment and Abuse from patients, the public and colleagues", 2],
-      ["WRES", "Our full 2023/24 WRES action plan", 6],
-      ["WRES", "Talent and Career Development", 2],
+    expect(p.themes!.map((t) => [t.standard, t.title, t.objectives!.map((o) => o.actions?.length ?? 0)])).toEqual([
+      ["WDES", "Inclusive Leadership and Management", [1, 1]],
+      // The second action is a row whose Objective and Current Position cells are empty.
+      ["WDES", "Inclusive Talent and Career Development", [2]],
+      ["WDES", "Zero Tolerance and the Protection of Staff from harassment and Abuse from patients, the public and colleagues", [1, 1]],
+      ["WRES", "Our full 2023/24 WRES action plan", [1, 1, 1, 1, 1, 1]],
+      // The last objective's Action cell is empty in the paper.
+      ["WRES", "Talent and Career Development", [1, 0]],
     ]);
+    // The paper numbers neither objectives nor actions, and heads its tables Objective | Current Position | Action.
+    expect(planModel(p).actions.every((a) => a.id === undefined)).toBe(true);
+    expect(p.columns).toEqual({ current_position: "Current Position", action: "Action" });
   });
 
   it("keeps the published figures and rows", () => {
     const p = plan(CCS, "2023-24");
-    const target = flat(action(p, "WRES 1.5").objective);
+    const wres1 = p.themes!.find((t) => t.id === "WRES 1")!.objectives!;
+    const target = flat(wres1[4]!.objective);
     expect(target).toContain("This is a target of 13.2% of staff in these bands to be from culturally diverse backgrounds by March 2025.");
     for (const figure of ["Band 6 10.8%", "Band 7 11.5%", "Band 8a 8.2%"]) expect(target).toContain(figure);
-    expect(action(p, "WRES 1.1").action).toBe("We will roll out in 3 cohorts starting with some Board members in January 2024");
-    expect(action(p, "WDES 3.1").action).toBe("Implementation of action plan");
-    expect(action(p, "WRES 2.2").current_position).toBe("See above");
+    expect(wres1[0]!.actions![0]!.action).toBe("We will roll out in 3 cohorts starting with some Board members in January 2024");
+    expect(p.themes!.find((t) => t.id === "WDES 3")!.objectives![0]!.actions![0]!.action).toBe("Implementation of action plan");
+    expect(p.themes!.find((t) => t.id === "WRES 2")!.objectives![1]!.current_position).toBe("See above");
   });
 
   it("keeps the paper's section numbers in the narrative", () => {

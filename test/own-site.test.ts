@@ -69,7 +69,7 @@ describe("a trust's own site in a folder of its website, in its second year", ()
       `site_title: Acme workforce equality reports\nweb_address: ${ADDRESS}\naccessibility:\n  prepared: 2025-09-01\n  reviewed: 2026-03-02\n`,
     );
     // Every check runs on the new site served under /about-us/equality/ (the build throws on any finding).
-    await build({ root, asOf: "2025-01-15", quiet: true });
+    await build({ root, quiet: true });
     site = path.join(root, "_site");
     files = await siteFiles(site);
   }, 600_000);
@@ -138,7 +138,7 @@ describe("an organisation in its fifth year, with no public address", () => {
 
   beforeAll(async () => {
     const root = await trustProject("five-year-trust", "Five Year NHS Trust", 5);
-    await build({ root, asOf: "2025-01-15", pdf: false, quiet: true });
+    await build({ root, pdf: false, quiet: true });
     site = path.join(root, "_site");
   }, 600_000);
 

@@ -23,5 +23,5 @@ export async function makeProject(files: Record<string, string>): Promise<string
 
 /** The plan of a first build (no previous site) without PDFs or checks: every report computed, unless `computeCache` holds it. */
 export function firstBuildPlan(project: Project, computeCache: ReadonlySet<string> = new Set()): BuildPlan {
-  return planBuild(project, { manifest: emptyManifest(), missing: new Set() }, { tool: "test", asOf: "2025-01-15", pdfs: false, checks: false, sourceDateEpoch: "", computeCache });
+  return planBuild(project, { manifest: emptyManifest(), missing: new Set() }, { tool: "test", pdfs: false, checks: false, sourceDateEpoch: "", computeCache });
 }

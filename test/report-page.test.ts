@@ -31,7 +31,7 @@ const html = (key: string, file = "index.html") => readFile(path.join(out, key, 
 
 beforeAll(async () => {
   out = path.join(await mkdtemp(path.join(tmpdir(), "report-page-test-")), "_site");
-  await build({ outputDir: out, asOf: "2024-06-01", pdf: false, check: false });
+  await build({ outputDir: out, pdf: false, check: false });
   browser = await launchBrowser();
 });
 afterAll(async () => {

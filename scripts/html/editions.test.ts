@@ -10,21 +10,22 @@ import { buildSiteModel } from "./site-model.ts";
 import type { SiteModel } from "./site-types.ts";
 import { indicatorTrends } from "./editions.ts";
 
-const plan = (period: string, actions: string) => `title: Acme plan ${period}
+const plan = (period: string, actions: string, reviewed = "") => `title: Acme plan ${period}
 period: ${period}
 standards: [WRES]
+${reviewed}
 themes:
   - id: "1"
     title: Fair recruitment
     actions:
 ${actions}`;
 
-async function model(files: Record<string, string>, asOf: string): Promise<SiteModel> {
+async function model(files: Record<string, string>): Promise<SiteModel> {
   const root = await makeProject(files);
   const { files: parsed } = await readProject(root);
   const { project, problems } = validateProject(parsed);
   expect(problems).toEqual([]);
-  return buildSiteModel(project!, { asOf, indicators: new Map(), charts: new Map() });
+  return buildSiteModel(project!, { indicators: new Map(), charts: new Map() });
 }
 
 describe("editions", () => {
@@ -49,17 +50,17 @@ describe("editions", () => {
       - { id: "1.5", action: Unchanged, status: in progress }
       - { id: "1.7", action: Listening events }
 `,
+          "statuses_reviewed: 2024-12-01\n",
         ),
         "content/reports/acme/2023-24.md": "---\n---\n",
         "content/reports/acme/2024-25.md": "---\n---\n",
       },
-      "2024-12-01",
     );
     const latest = site.reports.find((r) => r.period === "2024/25")!;
     expect(latest.changes!.previous).toEqual({ title: "Acme plan 2023/24", period: "2023/24", url: "/acme/2023-24/" });
     expect(latest.changes!.rows).toEqual([
       { id: "1.1", href: "#action-1-1", changes: ["Status changed from Not started to Complete."] },
-      { id: "1.2", href: "#action-1-2", changes: ["Overdue: it was due by 30 June 2024 and is not complete."] },
+      { id: "1.2", href: "#action-1-2", changes: ["Overdue: it was due by 30 June 2024 and was not complete on 1 December 2024."] },
       { id: "1.7", href: "#action-1-7", changes: ["New in 2024/25."] },
       { id: "1.3", href: "/acme/2023-24/#action-1-3", changes: ["Completed, and no longer in the plan."] },
       { id: "1.4", href: "/acme/2023-24/#action-1-4", changes: ["No longer in the plan (its status was In progress)."] },
@@ -76,7 +77,7 @@ describe("editions", () => {
     const { files } = await readProject(repoRoot);
     const { project } = validateProject(files);
     const { indicators, charts } = await computeReports(computeJobs(project!, firstBuildPlan(project!)), {});
-    const site = buildSiteModel(project!, { asOf: "2025-01-01", indicators, charts });
+    const site = buildSiteModel(project!, { indicators, charts });
     // One edition: its figures are the report's own, so the organisation page does not repeat them.
     expect(site.organisations.find((o) => o.slug === "example-nhs-trust")!.trends).toEqual([]);
     // An earlier edition of the same report, with the 2023 data year.

@@ -13,7 +13,7 @@ const statusText = (s: StatusView | undefined) => s?.label ?? "no status given";
 
 /** The numbered actions of a report (rows that only say "See 4.3" are not actions of their own). */
 function numberedActions(report: ReportView): ActionView[] {
-  return report.themes.flatMap((t) => t.actions).filter((a) => a.id !== undefined && a.see === undefined);
+  return report.plan.actions.filter((a) => a.id !== undefined && a.see === undefined);
 }
 
 /** What changed in the action plan from `previous` to `current`. */
@@ -36,7 +36,7 @@ export function editionChanges(previous: ReportView, current: ReportView): Editi
     }
     if (action.overdue) {
       counts.overdue++;
-      changes.push(`Overdue: it was due by ${action.due!} and is not complete.`);
+      changes.push(`Overdue: it was due by ${action.due!} and was not complete on ${current.plan.statusDate!}.`);
     }
     if (changes.length === 0) counts.unchanged++;
     else rows.push({ id: action.id!, href: action.anchor ? `#${action.anchor}` : undefined, changes });

@@ -5,9 +5,12 @@
  * Pure: takes the validated project, returns plain data (its types: site-types.ts).
  */
 import type { Project, ReportEntry, OrganisationEntry } from "../validate/validate-project.ts";
-import type { Action, BoardPaper, IndicatorDefinition, Standard, Theme } from "../validate/schema.ts";
+import type { BoardPaper, IndicatorDefinition, Standard } from "../validate/schema.ts";
 import { PDF_LIMITS } from "../pdf/known-limits.ts";
 import { renderInline, renderMarkdown } from "./markdown.ts";
+import { addressedBy, planModel, type PlanModel } from "../action-plan/plan-model.ts";
+import { splitAtQuotes } from "../report/quote-markers.ts";
+import { buildPlanView, indicatorAnchor } from "./plan-view.ts";
 import { longDate } from "../dates.ts";
 import { glanceRow, resultLabel, resultView } from "./indicator-view.ts";
 import { parityBandName } from "../compute/sentences.ts";
@@ -15,117 +18,28 @@ import type { Chart } from "../charts/types.ts";
 import { withEditions, withTrends } from "./editions.ts";
 import type { ReportIndicators } from "../compute/types.ts";
 import type {
-  ActionView,
   BoardPaperView,
   Contact,
   GlanceView,
   IndicatorView,
-  Link,
+  NarrativePart,
   OrganisationView,
   PublicLocation,
+  QuoteView,
   ReportView,
   SiteModel,
   SiteSettings,
   StatementFacts,
   StatusView,
-  ThemeView,
 } from "./site-types.ts";
 
-/** How much room each column of an action table takes, relative to the others. */
-const COLUMN_WEIGHTS = { id: 1, objective: 3, currentPosition: 3, action: 4.5, who: 2, timescale: 1.6, status: 1.5, links: 1.6 } as const;
-
-function columnWidths(columns: ThemeView["columns"], longestId: number): string[] {
-  // Ids such as "WRES 1.5" need more room than "1.5".
-  const weights = { ...COLUMN_WEIGHTS, id: Math.max(COLUMN_WEIGHTS.id, longestId / 4) };
-  const shown = (["id", ...(Object.keys(columns) as (keyof ThemeView["columns"])[]).filter((c) => columns[c])] as const).map((c) => weights[c]);
-  const total = shown.reduce((a, b) => a + b, 0);
-  return shown.map((w) => `${((100 * w) / total).toFixed(1)}%`);
-}
-
 /** Ids the report page and print page use for their own parts. */
-const RESERVED_IDS = ["maincontent", "contents-heading", "contents-title", "at-a-glance", "indicators", "action-plan", "changes-since", "downloads", "board-cover-title"];
+const RESERVED_IDS = ["maincontent", "contents-heading", "contents-title", "at-a-glance", "indicators", "action-plan", "actions", "changes-since", "downloads", "board-cover-title"];
 
 /** The site address of an organisation's logo. */
 export const logoPath = (slug: string, extension: string) => `/assets/logos/${slug}.${extension}`;
 
-export const indicatorAnchor = (standard: Standard, n: number) => `${standard.toLowerCase()}-${n}`;
-export const actionAnchor = (id: string) => `action-${id.replace(/[^A-Za-z0-9]+/g, "-")}`;
-
-function indicatorLinks(wres: number[] | undefined, wdes: number[] | undefined): Link[] {
-  return [
-    ...(wres ?? []).map((n) => ({ text: `WRES ${n}`, href: `#${indicatorAnchor("WRES", n)}` })),
-    ...(wdes ?? []).map((n) => ({ text: `WDES ${n}`, href: `#${indicatorAnchor("WDES", n)}` })),
-  ];
-}
-
-function plainSummary(markdown: string | undefined): string | undefined {
-  if (!markdown) return undefined;
-  const flat = markdown.replace(/[#*_`>[\]]/g, "").replace(/\s+/g, " ").trim();
-  return flat.length > 140 ? `${flat.slice(0, 137).replace(/\s+\S*$/, "")}...` : flat;
-}
-
-/** Past its due date on the build date (YYYY-MM-DD), and neither complete nor without a status. */
-export const isOverdue = (action: Action, asOf: string): boolean =>
-  action.due !== undefined && action.due < asOf && action.status !== undefined && action.status !== "complete";
-
-function buildAction(action: Action, theme: Theme, statuses: Map<string, StatusView>, asOf: string, all: Map<string, Action>): ActionView {
-  const target = action.see !== undefined ? all.get(action.see) : undefined;
-  const status = action.status !== undefined ? statuses.get(action.status) : undefined;
-  // An action with no mapping of its own addresses its theme's indicators.
-  const wres = action.wres ?? theme.wres;
-  const wdes = action.wdes ?? theme.wdes;
-  return {
-    id: action.id,
-    anchor: action.id !== undefined ? actionAnchor(action.id) : undefined,
-    see:
-      action.see !== undefined
-        ? { text: `See action ${action.see}`, href: `#${actionAnchor(action.see)}`, summary: plainSummary(target?.action ?? target?.objective) }
-        : undefined,
-    objectiveHtml: renderInline(action.objective),
-    currentPositionHtml: renderInline(action.current_position),
-    actionHtml: renderInline(action.action),
-    progressHtml: renderInline(action.progress),
-    sustainedHtml: renderInline(action.sustained),
-    leads: action.leads ?? [],
-    partners: action.partners ?? [],
-    timescale: action.timescale,
-    due: action.due !== undefined ? longDate(action.due) : undefined,
-    // Overdue only when the plan states a status: a plan without statuses says nothing of progress.
-    overdue: isOverdue(action, asOf),
-    status,
-    indicators: action.see !== undefined ? [] : indicatorLinks(wres, wdes),
-    peoplePromise: action.people_promise ?? [],
-    kpis: action.kpis ?? [],
-  };
-}
-
-function buildTheme(theme: Theme, statuses: Map<string, StatusView>, asOf: string, all: Map<string, Action>): ThemeView {
-  const actions = theme.actions.map((a) => buildAction(a, theme, statuses, asOf, all));
-  const some = (f: (a: ActionView) => unknown) => actions.some((a) => Boolean(f(a)));
-  const columns = {
-    objective: some((a) => a.objectiveHtml),
-    currentPosition: some((a) => a.currentPositionHtml),
-    action: some((a) => a.actionHtml || a.see),
-    who: some((a) => a.leads.length || a.partners.length),
-    timescale: some((a) => a.timescale || a.due),
-    status: some((a) => a.status),
-    links: some((a) => a.indicators.length || a.peoplePromise.length || a.kpis.length || a.sustainedHtml || a.progressHtml),
-  };
-  return {
-    id: theme.id,
-    anchor: `theme-${theme.id.replace(/[^A-Za-z0-9]+/g, "-")}`,
-    heading: `${theme.label ?? "Theme"} ${theme.id}: ${theme.title}`,
-    standard: theme.standard,
-    introductionHtml: renderInline(theme.introduction),
-    indicators: indicatorLinks(theme.wres, theme.wdes),
-    peoplePromise: theme.people_promise ?? [],
-    columns,
-    columnWidths: columnWidths(columns, Math.max(...actions.map((a) => a.id?.length ?? a.see?.text.length ?? 0))),
-    actions,
-  };
-}
-
-function buildIndicators(project: Project, report: ReportEntry, themes: ThemeView[], computed: ReportIndicators | undefined, charts: readonly Chart[]): IndicatorView[] {
+function buildIndicators(project: Project, report: ReportEntry, model: PlanModel, computed: ReportIndicators | undefined, charts: readonly Chart[]): IndicatorView[] {
   const plan = report.plan.data;
   const wording = report.data.indicator_wording ?? {};
   const national = report.data.national_definitions;
@@ -140,9 +54,8 @@ function buildIndicators(project: Project, report: ReportEntry, themes: ThemeVie
         const anchor = indicatorAnchor(standard, def.number);
         const code = `${standard} ${def.number}`;
         const label = `${code}: ${def.short_title}`;
-        const actions = themes.flatMap((t) =>
-          t.actions.filter((a) => a.anchor && a.indicators.some((l) => l.href === `#${anchor}`)).map((a) => ({ text: `Action ${a.id}`, href: `#${a.anchor}` })),
-        );
+        // The parts of the plan whose own mapping names this indicator: what the action tables show beside them (scripts/action-plan/plan-model.ts).
+        const actions = addressedBy(model, standard, def.number).map((node) => ({ text: node.name, href: `#${node.anchor}` }));
         const results = computed ? [...computed.wres, ...computed.wdes].filter((r) => r.standard === standard && r.number === def.number) : [];
         const labels = results.map((r) => resultLabel(r, label, results.length));
         const views = results.map((r, i) => resultView(r, charts, labels[i]!));
@@ -170,11 +83,11 @@ function listInWords(items: readonly string[]): string {
   return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
-function buildGlance(indicators: IndicatorView[], themes: ThemeView[], standards: Standard[], computed: ReportIndicators | undefined): GlanceView {
-  const linked = new Set(themes.flatMap((t) => [...t.indicators, ...t.actions.flatMap((a) => a.indicators)]).map((l) => l.href.slice(1)));
+function buildGlance(indicators: IndicatorView[], standards: Standard[], computed: ReportIndicators | undefined): GlanceView {
   const unaddressed = indicators.filter((i) => i.actions.length === 0).map((i) => i.code);
   const noun = standards.length > 1 ? "WRES indicators and WDES metrics" : standards[0] === "WRES" ? "WRES indicators" : "WDES metrics";
-  const addressed = indicators.filter((i) => i.actions.length > 0 || linked.has(i.anchor)).map((i) => ({ code: i.code, anchor: i.anchor, title: i.title, actions: i.actions }));
+  // By the one mapping rule, an indicator is shown beside some part of the plan exactly when it links to one.
+  const addressed = indicators.filter((i) => i.actions.length > 0).map((i) => ({ code: i.code, anchor: i.anchor, title: i.title, actions: i.actions }));
   return {
     noun,
     wording: addressed.some((i) => i.title !== undefined),
@@ -231,7 +144,6 @@ function buildBoardPaper(board: BoardPaper): BoardPaperView {
 }
 
 export interface SiteModelOptions {
-  asOf: string;
   /** Computed indicators and their charts, by report key "<org>/<period>". */
   indicators: ReadonlyMap<string, ReportIndicators>;
   charts: ReadonlyMap<string, Chart[]>;
@@ -306,18 +218,26 @@ export function buildSiteModel(project: Project, options: SiteModelOptions): Sit
 
   const reports = project.reports.filter((r) => wanted(r.organisation)).map((report): ReportView => {
     const plan = report.plan.data;
-    const all = new Map(plan.themes.flatMap((t) => t.actions.filter((a) => a.id !== undefined).map((a) => [a.id!, a] as const)));
-    const themes = plan.themes.map((t) => buildTheme(t, statuses, options.asOf, all));
-    // Narrative headings must not take the ids of the page's own sections, themes and actions.
-    const reserved = [...RESERVED_IDS, ...themes.flatMap((t) => [t.anchor, `${t.anchor}-caption`, ...t.actions.flatMap((a) => a.anchor ?? [])])];
+    const model = planModel(plan);
+    const planView = buildPlanView(plan, model, statuses);
+    // Narrative headings must not take the ids of the page's own sections, themes, objectives and actions.
+    const reserved = [
+      ...RESERVED_IDS,
+      ...planView.themes.flatMap((t) => [t.anchor, `${t.anchor}-heading`, `${t.anchor}-caption`, ...t.groups.flatMap((g) => [...(g.objective ? [g.objective.anchor] : []), ...g.actions.map((a) => a.anchor)])]),
+    ];
     const narrative = renderMarkdown(report.body, { baseLevel: 2, usedIds: new Set(reserved) });
-    const actions = themes.flatMap((t) => t.actions);
+    const quotes = (report.data.quotes ?? []).map((q): QuoteView => ({ html: renderInline(q.text)!, name: q.name, role: q.role, link: q.link, email: q.email }));
+    // Validation has checked that every marker names a quote, once.
+    const withQuotes = (html: string) => splitAtQuotes(html).map((p): NarrativePart => ("quote" in p ? { quote: quotes[p.quote - 1]! } : p));
+    const opening = withQuotes(narrative.introHtml);
+    const sections = withQuotes(narrative.sectionsHtml);
+    const placed = [...opening, ...sections].flatMap((p) => ("quote" in p ? [p.quote] : []));
     const url = `/${report.organisation}/${report.slug}/`;
     const key = report.key;
     const computed = options.indicators.get(key);
     const charts = options.charts.get(key) ?? [];
     const board = report.data.board_paper;
-    const indicators = buildIndicators(project, report, themes, computed, charts);
+    const indicators = buildIndicators(project, report, model, computed, charts);
     return {
       key,
       url,
@@ -329,12 +249,9 @@ export function buildSiteModel(project: Project, options: SiteModelOptions): Sit
       period: plan.period,
       standards: plan.standards,
       summary: report.data.summary,
-      quotes: (report.data.quotes ?? []).map((q) => ({ html: renderInline(q.text)!, name: q.name, role: q.role })),
-      introductionHtml: renderInline(plan.introduction),
-      narrativeHtml: narrative.html,
-      introductionNarrativeHtml: narrative.introHtml,
-      sectionsHtml: narrative.sectionsHtml,
-      glance: buildGlance(indicators, themes, plan.standards, computed),
+      quotes: quotes.filter((q) => !placed.includes(q)),
+      narrative: { opening, sections },
+      glance: buildGlance(indicators, plan.standards, computed),
       headings: narrative.headings,
       appendixTitle: report.data.appendix_title ?? "Action plan",
       indicators,
@@ -364,11 +281,7 @@ export function buildSiteModel(project: Project, options: SiteModelOptions): Sit
           }),
         ),
       ),
-      themes,
-      statusCounts: [...statuses.values()]
-        .map((status) => ({ status, count: actions.filter((a) => a.status?.key === status.key).length }))
-        .filter((s) => s.count > 0),
-      overdueCount: actions.filter((a) => a.overdue).length,
+      plan: planView,
       outputs: report.data.outputs,
       pdf: undefined,
       boardPaper: board ? buildBoardPaper(board) : undefined,

@@ -23,8 +23,11 @@ export interface StatusView {
 }
 
 export interface ActionView {
+  /** The number as published; undefined when the plan does not number its actions. */
   id: string | undefined;
-  anchor: string | undefined;
+  anchor: string;
+  /** "Action 1.4", "Objective 1.2, action 2": how links elsewhere on the page name it. */
+  name: string;
   see: (Link & { summary: string | undefined }) | undefined;
   objectiveHtml: string | undefined;
   currentPositionHtml: string | undefined;
@@ -33,34 +36,80 @@ export interface ActionView {
   sustainedHtml: string | undefined;
   leads: string[];
   partners: string[];
-  timescale: string | undefined;
+  timescaleHtml: string | undefined;
   due: string | undefined; // "31 March 2022"
   overdue: boolean;
   status: StatusView | undefined;
+  /** The indicators its own mapping names (a theme's or objective's mapping is shown once, with it). */
   indicators: Link[];
   peoplePromise: string[];
+  /** Measures of success: a list as written, or Markdown text. */
   kpis: string[];
+  kpisHtml: string | undefined;
+}
+
+/** "3 actions: 1 complete, 2 in progress." */
+export interface ProgressView {
+  actions: number;
+  counts: { status: StatusView; count: number }[];
+  /** Actions with no status given. */
+  unstated: number;
+  overdue: number;
+}
+
+export interface ObjectiveView {
+  id: string | undefined;
+  anchor: string;
+  name: string;
+  textHtml: string;
+  currentPositionHtml: string | undefined;
+  indicators: Link[];
+  peoplePromise: string[];
+  /** Shown when the objective has more than one action with a status. */
+  progress: ProgressView | undefined;
+  actions: ActionView[];
+}
+
+export type ColumnKey = "id" | "objective" | "currentPosition" | "action" | "leads" | "timescale" | "status" | "kpis" | "sustained" | "indicators";
+
+export interface ColumnView {
+  key: ColumnKey;
+  heading: string;
+  /** Its share of the table's width ("12.5%"): a fixed layout, so no column is squeezed to a letter. */
+  width: string;
 }
 
 export interface ThemeView {
-  id: string;
+  id: string | undefined;
   anchor: string;
-  heading: string;
+  /** "Priority 2: Inclusive Talent and Career Development"; undefined for a plan that is one list (no invented heading). */
+  heading: string | undefined;
+  /** The table's caption. */
+  caption: string;
   standard: Standard | undefined;
   introductionHtml: string | undefined;
+  /** What the theme addresses: its own mapping and its objectives' and actions'. */
   indicators: Link[];
   peoplePromise: string[];
-  columns: {
-    objective: boolean;
-    currentPosition: boolean;
-    action: boolean;
-    who: boolean;
-    timescale: boolean;
-    status: boolean;
-    links: boolean;
-  };
-  /** The width of each column shown, in order, as a percentage ("12.5%"): a fixed layout, so no column is squeezed to a letter. */
-  columnWidths: string[];
+  progress: ProgressView | undefined;
+  columns: ColumnView[];
+  /**
+   * Rows, grouped under their objective (one group without an objective when the theme has none).
+   * An objective's cells span the rows of its actions, so its text is shown once; an objective
+   * without actions still has its row.
+   */
+  groups: { objective: ObjectiveView | undefined; actions: ActionView[]; rows: number }[];
+  /** More columns than a phone or a narrow window shows side by side: the table stacks sooner. */
+  wide: boolean;
+}
+
+export interface PlanView {
+  introductionHtml: string | undefined;
+  /** "31 March 2025": the date the statuses are as at; undefined when the plan gives none. */
+  statusDate: string | undefined;
+  progress: ProgressView | undefined;
+  themes: ThemeView[];
+  /** Every action of the plan, in order. */
   actions: ActionView[];
 }
 
@@ -121,6 +170,17 @@ export interface DataNote {
   parityBand: string; // "the parity band (0.80 to 1.25)"
 }
 
+export interface QuoteView {
+  html: string;
+  name: string;
+  role: string | undefined;
+  /** A web page about the person quoted, and their email address, when the document gives them. */
+  link: string | undefined;
+  email: string | undefined;
+}
+
+export type NarrativePart = { html: string } | { quote: QuoteView };
+
 export interface OrganisationView {
   slug: string;
   url: string;
@@ -151,12 +211,13 @@ export interface ReportView {
   period: string;
   standards: Standard[];
   summary: string | undefined;
-  quotes: { html: string; name: string; role: string | undefined }[];
-  introductionHtml: string | undefined;
-  narrativeHtml: string;
-  /** The narrative split where the summary goes: its opening (before the first heading) and its sections. */
-  introductionNarrativeHtml: string;
-  sectionsHtml: string;
+  /** The quotes shown before the narrative: those the narrative does not place itself. */
+  quotes: QuoteView[];
+  /**
+   * The narrative split where the summary goes: its opening (before the first heading) and its
+   * sections, each with the quotes it places (`[quote 2]`) where it places them.
+   */
+  narrative: { opening: NarrativePart[]; sections: NarrativePart[] };
   headings: Heading[];
   /** The at-a-glance summary of every indicator the report covers (templates/components/at-a-glance). */
   glance: GlanceView;
@@ -167,9 +228,8 @@ export interface ReportView {
   charts: Chart[];
   /** Each chart's data as CSV, named by its indicator: "WRES 1: staff in each pay band, clinical staff". */
   downloads: (Link & { file: string })[];
-  themes: ThemeView[];
-  statusCounts: { status: StatusView; count: number }[];
-  overdueCount: number;
+  /** The action plan (scripts/html/plan-view.ts). */
+  plan: PlanView;
   outputs: ("web" | "pdf")[];
   /** The PDF's size and pages, once the PDF step has made it (GOV.UK attachment pattern). */
   pdf: { href: string; size: string; pages: number } | undefined;

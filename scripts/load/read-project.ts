@@ -145,7 +145,9 @@ export function parseYamlFile(
           ? messages.tooManyAliases(MAX_ALIASES)
           : error.reason === "too-deep"
             ? messages.tooDeep(MAX_DEPTH)
-            : messages.yamlSyntax(error.reason);
+            : error.reason === "dash-in-list"
+              ? messages.yamlDashInList(error.field)
+              : messages.yamlSyntax(error.reason);
       return { file, position: error.position, ...m };
     }
     throw error;

@@ -120,6 +120,8 @@ export class YamlSyntaxError extends Error {
     message: string,
     readonly position: Position,
     readonly reason: string,
+    /** For "dash-in-list": the field whose list holds the dash. */
+    readonly field?: string,
   ) {
     super(message);
     this.name = "YamlSyntaxError";
@@ -184,6 +186,8 @@ export function loadYaml(text: string, options: LoadOptions = {}): LoadedYaml {
   } catch (error) {
     if (error instanceof YAMLException) {
       const mark = (error as YAMLException & { mark?: { line: number; column: number } }).mark;
+      const dash = mark ? bareDashInList(text, mark.line) : undefined;
+      if (dash) throw new YamlSyntaxError(error.reason, { line: mark.line + 1 + lineOffset, column: dash.column }, "dash-in-list", dash.field);
       // js-yaml points at the top of the file when it finds a second document: point at the line that starts it.
       const second = error.reason.startsWith("expected a single document") ? secondDocumentStart(text) : undefined;
       throw new YamlSyntaxError(
@@ -198,6 +202,18 @@ export function loadYaml(text: string, options: LoadOptions = {}): LoadedYaml {
   }
   const root = stack[0]!.children[0];
   return { value, map: new SourceMap(text, root, lineOffset) };
+}
+
+/**
+ * A list in square brackets holding a `-` on its own (`wres: [1, 2, -, 7]`, a dash typed for "none"
+ * or copied from a table): js-yaml reads "- " as the start of a block list and reports a missing
+ * comma. Returns the dash's column (1-based) and the field the list belongs to.
+ */
+function bareDashInList(text: string, line: number): { column: number; field: string | undefined } | undefined {
+  const source = text.split("\n")[line] ?? "";
+  const dash = /[[,]\s*(-)\s*(?=[,\]])/.exec(source);
+  if (!dash) return undefined;
+  return { column: dash.index + dash[0].indexOf("-") + 1, field: /^\s*(?:-\s+)?([A-Za-z_]\w*)\s*:/.exec(source)?.[1] };
 }
 
 /**

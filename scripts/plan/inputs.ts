@@ -3,8 +3,9 @@
  *
  * Each organisation's files (pages, charts, CSV files, PDFs) are made from: the tool itself, the
  * settings, the reference data, SOURCE_DATE_EPOCH (the PDFs' dates), whether PDFs are made (the web
- * pages link them), its organisation file and logo, its plans, metric files and report pages, and
- * which of its actions are overdue on the build date. `organisationInputs` gives each of these a
+ * pages link them), its organisation file and logo, its plans, metric files and report pages.
+ * Never the build date: overdue actions are judged on the date a plan's statuses are as at (see
+ * scripts/action-plan/plan-model.ts), so a rebuild later reads the same. `organisationInputs` gives each of these a
  * hash under a readable name ("data/metrics/acme/2024.yaml", "the tool"); the manifest keeps them,
  * and the plan compares them. Nothing an organisation's pages show comes from another
  * organisation's files, so a change to one organisation's files never touches another's inputs.
@@ -15,7 +16,6 @@
  * Pure.
  */
 import type { ComputeInput } from "../compute/indicators.ts";
-import { isOverdue } from "../html/site-model.ts";
 import type { Project, ReportEntry } from "../validate/validate-project.ts";
 import { hashOf } from "../cache/content-cache.ts";
 
@@ -28,14 +28,10 @@ export const SETTINGS = "the settings";
 export const REFERENCE = "the reference data";
 export const SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH";
 export const PDFS = "PDFs";
-/** Followed by a plan's file: which of its actions are overdue on the build date. */
-export const OVERDUE = "overdue actions in ";
 
 export interface InputOptions {
   /** The tool's version (content-cache.ts, toolHash). */
   tool: string;
-  /** The build date, YYYY-MM-DD. */
-  asOf: string;
   /** Whether the build makes PDFs. */
   pdfs: boolean;
   /** SOURCE_DATE_EPOCH, or "" when unset. */
@@ -59,10 +55,7 @@ export function organisationInputs(project: Project, options: InputOptions): Map
       const plans = project.plans.filter((p) => p.organisation === slug);
       const own: Record<string, string> = { [organisation.file]: json({ ...organisation, logo: organisation.logo?.extension }) };
       if (organisation.logo && organisation.data.logo) own[organisation.data.logo] = hashOf(organisation.logo.bytes);
-      for (const plan of plans) {
-        own[plan.file] = json(plan);
-        own[`${OVERDUE}${plan.file}`] = json(plan.data.themes.map((t) => t.actions.map((a) => isOverdue(a, options.asOf))));
-      }
+      for (const plan of plans) own[plan.file] = json(plan);
       for (const metrics of project.metrics.filter((m) => m.organisation === slug)) own[metrics.file] = json(metrics);
       // The plan a report page uses is an input of its own (above): here, only its file's name.
       for (const { plan, ...report } of project.reports.filter((r) => r.organisation === slug)) own[report.file] = json({ ...report, plan: plan.file });
@@ -71,18 +64,14 @@ export function organisationInputs(project: Project, options: InputOptions): Map
   );
 }
 
-/**
- * The names whose hashes differ between two sets of inputs (new, removed or changed), in order.
- * A plan added or removed is one change: the overdue actions that come and go with it are not another.
- */
+/** The names whose hashes differ between two sets of inputs (new, removed or changed), in order. */
 export function changedInputs(before: InputHashes, after: InputHashes): string[] {
   const names = new Set([...Object.keys(after), ...Object.keys(before)]);
-  return [...names].filter((name) => before[name] !== after[name] && !(name.startsWith(OVERDUE) && (before[name] === undefined || after[name] === undefined)));
+  return [...names].filter((name) => before[name] !== after[name]);
 }
 
 /** One changed input, said for a person: "data/metrics/acme/2024.yaml changed", "PDFs are made this time". */
 export function describeChange(name: string, before: InputHashes, after: InputHashes): string {
-  if (name.startsWith(OVERDUE)) return `an action in ${name.slice(OVERDUE.length)} became overdue on the build date, or stopped being overdue`;
   switch (name) {
     case TOOL:
       return "the tool changed (its code, templates or dependencies)";

@@ -19,7 +19,7 @@ beforeAll(async () => {
   project = await loadAndValidate(root);
 });
 
-const options: PlanOptions = { tool: "test", asOf: "2025-01-15", pdfs: true, checks: true, sourceDateEpoch: "", computeCache: new Set() };
+const options: PlanOptions = { tool: "test", pdfs: true, checks: true, sourceDateEpoch: "", computeCache: new Set() };
 const nothingBefore: PreviousSite = { manifest: emptyManifest(), missing: new Set() };
 
 /** The manifest a build following `plan` writes (one page file per organisation and report, enough for the plan). */
@@ -74,7 +74,7 @@ describe("planBuild", () => {
     });
   });
 
-  it("names a plan added, the tool, the PDFs and the build date as reasons", () => {
+  it("names a plan added, the tool and the PDFs as reasons", () => {
     const added = structuredClone(project);
     const plan = added.plans.find((p) => p.organisation === "synthetic-001")!;
     added.plans.push({ ...plan, slug: "2025-26", file: "data/plans/synthetic-001/2025-26.yaml" });
@@ -82,16 +82,6 @@ describe("planBuild", () => {
 
     expect(decisions(secondPlan(project, { tool: "another" }))["synthetic-002"]).toEqual(["build", "the tool changed (its code, templates or dependencies)"]);
     expect(decisions(secondPlan(project, { pdfs: false }))["synthetic-002"]).toEqual(["build", "PDFs are not made this time"]);
-
-    // Long after every due date one more day makes nothing newly overdue; before the last due date, it does.
-    const due = project.plans.flatMap((p) => p.data.themes.flatMap((t) => t.actions.flatMap((a) => (a.due && a.status !== "complete" ? [a.due] : [])))).sort();
-    const late = planBuild(project, nothingBefore, { ...options, asOf: "2099-01-01" });
-    expect(decisions(planBuild(project, { manifest: manifestOf(late), missing: new Set() }, { ...options, asOf: "2099-01-02" }))["synthetic-001"]![0]).toBe("keep");
-    const before = planBuild(project, nothingBefore, { ...options, asOf: due[0]! });
-    for (const [action, ...reasons] of Object.values(decisions(planBuild(project, { manifest: manifestOf(before), missing: new Set() }, { ...options, asOf: "2099-01-01" })))) {
-      expect(action).toBe("build");
-      for (const reason of reasons) expect(reason).toMatch(/^an action in data\/plans\/synthetic-00\d\/\d{4}-\d{2}\.yaml became overdue on the build date, or stopped being overdue$/);
-    }
   });
 
   it("builds an organisation whose files are missing from the previous site, naming them", () => {

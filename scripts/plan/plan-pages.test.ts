@@ -21,7 +21,7 @@ beforeAll(async () => {
   project = await loadAndValidate(root);
 });
 
-const model = (p: Project) => buildSiteModel(p, { asOf: "2025-01-15", indicators: new Map(), charts: new Map() });
+const model = (p: Project) => buildSiteModel(p, { indicators: new Map(), charts: new Map() });
 
 /** The previous site as a build of `site` leaves it. */
 function previousOf(site: SiteModel, missing: string[] = []): PreviousSite {

@@ -157,11 +157,17 @@ standards: [WRES, WDES]
 # The date the plan was published, as YYYY-MM-DD (optional).
 # published: ${start}-06-30
 
+# The date you last reviewed the statuses, as YYYY-MM-DD (optional): actions past their due date on
+# it show as overdue, and the report says "Progress as at" it.
+# statuses_reviewed: ${Number(start) + 1}-03-31
+
 # An introduction shown above the actions (optional; Markdown).
 # introduction: >-
 #   Our plan sets out what we will do this year.
 
-# The themes (or priorities, or objectives) of the plan, each with its numbered actions.
+# The themes (or priorities, or sections) of the plan, each with its actions. A theme written as
+# objectives, each with several actions, uses "objectives:" instead of "actions:"; a plan without
+# themes lists its actions under "actions:" here. See content/guide/plan-shapes.md.
 themes:
   - # The theme's number as published, in quotes.
     id: "1"

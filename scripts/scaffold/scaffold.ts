@@ -1,6 +1,7 @@
 /**
  * `npm run new`: works out which files a new edition needs, refuses to overwrite any, and writes
- * them. The texts come from files.ts (a fresh plan) or carry-over.ts (`--from` last year's plan).
+ * them. The texts come from files.ts (a fresh plan) or carry-over.ts (`--from` last year's plan
+ * and report page).
  *
  *   data/organisations/<organisation>.yaml        only if the organisation is new
  *   data/plans/<organisation>/<yyyy-yy>.yaml
@@ -19,7 +20,8 @@ import { messages, type Message } from "../validate/messages.ts";
 import type { Problem } from "../validate/problems.ts";
 import { validateProject } from "../validate/validate-project.ts";
 import { schemaPath, writeJsonSchemas, type SchemaKind } from "../validate/json-schema.ts";
-import { carryOverPlan } from "./carry-over.ts";
+import { renderMarkdown } from "../html/markdown.ts";
+import { carryOverPlan, carryOverReport } from "./carry-over.ts";
 import { GITIGNORE, metricsFile, organisationFile, periodSlug, periodStartYear, planFile, projectReadme, reportFile, settingsFile } from "./files.ts";
 import { sourceDate } from "../errors.ts";
 
@@ -87,6 +89,7 @@ export async function planScaffold(request: NewEdition): Promise<ScaffoldResult>
   if (clashes.length) return fail(messages.newFilesExist(clashes));
 
   let plan: string;
+  let report = reportFile(organisation, period, year === false ? undefined : year);
   if (request.from !== undefined) {
     const from = normalisePeriod(request.from);
     if (!from) return fail(messages.newBadPeriod(request.from));
@@ -98,6 +101,9 @@ export async function planScaffold(request: NewEdition): Promise<ScaffoldResult>
     const previous = project?.plans.find((p) => p.file === fromFile);
     if (!previous) return fail(messages.newFromInvalid(fromFile), [...readProblems, ...problems].filter((p) => p.file === fromFile || p.file.startsWith("data/reference/")));
     plan = carryOverPlan(previous.data, period, fromFile, schemaRef(root, planPath, "plan"));
+    const previousReport = project?.reports.find((r) => r.plan.file === fromFile);
+    if (previousReport)
+      report = carryOverReport(previousReport.data, renderMarkdown(previousReport.body).headings, from, period, year === false ? undefined : year);
   } else {
     plan = planFile(organisation, period, schemaRef(root, planPath, "plan"));
   }
@@ -119,7 +125,7 @@ export async function planScaffold(request: NewEdition): Promise<ScaffoldResult>
     if (await exists(path.join(root, metricsPath))) skipped.push(metricsPath);
     else files.push({ file: metricsPath, text: metricsFile(year, schemaRef(root, metricsPath, "metrics")) });
   }
-  files.push({ file: reportPath, text: reportFile(organisation, period, year === false ? undefined : year) });
+  files.push({ file: reportPath, text: report });
   return { ok: true, files, skipped };
 }
 

@@ -8,15 +8,13 @@
  */
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import MarkdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
+import { guideDir, guideExamples, KINDS, type Example } from "../../test/guide-examples.ts";
 import { makeProject, repoRoot } from "../../test/project.ts";
 import { readProject } from "../load/read-project.ts";
 import { formatProblem } from "./problems.ts";
 import { validateProject } from "./validate-project.ts";
 import { Settings } from "./schema.ts";
-
-const guideDir = path.join(repoRoot, "content/guide");
 
 /** Every `code: "..."` literal in the TypeScript sources under scripts/ (tests excluded). */
 async function codesInSources(): Promise<Map<string, string>> {
@@ -35,34 +33,6 @@ async function codesInSources(): Promise<Map<string, string>> {
 /** The codes named in backticks in the `###` headings of errors.md. */
 function codesInHeadings(markdown: string): string[] {
   return [...markdown.matchAll(/^###\s+(.*)$/gm)].flatMap((m) => [...m[1]!.matchAll(/`([a-z0-9-]+)`/g)].map((c) => c[1]!));
-}
-
-interface Example {
-  kind: "organisation" | "plan" | "metrics" | "settings" | "report" | "report-page";
-  text: string;
-  source: string; // guide file and line, for the failure message
-}
-
-const KINDS: Record<string, Example["kind"]> = {
-  "yaml organisation": "organisation",
-  "yaml plan": "plan",
-  "yaml metrics": "metrics",
-  "yaml settings": "settings",
-  "yaml report": "report",
-  "markdown report": "report-page",
-};
-
-async function guideExamples(): Promise<Example[]> {
-  const md = new MarkdownIt();
-  const examples: Example[] = [];
-  for (const name of (await readdir(guideDir)).filter((f) => f.endsWith(".md")).sort()) {
-    const tokens = md.parse(await readFile(path.join(guideDir, name), "utf8"), {});
-    for (const t of tokens) {
-      const kind = t.type === "fence" ? KINDS[t.info.trim().replace(/\s+/g, " ")] : undefined;
-      if (kind) examples.push({ kind, text: t.content, source: `content/guide/${name}:${(t.map?.[0] ?? 0) + 1}` });
-    }
-  }
-  return examples;
 }
 
 const field = (text: string, name: string): string | undefined =>
@@ -89,7 +59,8 @@ function projectFiles(examples: readonly Example[]): { files: Record<string, str
     };
     if (ex.kind === "organisation") return own(`data/organisations/${org}.yaml`, ex.text);
     files[`data/organisations/${org}.yaml`] = orgFile(org);
-    if (ex.kind === "plan") return own(`data/plans/${org}/${(field(ex.text, "period") ?? "none").replace("/", "-")}.yaml`, ex.text);
+    // A plan that states no period takes its file's.
+    if (ex.kind === "plan") return own(`data/plans/${org}/${(field(ex.text, "period") ?? "2023/24").replace("/", "-")}.yaml`, ex.text);
     if (ex.kind === "metrics") return own(`data/metrics/${org}/${field(ex.text, "year") ?? "none"}.yaml`, ex.text);
     const page = ex.kind === "report" ? `---\n${ex.text}---\n\n## Introduction\n\nText.\n` : ex.text;
     const planSlug = field(page, "plan") ?? "2023-24";

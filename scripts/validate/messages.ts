@@ -55,6 +55,17 @@ export const messages = {
     message: `the colour ${colour} is too light for white text: its contrast is ${ratio.toFixed(2)}:1, and WCAG 2.2 AA needs ${minimum}:1`,
     fix: "choose a darker colour, for example NHS Blue #005eb8 (6.4:1) or NHS Dark Blue #003087 (11.9:1)",
   }),
+  yamlDashInList: (field: string | undefined): Message => ({
+    code: "yaml-dash-in-list",
+    message:
+      field === "wres" || field === "wdes"
+        ? "- is not a number: a list in square brackets holds the indicator numbers, separated by commas"
+        : "a - on its own is not an item: a list in square brackets holds its items separated by commas",
+    fix:
+      field === "wres" || field === "wdes"
+        ? "write the indicator numbers, e.g. `[1, 2, 7]`, or leave the list out; for every indicator of the standard write `all`"
+        : "write each item, or remove the -",
+  }),
   yamlSyntax: (reason: string): Message => ({
     code: "yaml-syntax",
     message: `the YAML could not be read: ${reason}`,
@@ -169,25 +180,51 @@ export const messages = {
     message: `"${field}" in ${where} is not valid: ${detail}`,
     fix: "compare it with the example in the authoring guide",
   }),
-  duplicateActionId: (id: string, theme: string, firstLine: number): Message => ({
-    code: "duplicate-action-id",
-    message: `duplicate action id ${id} in theme ${theme} (it is also used on line ${firstLine})`,
-    fix: `give each action its own number; if the published plan numbered two actions ${id}, number the second ${id}a and say so in a comment`,
+  duplicateId: (kind: "theme" | "objective" | "action", id: string, where: string, firstLine: number): Message => ({
+    ...{ theme: { code: "duplicate-theme-id" }, objective: { code: "duplicate-objective-id" }, action: { code: "duplicate-action-id" } }[kind],
+    message: `duplicate ${kind} id ${id}${where === "the plan" ? "" : ` in ${where}`} (it is also used on line ${firstLine})`,
+    fix:
+      kind === "action"
+        ? `give each action its own number; if the published plan numbered two actions ${id}, number the second ${id}a and say so in a comment`
+        : `give each ${kind} its own number`,
   }),
-  duplicateThemeId: (id: string, firstLine: number): Message => ({
-    code: "duplicate-theme-id",
-    message: `duplicate theme id ${id} (it is also used on line ${firstLine})`,
-    fix: "give each theme its own number",
-  }),
-  actionWithoutId: (): Message => ({
-    code: "action-without-id",
-    message: 'this action has no "id"',
-    fix: 'add its number as published, e.g. `id: "1.4"`; a row that only says "See 4.3" is written `see: "4.3"`',
+  partWithoutId: (kind: "theme" | "objective" | "action", where: string, owner: string, example: string): Message => ({
+    ...{ theme: { code: "theme-without-id" }, objective: { code: "objective-without-id" }, action: { code: "action-without-id" } }[kind],
+    message: `${where} has no "id", but the other ${kind}s of ${owner} have one (such as "${example}")`,
+    fix:
+      kind === "action"
+        ? `add its number as published, e.g. \`id: "${example}"\`; a row that only says "See 4.3" is written \`see: "4.3"\`; if the published plan numbers none of these actions, remove every id`
+        : `add its number as published, e.g. \`id: "${example}"\`; if the published plan numbers none of these ${kind}s, remove every id`,
   }),
   actionWithoutText: (where: string): Message => ({
     code: "action-without-text",
     message: `${where} says nothing: it has no "action", "objective" or "see"`,
     fix: 'add the action\'s text under `action: |`, or `see: "N.N"` if the row points to another action',
+  }),
+  planWithoutActions: (): Message => ({
+    code: "plan-without-actions",
+    message: 'the plan has no actions: it needs "themes" (each with its actions or objectives) or, for a plan that is one list, "actions"',
+    fix: "add `themes:` with the plan's themes, or `actions:` with its actions if the published plan has no themes (see the guide's page on plan shapes)",
+  }),
+  planThemesAndActions: (): Message => ({
+    code: "plan-themes-and-actions",
+    message: 'the plan has both "themes" and a list of "actions" of its own; a plan is either themes or one list of actions',
+    fix: "move these actions into a theme (under its `actions:`), or remove `themes:` if the published plan has none",
+  }),
+  themeWithoutActions: (where: string): Message => ({
+    code: "theme-without-actions",
+    message: `${where} has no actions: it needs "actions", or "objectives" each holding its actions`,
+    fix: "add `actions:` with the theme's actions, or `objectives:` if the theme is written as objectives with actions under each",
+  }),
+  themeActionsAndObjectives: (where: string): Message => ({
+    code: "theme-actions-and-objectives",
+    message: `${where} has both "actions" and "objectives"; a theme holds one or the other`,
+    fix: "move the theme's actions under the objective they belong to (each objective has its own `actions:`), or write the objectives as actions",
+  }),
+  nestedActions: (where: string): Message => ({
+    code: "nested-actions",
+    message: `${where} holds a list of "actions" of its own, but an action cannot hold actions; an objective can`,
+    fix: 'to give an objective several actions, write the theme\'s `objectives:` instead of `actions:`, each objective as `- id: "1.2"`, `objective: ...` (its text), an optional `current_position: ...` and its own `actions:` list (see the guide\'s page on plan shapes)',
   }),
   seeMissing: (see: string, id: string | undefined, actionIds: readonly string[]): Message => {
     const known = [...new Set(actionIds)];
@@ -203,6 +240,16 @@ export const messages = {
     code: "standard-not-covered",
     message: `${where} maps to ${standard}, but the plan's "standards" are ${standards.join(" and ")}`,
     fix: `add ${standard} to "standards" at the top of the plan, or remove the ${standard.toLowerCase()} mapping`,
+  }),
+  quoteMarkerUnknown: (marker: string, count: number): Message => ({
+    code: "quote-marker-unknown",
+    message: `the narrative places "${marker}", but the report has ${count === 0 ? "no quotes" : count === 1 ? "one quote" : `${count} quotes`}`,
+    fix: count === 0 ? "add the quote under `quotes:` in the front matter, or remove this line" : `use a number from 1 to ${count} (the quote's place in \`quotes:\`), or remove this line`,
+  }),
+  quotePlacedTwice: (marker: string, firstLine: number): Message => ({
+    code: "quote-placed-twice",
+    message: `"${marker}" places a quote that line ${firstLine} places already`,
+    fix: "each quote is shown once: remove one of the two lines",
   }),
   planMissing: (plan: string, known: readonly string[]): Message => {
     const guess = didYouMean(plan, known);

@@ -155,46 +155,90 @@ export function makeSchemas(reference: Reference) {
     contact: Contact.optional().describe("Where readers ask for the report in another format (used by the accessibility statement)"),
   });
 
+  /** The indicators a theme, objective or action addresses: a list of numbers, or "all" of the standard's. */
+  const allOf = z.enum(["all", "All"]);
+  const wresMapping = z.union([allOf, wres]).describe('The WRES indicators addressed: numbers such as [2, 4], or all');
+  const wdesMapping = z.union([allOf, wdes]).describe('The WDES metrics addressed: numbers such as [3], or all');
+
   /** One row of an action plan. `see` makes the row a pointer to another action ("See 4.3"). */
-  const Action = z.strictObject({
-    id: text.optional().describe('The action\'s number as published, e.g. "1.4" (every action has one, except a "see" row)'),
+  const actionFields = {
+    id: text.optional().describe('The action\'s number as published, e.g. "1.4"; leave it out only if the plan does not number its actions'),
     see: text.optional().describe('Set when the published row only points to another action, e.g. "4.3"'),
-    objective: markdown.optional(),
-    current_position: markdown.optional(),
-    action: markdown.optional().describe("What will be done (Markdown; lists allowed)"),
+    action: markdown.optional().describe("What will be done (Markdown; paragraphs and lists allowed)"),
     leads: listOfText.optional(),
     partners: listOfText.optional(),
-    timescale: text.optional().describe("When, as published, e.g. \"By December 2021\""),
-    due: isoDate.optional().describe("The date by which it is due (YYYY-MM-DD), used to flag overdue actions"),
+    timescale: markdown.optional().describe('When, as published, e.g. "By December 2021" (paragraphs and lists allowed)'),
+    due: isoDate.optional().describe("The date by which it is due (YYYY-MM-DD), used to flag actions overdue at the plan's review date"),
     status: status.optional(),
     progress: markdown.optional().describe("What has happened so far"),
-    wres: wres.optional(),
-    wdes: wdes.optional(),
+    wres: wresMapping.optional(),
+    wdes: wdesMapping.optional(),
     people_promise: promise.optional(),
-    kpis: listOfText.optional(),
+    kpis: z.union([markdown, listOfText]).optional().describe("Key performance indicators or measures of success: a list, or text"),
     sustained: markdown.optional().describe("How the change will be sustained"),
+  };
+  /** An action in a theme or in a plan that is one list: it may carry its own objective and current position (one row each). */
+  const Action = z.strictObject({
+    ...actionFields,
+    objective: markdown.optional().describe("The objective this row serves, for plans with an Objective column and one action per objective"),
+    current_position: markdown.optional(),
+  });
+  /** An action under an objective: the objective's text and current position are the objective's. */
+  const ObjectiveAction = z.strictObject(actionFields);
+
+  /** An objective with its own text and current position, holding one or more actions. */
+  const Objective = z.strictObject({
+    id: text.optional().describe('The objective\'s number as published, e.g. "1.2"'),
+    objective: markdown.describe("The objective's text as published"),
+    current_position: markdown.optional(),
+    wres: wresMapping.optional(),
+    wdes: wdesMapping.optional(),
+    people_promise: promise.optional(),
+    actions: z.array(ObjectiveAction).min(1).optional().describe("The objective's actions (none if the published objective has none)"),
   });
 
   const Theme = z.strictObject({
-    id: text.describe('The theme\'s number as published, e.g. "1"'),
+    id: text.optional().describe('The theme\'s number as published, e.g. "1"; leave it out only if the plan does not number its themes'),
     title: text,
-    label: text.optional().describe('What the plan calls a theme: "Theme", "Priority", "Objective"'),
+    label: text.optional().describe('What the plan calls a theme: "Theme", "Priority", "Section"'),
     standard: z.enum(STANDARDS).optional(),
     introduction: markdown.optional(),
-    wres: wres.optional(),
-    wdes: wdes.optional(),
+    wres: wresMapping.optional(),
+    wdes: wdesMapping.optional(),
     people_promise: promise.optional(),
-    actions: z.array(Action).min(1),
+    actions: z.array(Action).min(1).optional().describe("The theme's actions (or use objectives)"),
+    objectives: z.array(Objective).min(1).optional().describe("The theme's objectives, each with its actions (or use actions)"),
   });
 
-  /** data/plans/<organisation>/<period>.yaml */
+  /** The plan's own column headings, for the columns it has. */
+  const Columns = z
+    .strictObject({
+      id: text.optional().describe('Default "Action"'),
+      objective: text.optional().describe('Default "Objective"'),
+      current_position: text.optional().describe('Default "Current position"'),
+      action: text.optional().describe('Default "What we will do"'),
+      leads: text.optional().describe('Default "Responsibility"'),
+      timescale: text.optional().describe('Default "When"'),
+      status: text.optional().describe('Default "Status"'),
+      kpis: text.optional().describe('Default "Measures of success"'),
+      sustained: text.optional().describe('Default "How it will be sustained"'),
+      indicators: text.optional().describe('Default "Addresses"'),
+    })
+    .describe("The plan's own column headings, e.g. leads: Lead, timescale: Time-scale, kpis: KPIs");
+
+  /** data/plans/<organisation>/<period>.yaml: themes holding actions or objectives, or one list of actions. */
   const Plan = z.strictObject({
     title: text,
-    period,
+    period: period.optional().describe("The period as published, e.g. 2023/24; without it, the file name's period"),
     standards: z.array(z.enum(STANDARDS)).min(1),
     published: isoDate.optional(),
+    statuses_reviewed: isoDate
+      .optional()
+      .describe("The date the statuses were last reviewed (YYYY-MM-DD): overdue actions are judged against it (default: published)"),
     introduction: markdown.optional(),
-    themes: z.array(Theme).min(1),
+    columns: Columns.optional(),
+    themes: z.array(Theme).min(1).optional().describe("The plan's themes (or priorities, sections), each with actions or objectives"),
+    actions: z.array(Action).min(1).optional().describe("For a plan that is one list of actions, without themes"),
   });
 
   const BoardPaper = z.strictObject({
@@ -222,7 +266,13 @@ export function makeSchemas(reference: Reference) {
     previous_papers: markdown.optional(),
   });
 
-  const Quote = z.strictObject({ text: markdown, name: text, role: text.optional() });
+  const Quote = z.strictObject({
+    text: markdown,
+    name: text,
+    role: text.optional(),
+    link: z.url({ protocol: /^https?$/ }).optional().describe("A web page about the person quoted (https://...)"),
+    email: z.email().optional().describe("The email address of the person quoted, as published"),
+  });
 
   /** The front matter of content/reports/<organisation>/<period>.md */
   const Report = z.strictObject({
@@ -231,7 +281,7 @@ export function makeSchemas(reference: Reference) {
     metrics_year: z.int().min(2014).max(2100).optional().describe("The latest year of metric data to show"),
     outputs: z.array(z.enum(["web", "pdf"])).min(1).default(["web", "pdf"]),
     summary: text.optional().describe("One or two sentences for the organisation page and search results"),
-    quotes: z.array(Quote).optional(),
+    quotes: z.array(Quote).optional().describe("Shown before the narrative, or where the narrative has a line [quote 1], [quote 2] ..."),
     appendix_title: text.optional().describe('Heading of the action plan when it follows the narrative, e.g. "Appendix: our actions"'),
     indicator_wording: z
       .partialRecord(z.enum(indicatorCodes), text)
@@ -244,14 +294,20 @@ export function makeSchemas(reference: Reference) {
     board_paper: BoardPaper.optional(),
   });
 
-  return { Organisation, Plan, Theme, Action, Report, BoardPaper };
+  return { Organisation, Plan, Theme, Objective, Action, ObjectiveAction, Report, BoardPaper };
 }
 
 export type Schemas = ReturnType<typeof makeSchemas>;
 export type Organisation = z.infer<Schemas["Organisation"]>;
-export type Plan = z.infer<Schemas["Plan"]>;
+/** A plan as written; validation fills in the period from the file name when the plan gives none (PlanEntry). */
+export type PlanInput = z.infer<Schemas["Plan"]>;
+export type Plan = PlanInput & { period: string };
 export type Theme = z.infer<Schemas["Theme"]>;
+export type Objective = z.infer<Schemas["Objective"]>;
+/** An action anywhere in a plan (under an objective it has no objective or current position of its own). */
 export type Action = z.infer<Schemas["Action"]>;
+export type Mapping = NonNullable<Action["wres"]>;
+export type PlanColumns = NonNullable<PlanInput["columns"]>;
 export type ReportFrontMatter = z.infer<Schemas["Report"]>;
 export type BoardPaper = z.infer<Schemas["BoardPaper"]>;
 

@@ -20,13 +20,17 @@ import {
   PeoplePromise,
   Settings,
   StatusList,
+  type Action,
   type Organisation,
   type Plan,
+  type PlanInput,
+  type Schemas,
   type Reference,
   type ReportFrontMatter,
   SLUG,
 } from "./schema.ts";
 import { valueAt, zodProblems, type Describe } from "./zod-problems.ts";
+import { quoteMarkers } from "../report/quote-markers.ts";
 
 export interface OrganisationEntry {
   slug: string;
@@ -110,22 +114,22 @@ const PERIOD_SLUG = /^\d{4}-\d{2}$/;
 const scalarText = (value: unknown): string | undefined =>
   typeof value === "string" || typeof value === "number" ? String(value) : undefined;
 
-/** Human names for places in a plan. */
+/** Human names for places in a plan: "theme 2", "objective 1.2", "action 1.4", "action number 3 of objective 1.2". */
 export const describePlanPath: Describe = (path, root) => {
-  const [a, themeIndex, b, actionIndex] = path;
-  if (a === "themes" && typeof themeIndex === "number") {
-    const themeId = scalarText(valueAt(root, ["themes", themeIndex, "id"]));
-    const themeName = themeId !== undefined ? `theme ${themeId}` : `theme number ${themeIndex + 1}`;
-    if (b === "actions" && typeof actionIndex === "number") {
-      const id = scalarText(valueAt(root, ["themes", themeIndex, "actions", actionIndex, "id"]));
-      const see = scalarText(valueAt(root, ["themes", themeIndex, "actions", actionIndex, "see"]));
-      if (id !== undefined) return `action ${id}`;
-      if (see !== undefined) return `the "See ${see}" row of ${themeName}`;
-      return `action number ${actionIndex + 1} of ${themeName}`;
-    }
-    return themeName;
+  let name = "the plan";
+  let at: Segment[] = [];
+  for (let i = 0; i + 1 < path.length; i += 2) {
+    const [list, index] = [path[i], path[i + 1]];
+    if (typeof index !== "number" || (list !== "themes" && list !== "objectives" && list !== "actions")) break;
+    at = [...at, list, index];
+    const id = scalarText(valueAt(root, [...at, "id"]));
+    const see = scalarText(valueAt(root, [...at, "see"]));
+    const kind = list === "themes" ? "theme" : list === "objectives" ? "objective" : "action";
+    if (id !== undefined) name = `${kind} ${id}`;
+    else if (kind === "action" && see !== undefined) name = `the "See ${see}" row${name === "the plan" ? "" : ` of ${name}`}`;
+    else name = `${kind} number ${index + 1}${name === "the plan" ? "" : ` of ${name}`}`;
   }
-  return "the plan";
+  return name;
 };
 
 const describeTop =
@@ -171,54 +175,75 @@ function validateReference(files: SourceFiles, problems: Problem[]): Reference |
   return { wres, wdes, peoplePromise, statuses: statuses.statuses, national };
 }
 
-function checkPlan(parsed: ParsedFile, plan: Plan, problems: Problem[]): void {
+/** A list of themes, objectives or actions, and where it is. */
+interface PartList {
+  path: Segment[];
+  items: readonly { id?: string | undefined; see?: string | undefined }[];
+  kind: "theme" | "objective" | "action";
+}
+
+function checkPlan(parsed: ParsedFile, plan: PlanInput, problems: Problem[]): void {
   const at = (path: Segment[]) => parsed.map.at(path);
-  const push = (path: Segment[], m: ReturnType<(typeof messages)[keyof typeof messages]>) =>
-    problems.push({ file: parsed.file, position: at(path), ...m });
+  const push = (path: Segment[], m: Message) => problems.push({ file: parsed.file, position: at(path), ...m });
+  const pushAtKey = (path: Segment[], m: Message) => problems.push({ file: parsed.file, position: parsed.map.keyAt(path), ...m });
+  const where = (path: Segment[]) => describePlanPath(path, plan);
 
-  if (plan.period.replace("/", "-") !== parsed.name) push(["period"], messages.periodMismatch(plan.period, parsed.name));
+  if (plan.period !== undefined && plan.period.replace("/", "-") !== parsed.name) push(["period"], messages.periodMismatch(plan.period, parsed.name));
+  if (plan.themes === undefined && plan.actions === undefined) push([], messages.planWithoutActions());
+  if (plan.themes !== undefined && plan.actions !== undefined) pushAtKey(["actions"], messages.planThemesAndActions());
 
-  // Where each id first appears; its line is looked up only for a duplicate (positions cost a parse when the value came from the cache).
-  const themeFirst = new Map<string, Segment[]>();
-  const actionFirst = new Map<string, Segment[]>();
-  const actionIds: string[] = [];
-  plan.themes.forEach((theme, t) => {
-    const first = themeFirst.get(theme.id);
-    if (first !== undefined) push(["themes", t, "id"], messages.duplicateThemeId(theme.id, at(first).line));
-    else themeFirst.set(theme.id, ["themes", t, "id"]);
-
-    for (const standard of ["WRES", "WDES"] as const) {
-      const key = standard === "WRES" ? "wres" : "wdes";
-      if (theme[key]?.length && !plan.standards.includes(standard))
-        push(["themes", t, key], messages.indicatorOutsideStandards(standard, `theme ${theme.id}`, plan.standards));
-    }
-
-    theme.actions.forEach((action, a) => {
-      const path: Segment[] = ["themes", t, "actions", a];
-      if (action.id === undefined) {
-        if (action.see === undefined) push(path, messages.actionWithoutId());
-      } else {
-        actionIds.push(action.id);
-        const first = actionFirst.get(action.id);
-        if (first !== undefined) push([...path, "id"], messages.duplicateActionId(action.id, theme.id, at(first).line));
-        else actionFirst.set(action.id, [...path, "id"]);
-      }
-      if (action.see === undefined && action.action === undefined && action.objective === undefined)
-        push(path, messages.actionWithoutText(describePlanPath(path, plan)));
-      for (const standard of ["WRES", "WDES"] as const) {
-        const key = standard === "WRES" ? "wres" : "wdes";
-        if (action[key]?.length && !plan.standards.includes(standard))
-          push([...path, key], messages.indicatorOutsideStandards(standard, describePlanPath(path, plan), plan.standards));
-      }
+  const lists: PartList[] = [];
+  const actions: { path: Segment[]; action: Action | z.infer<Schemas["ObjectiveAction"]> }[] = [];
+  const mapped: { path: Segment[]; part: { wres?: unknown; wdes?: unknown } }[] = [];
+  if (plan.themes) lists.push({ path: ["themes"], items: plan.themes, kind: "theme" });
+  if (plan.actions) lists.push({ path: ["actions"], items: plan.actions, kind: "action" });
+  plan.actions?.forEach((action, a) => actions.push({ path: ["actions", a], action }));
+  plan.themes?.forEach((theme, t) => {
+    const path: Segment[] = ["themes", t];
+    mapped.push({ path, part: theme });
+    if (theme.actions === undefined && theme.objectives === undefined) push(path, messages.themeWithoutActions(where(path)));
+    if (theme.actions !== undefined && theme.objectives !== undefined) pushAtKey([...path, "objectives"], messages.themeActionsAndObjectives(where(path)));
+    if (theme.actions) lists.push({ path: [...path, "actions"], items: theme.actions, kind: "action" });
+    theme.actions?.forEach((action, a) => actions.push({ path: [...path, "actions", a], action }));
+    if (theme.objectives) lists.push({ path: [...path, "objectives"], items: theme.objectives, kind: "objective" });
+    theme.objectives?.forEach((objective, o) => {
+      const objectivePath: Segment[] = [...path, "objectives", o];
+      mapped.push({ path: objectivePath, part: objective });
+      if (objective.actions) lists.push({ path: [...objectivePath, "actions"], items: objective.actions, kind: "action" });
+      objective.actions?.forEach((action, a) => actions.push({ path: [...objectivePath, "actions", a], action }));
     });
   });
 
-  plan.themes.forEach((theme, t) =>
-    theme.actions.forEach((action, a) => {
-      if (action.see !== undefined && !actionIds.includes(action.see))
-        push(["themes", t, "actions", a, "see"], messages.seeMissing(action.see, action.id, actionIds));
-    }),
-  );
+  // Numbers: each list numbers all its parts or none ("See" rows need none); a number is used once in the plan for each kind.
+  // Where each id first appears; its line is looked up only for a duplicate (positions cost a parse when the value came from the cache).
+  const first = { theme: new Map<string, Segment[]>(), objective: new Map<string, Segment[]>(), action: new Map<string, Segment[]>() };
+  for (const list of lists) {
+    const numbered = list.items.filter((item) => item.id !== undefined);
+    list.items.forEach((item, i) => {
+      const path = [...list.path, i];
+      if (item.id === undefined) {
+        if (numbered.length > 0 && item.see === undefined) push(path, messages.partWithoutId(list.kind, where(path), where(list.path.slice(0, -1)), numbered[0]!.id!));
+        return;
+      }
+      const seen = first[list.kind].get(item.id);
+      if (seen === undefined) first[list.kind].set(item.id, [...path, "id"]);
+      else push([...path, "id"], messages.duplicateId(list.kind, item.id, where(list.path.slice(0, -1)), at(seen).line));
+    });
+  }
+
+  for (const { path, action } of actions) {
+    mapped.push({ path, part: action });
+    const hasObjective = "objective" in action && action.objective !== undefined;
+    if (action.see === undefined && action.action === undefined && !hasObjective) push(path, messages.actionWithoutText(where(path)));
+    if (action.see !== undefined && !first.action.has(action.see)) push([...path, "see"], messages.seeMissing(action.see, action.id, [...first.action.keys()]));
+  }
+  for (const { path, part } of mapped)
+    for (const standard of ["WRES", "WDES"] as const) {
+      const key = standard === "WRES" ? "wres" : "wdes";
+      const value = part[key];
+      if ((value === "all" || value === "All" || (Array.isArray(value) && value.length > 0)) && !plan.standards.includes(standard))
+        push([...path, key], messages.indicatorOutsideStandards(standard, where(path), plan.standards));
+    }
 }
 
 /** Human names for places in data/groups.yaml. */
@@ -362,10 +387,11 @@ export function validateProject(files: SourceFiles): { project?: Project; proble
       problems.push({ file: f.file, position: { line: 1, column: 1 }, ...messages.badFileName(f.name, "data/plans/<organisation>/<yyyy-yy>.yaml, e.g. 2021-22.yaml") });
       continue;
     }
-    const data = check(schemas.Plan, f, describePlanPath, reference, problems);
-    if (!data) continue;
-    checkPlan(f, data, problems);
-    plans.push({ organisation: f.folder, slug: f.name, file: f.file, data });
+    const written = check(schemas.Plan, f, describePlanPath, reference, problems);
+    if (!written) continue;
+    checkPlan(f, written, problems);
+    // A plan that gives no period takes its file's: 2023-24.yaml is the 2023/24 edition.
+    plans.push({ organisation: f.folder, slug: f.name, file: f.file, data: { ...written, period: written.period ?? f.name.replace("-", "/") } });
   }
 
   const metrics: MetricsEntry[] = [];
@@ -417,6 +443,15 @@ export function validateProject(files: SourceFiles): { project?: Project; proble
     }
     for (const line of narrativeTablesWithoutCaption(f.body))
       problems.push({ file: f.file, position: { line: f.bodyLine + line, column: 1 }, ...messages.tableWithoutCaption() });
+    const seen = new Map<number, number>();
+    for (const marker of quoteMarkers(f.body)) {
+      const position = { line: f.bodyLine + marker.line - 1, column: marker.column };
+      const count = data.quotes?.length ?? 0;
+      const first = seen.get(marker.number);
+      if (marker.number < 1 || marker.number > count) problems.push({ file: f.file, position, ...messages.quoteMarkerUnknown(marker.text, count) });
+      else if (first !== undefined) problems.push({ file: f.file, position, ...messages.quotePlacedTwice(marker.text, first) });
+      else seen.set(marker.number, position.line);
+    }
     reports.push({ key: `${f.folder}/${f.name}`, organisation: f.folder, slug: f.name, file: f.file, data, body: f.body, bodyLine: f.bodyLine, plan });
   }
 

@@ -66,6 +66,31 @@ function unwrap(node: z.ZodType | undefined): z.ZodType | undefined {
   }
 }
 
+/** What a field that takes one of several kinds of value may be, in words. */
+const UNION_NAMES: Record<string, string> = {
+  wres: "a list of WRES indicator numbers such as [1, 2], or all",
+  wdes: "a list of WDES metric numbers such as [3], or all",
+  kpis: "text, or a list with one measure on each line",
+};
+
+/**
+ * A value that fails a union (`wres: all` or a list) fails every branch. The branch written for a
+ * value of this type says what is wrong inside it: keep that branch's issues. Only when the value
+ * fits no branch's type does the union's own issue stay.
+ */
+function flattenUnions(issues: readonly z.core.$ZodIssue[], input: unknown): z.core.$ZodIssue[] {
+  return issues.flatMap((issue) => {
+    if (issue.code !== "invalid_union") return [issue];
+    const kind = typeof valueAt(input, issue.path);
+    // A branch is for another type of value when it fails at its root on the type, or on a list of allowed values of another type.
+    const otherType = (e: z.core.$ZodIssue) =>
+      e.path.length === 0 && (e.code === "invalid_type" || (e.code === "invalid_value" && !e.values.some((v) => typeof v === kind)));
+    const fitting = issue.errors.filter((branch) => !branch.some(otherType));
+    if (fitting.length !== 1) return [issue];
+    return flattenUnions(fitting[0]!.map((e) => ({ ...e, path: [...issue.path, ...e.path] })), input);
+  });
+}
+
 export function zodProblems(
   error: z.ZodError,
   schema: z.ZodType,
@@ -76,7 +101,7 @@ export function zodProblems(
   reference: Reference,
 ): Problem[] {
   const problems: Problem[] = [];
-  for (const issue of error.issues) {
+  for (const issue of flattenUnions(error.issues, input)) {
     const path = issue.path as Segment[];
     const field = String([...path].reverse().find((s) => typeof s === "string") ?? "value");
     const parentPath = typeof path[path.length - 1] === "number" ? path.slice(0, -2) : path.slice(0, -1);
@@ -88,11 +113,17 @@ export function zodProblems(
       case "unrecognized_keys": {
         const known = knownKeys(schema, path);
         for (const key of issue.keys) {
-          const m = messages.unknownField(key, describe(path, input), known);
+          // An objective's actions written under an action: say how objectives are written.
+          const nested = key === "actions" && path.at(-2) === "actions";
+          const m = nested ? messages.nestedActions(describe(path, input)) : messages.unknownField(key, describe(path, input), known);
           problems.push({ file, position: map.keyAt([...path, key]), ...m });
         }
         continue;
       }
+      case "invalid_union":
+        // Every branch of the union failed on the value's type: say which kinds of value are allowed.
+        message = messages.wrongType(field, where, UNION_NAMES[field] ?? "another kind of value", typeName(value));
+        break;
       case "invalid_type":
         if (value === undefined) {
           message = messages.missingField(field, where);

@@ -1,0 +1,203 @@
+/**
+ * The three plan shapes of the guide (content/guide/plan-shapes.md: themes, themes with
+ * objectives, one list of actions), built into real pages and a real PDF, and the repository's
+ * examples: what a reader sees of each action plan.
+ * - the objective's text once, its cells spanning its actions' rows; no invented heading for a
+ *   plan that is one list; "All WRES indicators" as one link; the plan's own column headings;
+ *   paragraphs and lists kept; progress "as at" the review date, on the page and in the PDF;
+ * - the one mapping rule: an indicator that links to a theme, objective or action (or to something
+ *   inside it) is shown beside it, and one shown beside it links to it, into it, or to the theme or
+ *   objective it is in;
+ * - in Chromium at 320 px every field of every action is on screen without sideways scrolling,
+ *   and at 1280 px the plan is a table.
+ */
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { build } from "../scripts/build.ts";
+import { parsePage } from "../scripts/check/structure.ts";
+import { launchBrowser } from "../scripts/pdf/browser.ts";
+import { routeSite } from "../scripts/pdf/site-origin.ts";
+import { guideExamples } from "./guide-examples.ts";
+import { makeProject } from "./project.ts";
+
+const SHAPES = ["themes", "objectives", "list"] as const;
+let site: string;
+let examples: string;
+let browser: Browser;
+
+const page = async (dir: string, key: string) => parsePage(await readFile(path.join(dir, key, "index.html"), "utf8"));
+const text = (e: Element | null | undefined) => (e?.textContent ?? "").replace(/\s+/g, " ").trim();
+
+beforeAll(async () => {
+  const plans = (await guideExamples(["plan-shapes.md"])).filter((e) => e.kind === "plan");
+  expect(plans).toHaveLength(SHAPES.length);
+  const files: Record<string, string> = {};
+  SHAPES.forEach((shape, i) => {
+    const period = /^period: (\S+)/m.exec(plans[i]!.text)?.[1] ?? "2023/24";
+    files[`data/organisations/${shape}.yaml`] = `name: Acme ${shape}\ntype: trust\n`;
+    files[`data/plans/${shape}/${period.replace("/", "-")}.yaml`] = plans[i]!.text;
+    files[`content/reports/${shape}/${period.replace("/", "-")}.md`] = "---\noutputs: [web, pdf]\n---\n## About this plan\n\nText.\n";
+  });
+  const root = await makeProject(files);
+  site = path.join(root, "_site");
+  examples = path.join(await mkdtemp(path.join(tmpdir(), "plan-examples-")), "_site");
+  await build({ root, outputDir: site, check: false, quiet: true });
+  await build({ outputDir: examples, pdf: false, check: false, quiet: true });
+  browser = await launchBrowser();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("themes with objectives", () => {
+  it("shows each objective once, its text and current position spanning the rows of its actions", async () => {
+    const doc = await page(site, "objectives/2024-25");
+    const objective = doc.getElementById("objective-1-1")!;
+    expect(objective.getAttribute("rowspan")).toBe("3");
+    expect(text(doc.querySelector("main")).split("Make our recruitment fair at every band.")).toHaveLength(2);
+    // Its current position keeps its two paragraphs.
+    const current = objective.nextElementSibling!;
+    expect([...current.querySelectorAll("p")].map(text)).toEqual([
+      "White applicants were 1.6 times as likely to be appointed from shortlisting in 2024.",
+      "Diverse panels are in place for band 8a and above only.",
+    ]);
+    expect(text(objective)).toContain("Progress: 3 actions: 1 in progress, 1 on-going, 1 complete.");
+  });
+
+  it("heads the columns as the plan does, and states progress as at the review date, judged on that date", async () => {
+    const doc = await page(site, "objectives/2024-25");
+    const headings = [...doc.querySelectorAll("table.action-table thead th")].map(text);
+    expect(headings.slice(0, 6)).toEqual(["Objective", "Current position", "What we will do", "Lead", "Time-scale", "Status"]);
+    // Due 31 March 2025 and reviewed on 31 March 2025: not yet past its due date; nothing else is overdue.
+    expect(text(doc.querySelector(".action-plan__progress"))).toBe(
+      "Progress as at 31 March 2025: In progress 2 actions, On-going 1 action, Complete 1 action.",
+    );
+    expect(doc.querySelectorAll(".overdue")).toHaveLength(0);
+  });
+
+  it("prints the objective once and the progress line in the PDF", async () => {
+    // pdftotext -raw: the text in the order it was written (a table's columns are not interleaved line by line).
+    const { stdout } = await promisify(execFile)("pdftotext", ["-raw", path.join(site, "objectives/2024-25/objectives-2024-25.pdf"), "-"]);
+    const all = stdout.replace(/\s+/g, " ");
+    expect(all.split("Make our recruitment fair at every band.")).toHaveLength(2);
+    expect(all).toContain("Progress as at 31 March 2025:");
+  });
+});
+
+describe("one list of actions", () => {
+  it("has one table and no heading of its own, and links all WRES indicators and all WDES metrics once each", async () => {
+    const doc = await page(site, "list/2023-24");
+    const plan = doc.querySelector(".action-plan")!;
+    expect(plan.querySelectorAll("h1, h2, h3, h4")).toHaveLength(0);
+    expect(plan.querySelectorAll("table")).toHaveLength(1);
+    const first = doc.getElementById("action-1")!;
+    expect([...first.querySelectorAll("a")].map((a) => [text(a), a.getAttribute("href")])).toEqual([
+      ["All WRES indicators", "#at-a-glance"],
+      ["All WDES metrics", "#at-a-glance"],
+    ]);
+  });
+
+  it("keeps the plan's headings, a separate column for how it will be sustained, paragraphs and lists", async () => {
+    const doc = await page(site, "list/2023-24");
+    expect([...doc.querySelectorAll("table.action-table thead th")].map(text)).toEqual([
+      "What we will do",
+      "Responsibility",
+      "Timelines",
+      "Status",
+      "KPIs",
+      "How will these be sustained?",
+      "Addresses",
+    ]);
+    const [first, second] = [doc.getElementById("action-1")!, doc.getElementById("action-2")!];
+    const cell = (row: Element, heading: string) => row.querySelector(`td[data-label="${heading}"]`)!;
+    expect([...cell(first, "Timelines").querySelectorAll("p")].map(text)).toEqual(["October 2023", "Then every year in October"]);
+    expect([...cell(second, "KPIs").querySelectorAll("li")].map(text)).toEqual(["Relative likelihood of appointment below 1.25", "100% of recruiting managers trained"]);
+    expect(cell(second, "What we will do").querySelectorAll("li")).toHaveLength(2);
+  });
+});
+
+describe("the one rule for indicator mappings", () => {
+  it("shows an indicator beside each part its section links to, and links every indicator a part shows", async () => {
+    const pages = [
+      ...SHAPES.map((s) => [site, s === "list" ? `${s}/2023-24` : `${s}/2024-25`] as const),
+      ...["example-nhs-trust/2024-25", "norfolk-and-waveney-ccg/2021-22", "cambridgeshire-community-services/2023-24"].map((k) => [examples, k] as const),
+    ];
+    let compared = 0;
+    for (const [dir, key] of pages) {
+      const doc = await page(dir, key);
+      // Each indicator's section (with metric data), or its row of the summary table (without).
+      const sections = [...doc.querySelectorAll('[id^="wres-"], [id^="wdes-"]')].filter((e) => /^wd?res-\d+$/.test(e.id));
+      // The parts that show indicators: themes (their mapping line), objectives and actions (their links).
+      // (The section of a plan that is one list is no theme: it has no heading and shows no mapping of its own.)
+      const parts = [...doc.querySelectorAll("section.action-theme[aria-labelledby], td.action-table__objective[id], table.action-table tr[id]")];
+      // What a link's target stands for: a theme its section, an objective the rows of its actions.
+      const region = (e: Element) => (e.matches("td") ? e.closest("tbody")! : e);
+      for (const part of parts) {
+        const shown = new Set(
+          [...(part.matches("section") ? part.querySelectorAll(".action-theme__mapping a") : part.querySelectorAll('a[href^="#wres-"], a[href^="#wdes-"], a[href="#at-a-glance"]'))].map((a) =>
+            a.getAttribute("href")!,
+          ),
+        );
+        for (const section of sections) {
+          const targets = [...section.querySelectorAll('.indicator-list__actions a[href^="#"], td[data-label="Actions"] a[href^="#"]')].flatMap((a) => doc.getElementById(a.getAttribute("href")!.slice(1)) ?? []);
+          // The indicator links to this part or to something in it; or to a theme or objective this part is in.
+          const into = targets.some((t) => region(part).contains(t));
+          const over = targets.some((t) => region(t).contains(part) && t !== part);
+          const shows = shown.has(`#${section.id}`) || (shown.has("#at-a-glance") && (into || over));
+          const where = `${key}: ${part.id} and ${section.id}`;
+          if (into) expect(shows, `${where}: linked from the indicator, but not shown`).toBe(true);
+          if (shows) expect(into || over, `${where}: shown, but the indicator does not link to it`).toBe(true);
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(300);
+  });
+});
+
+describe("on a phone and on a desktop", () => {
+  it("shows every field of every action within 320 px without sideways scrolling, and a table at 1280 px", async () => {
+    const pages = [
+      ...SHAPES.map((s) => [site, `${s}/${s === "list" ? "2023-24" : "2024-25"}`] as const),
+      ...["example-nhs-trust/2024-25", "norfolk-and-waveney-ccg/2021-22", "cambridgeshire-community-services/2023-24"].map((k) => [examples, k] as const),
+    ];
+    for (const [dir, key] of pages) {
+      const context = await browser.newContext();
+      try {
+        const url = await routeSite(context, dir);
+        const tab = await context.newPage();
+        await tab.setViewportSize({ width: 320, height: 800 });
+        await tab.goto(url(path.join(dir, key, "index.html")));
+        const narrow = await tab.evaluate(() => {
+          const cells = [...document.querySelectorAll(".action-table td, .action-table th")].filter((c) => c.textContent.trim() !== "" && !c.closest("thead"));
+          return {
+            scroll: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+            offscreen: cells.filter((c) => {
+              const r = c.getBoundingClientRect();
+              return r.width === 0 || r.left < 0 || r.right > document.documentElement.clientWidth;
+            }).length,
+            cells: cells.length,
+            labelled: cells.filter((c) => getComputedStyle(c, "::before").content.includes(c.getAttribute("data-label") ?? "no label")).length,
+          };
+        });
+        expect(narrow.scroll, key).toBe(0);
+        expect(narrow.cells, key).toBeGreaterThan(4);
+        expect(narrow.offscreen, key).toBe(0);
+        // Each field is shown under its column heading.
+        expect(narrow.labelled, key).toBe(narrow.cells);
+
+        await tab.setViewportSize({ width: 1280, height: 800 });
+        const wide = await tab.evaluate(() => [...document.querySelectorAll(".action-table")].map((t) => [getComputedStyle(t).display, getComputedStyle(t.querySelector("thead")!).display]));
+        expect(wide.every(([table, head]) => table === "table" && head === "table-header-group"), key).toBe(true);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+});
