@@ -6,7 +6,7 @@ import { validateProject } from "../validate/validate-project.ts";
 import { addressedBy, addresses, isOverdue, planModel } from "./plan-model.ts";
 
 async function plan(text: string) {
-  const root = await makeProject({ "data/organisations/acme.yaml": "name: Acme\ntype: trust\n", "data/plans/acme/2024-25.yaml": text });
+  const root = await makeProject({ "data/organisations/acme.yaml": "name: Acme\ntype: trust\ncontact:\n  email: equality@acme.nhs.uk\n", "data/plans/acme/2024-25.yaml": text });
   const { files } = await readProject(root);
   const { project, problems } = validateProject(files);
   expect(problems).toEqual([]);

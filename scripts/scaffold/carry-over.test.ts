@@ -21,7 +21,7 @@ async function load(files: Record<string, string>) {
   return project!;
 }
 
-const ORG = { "data/organisations/acme.yaml": "name: Acme NHS Trust\ntype: trust\n" };
+const ORG = { "data/organisations/acme.yaml": "name: Acme NHS Trust\ntype: trust\ncontact:\n  email: equality@acme.nhs.uk\n" };
 
 describe("carrying a plan over to next year", () => {
   it("keeps every shape, number, mapping, heading and paragraph of each plan; only the period, title and dates change", async () => {
