@@ -36,10 +36,11 @@ const text = (e: Element | null | undefined) => (e?.textContent ?? "").replace(/
 beforeAll(async () => {
   const plans = (await guideExamples(["plan-shapes.md"])).filter((e) => e.kind === "plan");
   expect(plans).toHaveLength(SHAPES.length);
-  const files: Record<string, string> = {};
+  // Three organisations: the site says who publishes it.
+  const files: Record<string, string> = { "data/settings.yaml": "publisher:\n  name: Acme Region\n" };
   SHAPES.forEach((shape, i) => {
     const period = /^period: (\S+)/m.exec(plans[i]!.text)?.[1] ?? "2023/24";
-    files[`data/organisations/${shape}.yaml`] = `name: Acme ${shape}\ntype: trust\n`;
+    files[`data/organisations/${shape}.yaml`] = `name: Acme ${shape}\ntype: trust\ncontact:\n  email: equality@acme.nhs.uk\n`;
     files[`data/plans/${shape}/${period.replace("/", "-")}.yaml`] = plans[i]!.text;
     files[`content/reports/${shape}/${period.replace("/", "-")}.md`] = "---\noutputs: [web, pdf]\n---\n## About this plan\n\nText.\n";
   });
