@@ -30,7 +30,6 @@ import type {
   SiteModel,
   SiteSettings,
   StatementFacts,
-  StatusView,
 } from "./site-types.ts";
 
 /** Ids the report page and print page use for their own parts. */
