@@ -1,20 +1,27 @@
 /**
  * A chart's data as an HTML-ready table model and as CSV (RFC 4180). Both come from the same
- * DataTable, so they hold the same figures as the chart. A figure that is not shown reads as in
- * the chart ("fewer than 10", "not shown"), never as a number: in the table in its cell; in the
- * CSV, whose number columns hold only numbers, as an empty cell and a last column, "Note", that
- * says why.
+ * DataTable, so they hold the same figures as the chart, each with its 95% confidence interval
+ * where it has one: in the table after the figure in brackets ("1.69 (1.41 to 2.02)": a phone
+ * shows a table of a few columns), in the CSV as two number columns, lower and upper. A figure
+ * that is not shown reads as in the chart ("fewer than 10", "not shown"), never as a number: in
+ * the table in its cell; in the CSV, whose number columns hold only numbers, as an empty cell and
+ * a last column, "Note", that says why.
  */
 import { labelText, plainNumber } from "./format.ts";
-import type { DataRow, DataTable, TableModel } from "./types.ts";
+import type { DataColumn, DataRow, DataTable, Figure, IntervalFigure, TableModel } from "./types.ts";
 
 export function toTableModel(table: DataTable): TableModel {
   return {
     caption: table.caption,
-    head: [table.rowHeader, ...table.columns.map((column) => column.header)],
+    head: [table.rowHeader, ...table.columns.map((column) => (column.intervals ? `${column.header} with 95% interval` : column.header))],
     rows: table.rows.map((row) => ({
       header: row.label,
-      cells: row.cells.map((cell, i) => labelText(cell, table.columns[i]!.unit)),
+      cells: row.cells.map((cell, i) => {
+        const interval = cell.value === null ? undefined : row.intervals?.[i];
+        const unit = table.columns[i]!.unit;
+        // The heading gives the unit: "+0.6 to +11.9", not "+0.6 to +11.9 points".
+        return `${labelText(cell, unit)}${interval ? ` (${unit === "points" ? interval.display.replace(/ points$/, "") : interval.display})` : ""}`;
+      }),
     })),
   };
 }
@@ -37,16 +44,31 @@ export function csvField(cell: string): string {
 /** The CSV's last column: why a cell of the row is empty ("fewer than 10"; with the column's name if there are several). */
 export const NOTE_HEADER = "Note";
 
-/** The table as CSV: a header row of clear column names, CRLF line ends, numbers without units, hidden figures empty and noted. */
+/** An interval's two CSV columns, named for its figure's column: "Relative likelihood, 95% interval lower". */
+const limitHeaders = (column: DataColumn) => (column.intervals ? [`${column.header}, 95% interval lower`, `${column.header}, 95% interval upper`] : []);
+
+/**
+ * The table as CSV: a header row of clear column names, CRLF line ends, numbers without units,
+ * hidden figures empty and noted; an interval as two number columns, its lower and upper limits.
+ */
 export function toCsv(table: DataTable): string {
   const several = table.columns.length > 1;
   const note = (row: DataRow) =>
     row.cells
       .flatMap((cell, i) => (cell.value === null ? [several ? `${table.columns[i]!.header}: ${cell.display}` : cell.display] : []))
       .join("; ");
+  const limits = (column: DataColumn, cell: Figure, interval: IntervalFigure | undefined) =>
+    column.intervals ? [interval?.lower, interval?.upper].map((end) => (cell.value === null || end === undefined || end.value === null ? "" : plainNumber(end, column.unit))) : [];
   const lines = [
-    [table.rowHeader, ...table.columns.map((column) => column.header), NOTE_HEADER],
-    ...table.rows.map((row) => [row.label, ...row.cells.map((cell, i) => (cell.value === null ? "" : plainNumber(cell, table.columns[i]!.unit))), note(row)]),
+    [table.rowHeader, ...table.columns.flatMap((column) => [column.header, ...limitHeaders(column)]), NOTE_HEADER],
+    ...table.rows.map((row) => [
+      row.label,
+      ...row.cells.flatMap((cell, i) => {
+        const column = table.columns[i]!;
+        return [cell.value === null ? "" : plainNumber(cell, column.unit), ...limits(column, cell, row.intervals?.[i])];
+      }),
+      note(row),
+    ]),
   ];
   return lines.map((line) => line.map(csvField).join(",")).join("\r\n") + "\r\n";
 }

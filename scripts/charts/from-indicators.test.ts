@@ -77,7 +77,13 @@ const indicators: ReportIndicators = {
     }),
     result("2", "relative-likelihood", "times", {
       trend: [
-        { year: 2023, value: shown(1.54), groups: [group("focus", shown(14.6)), group("reference", shown(22.5))], significance: "not available" },
+        {
+          year: 2023,
+          value: shown(1.54),
+          interval: { lower: shown(1.2), upper: shown(1.98), display: "1.20 to 1.98" },
+          groups: [group("focus", shown(14.6)), group("reference", shown(22.5))],
+          significance: "not available",
+        },
         { year: 2024, value: hidden, groups: [group("focus", hidden), group("reference", shown(25.1))], significance: "not available" },
       ],
     }),
@@ -118,8 +124,9 @@ describe("buildCharts", async () => {
     expect(rl.alt).toContain("each year from 2023 to 2024");
     expect(rep.csv).toBe("AfC band,BME staff (%),Note\r\nBand 5,20.5,\r\nBand 9,,fewer than 10\r\nWhole workforce,21.3,\r\n");
     expect(rl.title).toBe("Sentence for indicator 2.");
-    expect(rl.csv).toBe("Year,Relative likelihood,Note\r\n2023,1.54,\r\n2024,,fewer than 10\r\n");
-    expect(survey.table.rows).toEqual([{ header: "2023", cells: ["28.4%", "fewer than 10"] }]);
+    expect(rl.csv).toBe('Year,Relative likelihood,"Relative likelihood, 95% interval lower","Relative likelihood, 95% interval upper",Note\r\n2023,1.54,1.20,1.98,\r\n2024,,,,fewer than 10\r\n');
+    expect(rl.table.rows.map((r) => r.cells)).toEqual([["1.54 (1.20 to 1.98)"], ["fewer than 10"]]);
+    expect(survey.table.rows).toEqual([{ header: "2023", cells: ["28.4%", "fewer than 10", "not shown"] }]);
     expect(board.csv).toContain("Voting members,16.7,21.3,-4.6,\r\n");
   });
 

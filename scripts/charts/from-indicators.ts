@@ -69,7 +69,11 @@ export async function buildCharts(indicators: ReportIndicators, options: ChartOp
               measure: measureOf(result),
               ...(result.trend.every((y) => y.basis === "two-year rolling average") ? { basis: "two-year rolling average" } : {}),
               band: indicators.parityBand,
-              years: result.trend.map((y) => ({ label: y.basis === "single year" ? `${y.year} (single year)` : String(y.year), value: y.value })),
+              years: result.trend.map((y) => ({
+                label: y.basis === "single year" ? `${y.year} (single year)` : String(y.year),
+                value: y.value,
+                ...(y.interval ? { interval: y.interval } : {}),
+              })),
             },
             place(result.slug),
           ),
@@ -93,7 +97,9 @@ export async function buildCharts(indicators: ReportIndicators, options: ChartOp
               groups: roles.map((role) => ({
                 heading: headings[role],
                 values: result.trend.map((y) => groupValue(y.groups, role) ?? NOT_AVAILABLE),
+                intervals: result.trend.map((y) => y.groups.find((g) => g.role === role)?.interval),
               })),
+              ...(roles.length === 2 ? { gaps: result.trend.map((y) => y.gap) } : {}),
             },
             place(result.slug),
           ),

@@ -7,14 +7,16 @@
  * `Figure`: already rounded and already suppressed (value null, display "fewer than 10").
  */
 import type { TopLevelSpec } from "vega-lite";
-import type { Figure, Unit } from "../compute/types.ts";
+import type { Figure, IntervalFigure, Unit } from "../compute/types.ts";
 
-export type { Figure, Unit };
+export type { Figure, IntervalFigure, Unit };
 
 export interface DataColumn {
   /** Column heading, with the unit in words: "BME staff (% of band)". */
   header: string;
   unit: Unit;
+  /** The column's figures have 95% confidence intervals (in DataRow.intervals). */
+  intervals?: true;
 }
 
 export interface DataRow {
@@ -22,6 +24,8 @@ export interface DataRow {
   label: string;
   /** One figure per column, in column order. */
   cells: Figure[];
+  /** Per column, the 95% interval of its figure, where the column has intervals and the figure one. */
+  intervals?: (IntervalFigure | undefined)[];
 }
 
 /** The numbers a chart shows, as a table: the same figures, never more. */

@@ -2,6 +2,7 @@
  * Fixed inputs for each chart type, with one figure not shown in each: used by the tests.
  * Numbers are invented but shaped like a real trust's.
  */
+import { intervalFigure } from "../../compute/figures.ts";
 import type { Figure } from "../types.ts";
 import type { BoardInput } from "./board.ts";
 import type { LikelihoodInput } from "./relative-likelihood.ts";
@@ -14,6 +15,8 @@ const shown = (value: number, display = String(value)): Figure => ({ value, disp
 /** A small count, and a figure hidden to protect one (a likelihood or survey result). */
 const hidden: Figure = { value: null, display: FEWER, status: "suppressed" };
 const withheld: Figure = { value: null, display: NOT_SHOWN, status: "suppressed" };
+/** A 95% interval as the compute step gives it (a percentage's ends as fractions). */
+const ci = (lower: number, upper: number, unit: "times" | "%" | "points" = "times") => intervalFigure({ lower, upper }, unit, unit === "times" ? 1 : 100);
 
 export const representationExample: RepresentationInput = {
   group: "BME",
@@ -41,8 +44,8 @@ export const likelihoodExample: LikelihoodInput = {
   years: [
     { label: "2021", value: shown(1.32) },
     { label: "2022", value: withheld },
-    { label: "2023", value: shown(1.54) },
-    { label: "2024", value: shown(1.86) },
+    { label: "2023", value: shown(1.54), interval: ci(1.21, 1.96) },
+    { label: "2024", value: shown(1.86), interval: ci(1.47, 2.35) },
   ],
 };
 
@@ -53,9 +56,10 @@ export const surveyExample: SurveyInput = {
   unit: "%",
   years: ["2021", "2022", "2023"],
   groups: [
-    { heading: "BME", values: [shown(29.8), withheld, shown(31.4)] },
-    { heading: "White", values: [shown(26.1), shown(24.9), shown(25.2)] },
+    { heading: "BME", values: [shown(29.8), withheld, shown(31.4)], intervals: [undefined, undefined, ci(0.263, 0.37, "%")] },
+    { heading: "White", values: [shown(26.1), shown(24.9), shown(25.2)], intervals: [undefined, ci(0.226, 0.274, "%"), ci(0.229, 0.277, "%")] },
   ],
+  gaps: [undefined, undefined, { value: shown(6.2), interval: ci(0.006, 0.119, "points") }],
 };
 
 export const boardExample: BoardInput = {

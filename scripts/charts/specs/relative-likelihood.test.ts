@@ -27,8 +27,12 @@ describe("relative likelihood chart", async () => {
     expect(texts).toContain(NOT_SHOWN);
   });
 
-  it("has the same numbers in its table and CSV", () => {
-    expect(chart.table.rows.map((r) => [r.header, ...r.cells])).toEqual([["2021", "1.32"], ["2022", NOT_SHOWN], ["2023", "1.54"], ["2024", "1.86"]]);
-    expect(chart.csv).toBe("Year,Relative likelihood,Note\r\n2021,1.32,\r\n2022,,not shown\r\n2023,1.54,\r\n2024,1.86,\r\n");
+  it("has the same numbers in its table and CSV, each with its 95% interval where it has one", () => {
+    expect(chart.table.head).toEqual(["Year", "Relative likelihood with 95% interval"]);
+    expect(chart.table.rows.map((r) => [r.header, ...r.cells])).toEqual([["2021", "1.32"], ["2022", NOT_SHOWN], ["2023", "1.54 (1.21 to 1.96)"], ["2024", "1.86 (1.47 to 2.35)"]]);
+    expect(chart.csv).toBe(
+      'Year,Relative likelihood,"Relative likelihood, 95% interval lower","Relative likelihood, 95% interval upper",Note\r\n' +
+        "2021,1.32,,,\r\n2022,,,,not shown\r\n2023,1.54,1.21,1.96,\r\n2024,1.86,1.47,2.35,\r\n",
+    );
   });
 });

@@ -6,7 +6,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import { labelText, chartName, yearSpan } from "../format.ts";
 import { colours } from "../palette.ts";
-import type { ChartType, DataTable, Figure } from "../types.ts";
+import type { ChartType, DataTable, Figure, IntervalFigure } from "../types.ts";
 import { linePlot, missingFields, missingLabelMark, missingLabels, placedLabel, placePointLabels, type Side } from "../point-labels.ts";
 import { LINE_HEIGHT, REFERENCE } from "../constants.ts";
 import { base, firstRow } from "./common.ts";
@@ -22,8 +22,8 @@ export interface LikelihoodInput {
   /** "two-year rolling average" when every year is one (a single-year point says so in its label). */
   basis?: string;
   band: { lower: number; upper: number };
-  /** Oldest first. */
-  years: { label: string; value: Figure }[];
+  /** Oldest first; each with its 95% confidence interval (Katz log) where it has one. */
+  years: { label: string; value: Figure; interval?: IntervalFigure }[];
 }
 
 const ratio = (n: number) => n.toFixed(2);
@@ -41,8 +41,8 @@ function table(input: LikelihoodInput): DataTable {
   return {
     caption: input.measure,
     rowHeader: "Year",
-    columns: [{ header: "Relative likelihood", unit: "times" }],
-    rows: input.years.map((y) => ({ label: y.label, cells: [y.value] })),
+    columns: [{ header: "Relative likelihood", unit: "times", intervals: true }],
+    rows: input.years.map((y) => ({ label: y.label, cells: [y.value], intervals: [y.interval] })),
   };
 }
 

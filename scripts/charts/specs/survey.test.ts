@@ -27,8 +27,19 @@ describe("survey chart", async () => {
     for (const label of ["BME staff", "White staff", "29.8%", "31.4%", "26.1%", "24.9%", "25.2%"]) expect(texts).toContain(label);
   });
 
-  it("has the same numbers in its table and CSV", () => {
-    expect(chart.table.head).toEqual(["Survey year", "BME staff (%)", "White staff (%)"]);
-    expect(chart.csv).toBe("Survey year,BME staff (%),White staff (%),Note\r\n2021,29.8,26.1,\r\n2022,,24.9,BME staff (%): not shown\r\n2023,31.4,25.2,\r\n");
+  it("has the same numbers in its table and CSV, with 95% intervals and the gap between the groups", () => {
+    expect(chart.table.head).toEqual(["Survey year", "BME staff (%) with 95% interval", "White staff (%) with 95% interval", "Gap (percentage points) with 95% interval"]);
+    expect(chart.table.rows.map((r) => [r.header, ...r.cells])).toEqual([
+      ["2021", "29.8%", "26.1%", "not available"],
+      ["2022", "not shown", "24.9% (22.6% to 27.4%)", "not shown"],
+      ["2023", "31.4% (26.3% to 37.0%)", "25.2% (22.9% to 27.7%)", "6.2 (+0.6 to +11.9)"],
+    ]);
+    const interval = (column: string) => `"${column}, 95% interval lower","${column}, 95% interval upper"`;
+    expect(chart.csv).toBe(
+      `Survey year,BME staff (%),${interval("BME staff (%)")},White staff (%),${interval("White staff (%)")},Gap (percentage points),${interval("Gap (percentage points)")},Note\r\n` +
+        "2021,29.8,,,26.1,,,,,,Gap (percentage points): not available\r\n" +
+        "2022,,,,24.9,22.6,27.4,,,,BME staff (%): not shown; Gap (percentage points): not shown\r\n" +
+        "2023,31.4,26.3,37.0,25.2,22.9,27.7,6.2,0.6,11.9,\r\n",
+    );
   });
 });

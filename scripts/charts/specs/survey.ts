@@ -7,9 +7,10 @@
 import type { TopLevelSpec } from "vega-lite";
 import { labelText, chartName, yearSpan } from "../format.ts";
 import { colours } from "../palette.ts";
-import type { ChartType, DataTable, Figure } from "../types.ts";
+import type { ChartType, DataColumn, DataTable, Figure, IntervalFigure } from "../types.ts";
 import { linePlot, missingFields, missingLabelMark, missingLabels, placedLabel, placePointLabels, type Side } from "../point-labels.ts";
 import { base, firstRow, labelWidth, wrapLabels } from "./common.ts";
+import { notAvailable, withheld } from "../../compute/figures.ts";
 
 export interface SurveyInput {
   /** The compute step's sentence for the latest year: the main message. */
@@ -21,8 +22,10 @@ export interface SurveyInput {
   unit: "%" | "score";
   /** Survey years, oldest first: "2023". */
   years: string[];
-  /** The focus group first, then the comparison group if there is one; one figure per year. */
-  groups: { heading: string; values: Figure[] }[];
+  /** The focus group first, then the comparison group if there is one; one figure per year, each with its 95% interval (Wilson score) where it has one. */
+  groups: { heading: string; values: Figure[]; intervals?: (IntervalFigure | undefined)[] }[];
+  /** Percentages of two groups: per year, the gap (the first group's figure minus the second's, in points), with its 95% interval (Newcombe). */
+  gaps?: ({ value: Figure; interval: IntervalFigure } | undefined)[];
 }
 
 const STYLES = [
@@ -41,12 +44,31 @@ function text(input: SurveyInput) {
   };
 }
 
+/** The difference of a year without one: not shown if a group's figure is hidden, else not available (no base to work it from). */
+const noGap = (figures: Figure[]): Figure =>
+  figures.some((f) => f.status === "suppressed") ? withheld("a group's figure is not shown") : notAvailable("the survey gives no base to work it from");
+
 function table(input: SurveyInput): DataTable {
+  // A percentage has an interval (a score has none: its spread is not published); so has the gap between two groups.
+  const intervals = input.unit === "%";
+  const gap = intervals && input.groups.length === 2 ? input.gaps : undefined;
+  const columns: DataColumn[] = [
+    ...input.groups.map((group) => ({
+      header: columnHeader(input, group.heading),
+      unit: input.unit,
+      ...(intervals ? { intervals: true as const } : {}),
+    })),
+    ...(gap ? [{ header: "Gap (percentage points)", unit: "points" as const, intervals: true as const }] : []),
+  ];
   return {
     caption: input.measure,
     rowHeader: "Survey year",
-    columns: input.groups.map((group) => ({ header: columnHeader(input, group.heading), unit: input.unit })),
-    rows: input.years.map((year, i) => ({ label: year, cells: input.groups.map((group) => group.values[i]!) })),
+    columns,
+    rows: input.years.map((year, i) => ({
+      label: year,
+      cells: [...input.groups.map((group) => group.values[i]!), ...(gap ? [gap[i]?.value ?? noGap(input.groups.map((group) => group.values[i]!))] : [])],
+      ...(intervals ? { intervals: [...input.groups.map((group) => group.intervals?.[i]), ...(gap ? [gap[i]?.interval] : [])] } : {}),
+    })),
   };
 }
 
