@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { makeProject } from "../../test/project.ts";
 import { readProject } from "../load/read-project.ts";
 import { validateProject } from "../validate/validate-project.ts";
-import { addressedBy, addresses, isOverdue, planModel } from "./plan-model.ts";
+import { actionsAddressing, actionsUnder, addressedBy, addresses, isOverdue, planModel } from "./plan-model.ts";
 
 async function plan(text: string) {
   const root = await makeProject({ "data/organisations/acme.yaml": "name: Acme\ntype: trust\ncontact:\n  email: equality@acme.nhs.uk\n", "data/plans/acme/2024-25.yaml": text });
@@ -89,6 +89,20 @@ describe("the one mapping rule", () => {
     expect(names("WRES", 1)).toEqual(["Priority 1", "Theme 2, action 1"]);
     expect(names("WDES", 4)).toEqual(["Aim 1.2"]);
     expect(names("WRES", 9)).toEqual(["Theme 2, action 1"]);
+  });
+
+  it("maps a theme or objective to the actions under it, and an indicator to the actions that address it", async () => {
+    const model = planModel(await plan(PLAN));
+    const [theme, other] = model.themes;
+    const named = (nodes: { name: string }[]) => nodes.map((a) => a.name);
+    expect(named(actionsUnder(theme!))).toEqual(["Aim 1.1, action 1", "Aim 1.1, action 2", "Aim 1.1, action 3", "Aim 1.2"]);
+    expect(named(actionsUnder(theme!.objectives[1]!))).toEqual(["Aim 1.2"]);
+    expect(named(actionsUnder(other!.actions[0]!))).toEqual(["Theme 2, action 1"]);
+    // WRES 1 is named by Priority 1 only: all four of its actions address it, and the action of theme 2 that addresses all.
+    expect(named(actionsAddressing(model, "WRES", 1))).toEqual([...named(actionsUnder(theme!)), "Theme 2, action 1"]);
+    // WRES 2 is named by an action of Priority 1: that action, not the other three.
+    expect(named(actionsAddressing(model, "WRES", 2))).toEqual(["Aim 1.1, action 1", "Theme 2, action 1"]);
+    expect(named(actionsAddressing(model, "WDES", 4))).toEqual(["Aim 1.2"]);
   });
 });
 

@@ -17,6 +17,8 @@
  *   whose own mapping names it, and a theme or objective that names it only when none of its
  *   actions does (it then stands for all of them).
  * So a theme shows WRES 7 exactly when WRES 7 lists that theme or something inside it.
+ * `actionsUnder(node)` gives the actions a theme or objective holds, and `actionsAddressing(...)`
+ * the actions an indicator is addressed by under the same rule, for a summary that names actions only.
  * Pure: the validated plan in, plain data out.
  */
 import type { Action, Mapping, Objective, Plan, Theme } from "../validate/schema.ts";
@@ -187,4 +189,18 @@ export function addressedBy(model: PlanModel, standard: Standard, n: number): Pl
     return names(node.own[standard], n) ? [node] : [];
   };
   return (model.themes.length ? model.themes : model.actions).flatMap(visit);
+}
+
+/** Every action a part holds: a theme's or objective's actions in order; an action, itself. */
+export function actionsUnder(node: PlanNode): ActionNode[] {
+  return node.kind === "action" ? [node] : node.actions;
+}
+
+/**
+ * The actions that address one indicator, by the same rule: each action whose own mapping names
+ * it, and every action of a theme or objective that names it when none of its actions does. For a
+ * summary that lists actions only (where `addressedBy` may give a theme or objective).
+ */
+export function actionsAddressing(model: PlanModel, standard: Standard, n: number): ActionNode[] {
+  return addressedBy(model, standard, n).flatMap(actionsUnder);
 }
