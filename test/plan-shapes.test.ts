@@ -9,14 +9,15 @@
  *   inside it) is shown beside it, and one shown beside it links to it, into it, or to the theme or
  *   objective it is in;
  * - in Chromium at 320 px every field of every action is on screen without sideways scrolling,
- *   and at 1280 px the plan is a table.
+ *   and at 1280 px the plan is a table; at either width the keyboard stops only at its links (no
+ *   table or wrapper is a tab stop, as a scrolling one would be).
  */
 import { execFile } from "node:child_process";
 import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../scripts/build.ts";
 import { parsePage } from "../scripts/check/structure.ts";
@@ -55,6 +56,25 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+
+/** Where Tab stops inside the action plan, in order: from the plan's start until focus leaves it. */
+async function tabStops(tab: Page): Promise<string[]> {
+  await tab.evaluate(() => {
+    const plan = document.querySelector<HTMLElement>(".action-plan")!;
+    plan.setAttribute("tabindex", "-1");
+    plan.focus();
+  });
+  const stops: string[] = [];
+  for (;;) {
+    await tab.keyboard.press("Tab");
+    const stop = await tab.evaluate(() => {
+      const e = document.activeElement;
+      return e && e !== document.querySelector(".action-plan") && e.closest(".action-plan") ? `${e.tagName.toLowerCase()}${e.className ? `.${e.className}` : ""}` : undefined;
+    });
+    if (stop === undefined) return stops;
+    stops.push(stop);
+  }
+}
 
 describe("themes with objectives", () => {
   it("shows each objective once, its text and current position spanning the rows of its actions", async () => {
@@ -163,7 +183,7 @@ describe("the one rule for indicator mappings", () => {
 });
 
 describe("on a phone and on a desktop", () => {
-  it("shows every field of every action within 320 px without sideways scrolling, and a table at 1280 px", async () => {
+  it("shows every field of every action within 320 px without sideways scrolling, and a table at 1280 px; Tab stops only at links", async () => {
     const pages = [
       ...SHAPES.map((s) => [site, `${s}/${s === "list" ? "2023-24" : "2024-25"}`] as const),
       ...["example-nhs-trust/2024-25", "norfolk-and-waveney-ccg/2021-22", "cambridgeshire-community-services/2023-24"].map((k) => [examples, k] as const),
@@ -192,10 +212,13 @@ describe("on a phone and on a desktop", () => {
         expect(narrow.offscreen, key).toBe(0);
         // Each field is shown under its column heading.
         expect(narrow.labelled, key).toBe(narrow.cells);
+        const links = await tab.evaluate(() => document.querySelectorAll(".action-plan a[href]").length);
+        expect(await tabStops(tab), key).toEqual(Array(links).fill("a"));
 
         await tab.setViewportSize({ width: 1280, height: 800 });
         const wide = await tab.evaluate(() => [...document.querySelectorAll(".action-table")].map((t) => [getComputedStyle(t).display, getComputedStyle(t.querySelector("thead")!).display]));
         expect(wide.every(([table, head]) => table === "table" && head === "table-header-group"), key).toBe(true);
+        expect(await tabStops(tab), key).toEqual(Array(links).fill("a"));
       } finally {
         await context.close();
       }
