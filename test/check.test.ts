@@ -137,7 +137,9 @@ describe("check", () => {
     expect(charts.length).toBeGreaterThan(0);
     expect(charts.every((f) => f.file === page && f.rule === "chart-outside" && f.element.startsWith("#chart-wres-1-non-clinical "))).toBe(true);
     expect(new Set(charts.map((f) => f.element.replace(/.*\((.*)\)$/, "$1")))).toEqual(new Set(["at 1280px", "at 320px"]));
-    expect(charts[0]!.message).toMatch(/is not wholly inside the chart/);
+    expect(charts[0]!.message).toMatch(/^the representation chart: the label .* is not wholly inside the chart/);
+    // The fix names the chart type's spec, where its labels are laid out.
+    expect(charts[0]!.fix).toContain("scripts/charts/specs/representation.ts");
   });
 
   it("refuses an organisation colour too light for white text before anything is built", async () => {

@@ -21,6 +21,8 @@ export interface TextRules {
 export interface ChartProblem {
   /** The id of the chart's figure ("chart-wres-5"), or the chart's place on the page. */
   chart: string;
+  /** The chart's type, from its figure's class (chart-figure--survey): its spec is scripts/charts/specs/<kind>.ts. */
+  kind?: string;
   rule: "outside" | "overlap" | "on-reference" | "too-small" | "too-large";
   /** The label concerned. */
   text: string;
@@ -48,9 +50,10 @@ export function measureChartText(rules: TextRules): ChartProblem[] {
 
   document.querySelectorAll<SVGSVGElement>("svg.chart-svg").forEach((svg, index) => {
     const chart = svg.closest("figure")?.id || `chart ${index + 1} on the page`;
+    const kind = /chart-figure--([\w-]+)/.exec(svg.closest("figure")?.className ?? "")?.[1];
     const frame = svg.getBoundingClientRect();
     if (frame.width === 0) return;
-    const add = (rule: ChartProblem["rule"], text: string, detail: string) => problems.push({ chart, rule, text, detail });
+    const add = (rule: ChartProblem["rule"], text: string, detail: string) => problems.push({ chart, ...(kind ? { kind } : {}), rule, text, detail });
     // Positions in CSS px from the chart's top left corner.
     const describe = (b: Box) =>
       `x ${round(b.left - frame.left)} to ${round(b.right - frame.left)}, y ${round(b.top - frame.top)} to ${round(b.bottom - frame.top)}`;
@@ -101,12 +104,13 @@ export function measureChartText(rules: TextRules): ChartProblem[] {
   return problems;
 }
 
-const fixes: Record<ChartProblem["rule"], string> = {
-  outside: "lay the chart out so its labels fit its width (scripts/charts/specs/): wrap the legend or shorten the label",
-  overlap: "place the labels apart (scripts/charts/specs/): above or below their point, or beside the line",
-  "on-reference": "place the label clear of the reference line or band (scripts/charts/specs/)",
-  "too-small": "draw chart text larger, or the chart narrower, so it is not scaled down (scripts/charts/specs/common.ts, templates/components/chart-figure/chart-figure.css)",
-  "too-large": "lay the chart out for the width it is shown at instead of scaling it up (templates/components/chart-figure/chart-figure.css)",
+/** Each rule's fix; `spec` is the chart type's spec file, where its labels are placed. */
+const fixes: Record<ChartProblem["rule"], (spec: string) => string> = {
+  outside: (spec) => `lay the chart out so its labels fit its width (${spec}): wrap the legend or shorten the label`,
+  overlap: (spec) => `place the labels apart (${spec}): above or below their point, or beside the line`,
+  "on-reference": (spec) => `place the label clear of the reference line or band (${spec})`,
+  "too-small": () => "draw chart text larger, or the chart narrower, so it is not scaled down (scripts/charts/specs/common.ts, templates/components/chart-figure/chart-figure.css)",
+  "too-large": () => "lay the chart out for the width it is shown at instead of scaling it up (templates/components/chart-figure/chart-figure.css)",
 };
 
 /**
@@ -124,8 +128,8 @@ function findingsOf(file: string, where: string, problems: ChartProblem[]): Find
     check: "charts",
     rule: `chart-${p.rule}`,
     element: `#${p.chart} "${p.text}" (${where})`,
-    message: p.detail,
-    fix: fixes[p.rule],
+    message: `${p.kind ? `the ${p.kind} chart: ` : ""}${p.detail}`,
+    fix: fixes[p.rule](p.kind ? `scripts/charts/specs/${p.kind}.ts` : "scripts/charts/specs/"),
   }));
 }
 
