@@ -123,6 +123,16 @@ describe("the report page", () => {
         const text = await page.evaluate(() => document.body.innerText);
         expect(text.split(finding)).toHaveLength(2);
         expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+        // A chart's table wider than the screen scrolls sideways, but its caption stays in view.
+        const captionsCut = await page.evaluate(() => {
+          for (const details of document.querySelectorAll("details")) details.open = true;
+          return [...document.querySelectorAll(".chart-figure .table-scroll caption")].flatMap((caption) => {
+            const box = caption.closest(".table-scroll")!.getBoundingClientRect();
+            const text = caption.getBoundingClientRect();
+            return text.right > box.right + 0.5 ? [`${caption.textContent} (${Math.round(text.right - box.right)} px cut off)`] : [];
+          });
+        });
+        expect(captionsCut).toEqual([]);
       } finally {
         await context.close();
       }
