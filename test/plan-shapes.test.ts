@@ -23,6 +23,7 @@ import { build } from "../scripts/build.ts";
 import { parsePage } from "../scripts/check/structure.ts";
 import { launchBrowser } from "../scripts/pdf/browser.ts";
 import { routeSite } from "../scripts/pdf/site-origin.ts";
+import { repeatsOnPage } from "../scripts/check/repeated-sentences.ts";
 import { guideExamples } from "./guide-examples.ts";
 import { makeProject } from "./project.ts";
 
@@ -219,6 +220,26 @@ describe("on a phone and on a desktop", () => {
         const wide = await tab.evaluate(() => [...document.querySelectorAll(".action-table")].map((t) => [getComputedStyle(t).display, getComputedStyle(t.querySelector("thead")!).display]));
         expect(wide.every(([table, head]) => table === "table" && head === "table-header-group"), key).toBe(true);
         expect(await tabStops(tab), key).toEqual(Array(links).fill("a"));
+      } finally {
+        await context.close();
+      }
+    }
+  });
+});
+
+describe("each sentence once", () => {
+  it("says each sentence of the transcribed plans' pages once, outside the action tables", async () => {
+    // The tables' rows repeat a lead, a date or a People Promise theme as the plans do: values, not sentences.
+    for (const key of ["norfolk-and-waveney-ccg/2021-22", "cambridgeshire-community-services/2023-24", "bsw-ccg/2020-21"]) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      try {
+        const url = await routeSite(context, examples);
+        const tab = await context.newPage();
+        await tab.goto(url(path.join(examples, key, "index.html")));
+        await tab.evaluate(() => document.querySelectorAll<HTMLElement>(".action-table").forEach((t) => t.style.setProperty("display", "none")));
+        const { visible, spoken } = await repeatsOnPage(tab);
+        expect(visible, key).toEqual([]);
+        expect(spoken, key).toEqual([]);
       } finally {
         await context.close();
       }

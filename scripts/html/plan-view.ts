@@ -52,10 +52,14 @@ export function indicatorLinks(a: Addresses): Link[] {
   });
 }
 
+/**
+ * What a row that points to another action shows of it: its opening words, cut at a word before 60
+ * characters, so that it says which action it is without saying its sentence a second time.
+ */
 function plainSummary(markdown: string | undefined): string | undefined {
   if (!markdown) return undefined;
   const flat = markdown.replace(/[#*_`>[\]]/g, "").replace(/\s+/g, " ").trim();
-  return flat.length > 140 ? `${flat.slice(0, 137).replace(/\s+\S*$/, "")}...` : flat;
+  return flat.length > 60 ? `${flat.slice(0, 60).replace(/\s+\S*$/, "").replace(/[\s,;:(]+$/, "")}…` : flat;
 }
 
 interface Context {
@@ -249,10 +253,14 @@ export function buildPlanView(plan: Plan, model: PlanModel, statuses: ReadonlyMa
     statusDate: model.statusDate,
     byId: new Map(model.actions.flatMap((a) => (a.id !== undefined ? [[a.id, a] as const] : []))),
   };
-  const themes = model.themes.length ? model.themes.map((t) => themeView(t, t.actions, plan, context)) : [themeView(undefined, model.actions, plan, context)];
+  const views = model.themes.length ? model.themes.map((t) => themeView(t, t.actions, plan, context)) : [themeView(undefined, model.actions, plan, context)];
+  // People Promise themes that every theme of the plan names are said once, for the plan, not under each theme.
+  const common = views.length > 1 ? views[0]!.peoplePromise.filter((p) => views.every((t) => t.peoplePromise.includes(p))) : [];
+  const themes = views.map((t) => ({ ...t, peoplePromise: t.peoplePromise.filter((p) => !common.includes(p)) }));
   const actions = themes.flatMap((t) => t.groups.flatMap((g) => g.actions));
   return {
     introductionHtml: renderInline(plan.introduction),
+    peoplePromise: common,
     statusDate: model.statusDate !== undefined ? longDate(model.statusDate) : undefined,
     progress: progressOf(actions, statuses),
     themes,

@@ -108,6 +108,8 @@ export interface PlanView {
   /** "31 March 2025": the date the statuses are as at; undefined when the plan gives none. */
   statusDate: string | undefined;
   progress: ProgressView | undefined;
+  /** The People Promise themes every theme of the plan names: said once, above the themes (and not under each). */
+  peoplePromise: string[];
   themes: ThemeView[];
   /** Every action of the plan, in order. */
   actions: ActionView[];
