@@ -5,9 +5,10 @@
  *   2. plan                  which organisations to build and which to keep from the previous
  *                            site, which reports to compute, and why (plan/plan-build.ts)
  *   3. compute and chart     the figures and charts of the reports the plan names, or the compute
- *                            cache's copy (cache/compute-cache.ts)
+ *                            cache's copy (cache/compute-cache.ts); then every group comparison and
+ *                            its funnel plots (cache/group-comparisons.ts)
  *   4. model                 everything the templates lay out, for the organisations built (html/site-model.ts)
- *   5. print pages and PDFs  the print pages whose content changed (plan/plan-pages.ts decides,
+ *   5. print pages and PDFs  the print pages (reports' and group comparisons') whose content changed (plan/plan-pages.ts decides,
  *                            html/write-pages.ts writes), then each PDF, printed or from the PDF
  *                            cache (pdf/build-pdfs.ts)
  *   6. web pages and downloads  the web pages whose content changed (they name each PDF's size),
@@ -38,17 +39,21 @@ import { axeVersion, WIDTHS } from "./check/axe.ts";
 import { checkPdf } from "./check/pdf-structure.ts";
 import { CheckFailed } from "./check/findings.ts";
 import { projectRoot } from "./html/render-site.ts";
-import { writeChartData, writeLogos, writePrintPages, writeStatement, writeWebPages } from "./html/write-pages.ts";
+import { writeChartData, writeGroupData, writeLogos, writePrintPages, writeStatement, writeWebPages } from "./html/write-pages.ts";
 import { computeReports, type ComputeJob } from "./cache/compute-cache.ts";
 import { JsonCache, toolHash } from "./cache/content-cache.ts";
 import { linkFiles } from "./cache/link-files.ts";
 import { ParseCache } from "./cache/parse-cache.ts";
 import { writeJsonSchemas } from "./validate/json-schema.ts";
-import { computeInput } from "./plan/inputs.ts";
+import { computeInput, GROUP_PLACES } from "./plan/inputs.ts";
 import { planBuild, type BuildPlan } from "./plan/plan-build.ts";
-import { planPrintPages, planStatement, planWebPages, STATEMENT_FILE } from "./plan/plan-pages.ts";
+import { planGroupPrintPages, planPrintPages, planStatement, planWebPages, STATEMENT_FILE } from "./plan/plan-pages.ts";
 import { manifestFiles, readPreviousSite, recordFiles, writeManifest, type PreviousSite } from "./plan/manifest.ts";
 import { newManifest } from "./plan/new-manifest.ts";
+import { comparisonFigures, compareProjectGroups, MemberRecordCache } from "./cache/group-comparisons.ts";
+import { groupPlaces } from "./html/group-view.ts";
+import type { GroupPageView } from "./html/site-types.ts";
+import type { ReportIndicators } from "./compute/types.ts";
 import { writeAtomically } from "./swap/write-atomically.ts";
 
 export interface BuildOptions {
@@ -127,6 +132,7 @@ interface Planned {
   previous: PreviousSite;
   plan: BuildPlan;
   computeCache: JsonCache;
+  members: MemberRecordCache;
 }
 
 /** Steps 1 and 2: the project, and the plan against the previous site. */
@@ -139,16 +145,23 @@ async function loadAndPlan(options: BuildOptions, timer: Timer): Promise<Planned
 
   const previous = await readPreviousSite(outputDir);
   const computeCache = new JsonCache(path.join(root, ".cache", "build"));
-  const plan = planBuild(project, previous, {
+  const planOptions = {
     tool,
     pdfs: options.pdf !== false,
     checks: options.check !== false,
     sourceDateEpoch: process.env.SOURCE_DATE_EPOCH ?? "",
     computeCache: await computeCache.keys(),
     only: options.only,
-  });
+  };
+  // Where an organisation sits in its groups is one of its inputs, moved by other organisations' figures. With a
+  // previous site to keep organisations from, it is worked out now (from the members' figures kept between builds),
+  // so that an organisation is kept only if it has not moved; a first build works it out in step 3 instead, from
+  // the reports it computes anyway.
+  const members = await MemberRecordCache.open(path.join(root, ".cache", "members.json"));
+  const early = project.groups.length > 0 && Object.keys(previous.manifest.organisations).length > 0;
+  const plan = planBuild(project, previous, early ? { ...planOptions, groupPlaces: groupPlaces(project, compareProjectGroups(project, tool, members)) } : planOptions);
   timer.step("plan");
-  return { root, outputDir, tool, project, previous, plan, computeCache };
+  return { root, outputDir, tool, project, previous, plan, computeCache, members };
 }
 
 /** Steps 1 and 2 only: what a build would do, and why (`build --explain`). Writes nothing but the parse cache. */
@@ -162,7 +175,7 @@ export function computeJobs(project: Project, plan: BuildPlan): ComputeJob[] {
   return plan.organisations.flatMap((o) =>
     o.reports.flatMap((r) => {
       const report = reports.get(r.key)!;
-      return r.compute ? [{ key: r.key, cacheKey: r.compute.key, reuse: r.compute.action === "reuse", input: computeInput(project, report, report.data.metrics_year!) }] : [];
+      return r.compute ? [{ key: r.key, cacheKey: r.compute.key, reuse: r.compute.action === "reuse", input: computeInput(project, report.organisation, report.data.metrics_year!) }] : [];
     }),
   );
 }
@@ -185,6 +198,38 @@ function pdfReports(reports: readonly ReportView[]): PdfReport[] {
     }));
 }
 
+/** What the PDF step needs to know of each group comparison: its print page, its PDF and the PDF's metadata. */
+function groupPdfs(pages: readonly GroupPageView[]): PdfReport[] {
+  return pages.map((g) => ({
+    key: `group:${g.key}`,
+    printFile: g.printUrl.slice(1),
+    pdfFile: g.pdfUrl.slice(1),
+    meta: {
+      title: `${g.shortName}: WRES and WDES comparison, ${g.year}`,
+      author: g.name,
+      subject: `How ${g.organisationsText} compare on their WRES and WDES figures for ${g.year}`,
+      lang: "en-GB",
+      keywords: ["WRES", "WDES", String(g.year), "comparison", "funnel plot", "equality", "NHS"],
+    },
+  }));
+}
+
+/** This build's report figures by their compute key: the group comparisons take their members' figures from them. */
+function byComputeKey(plan: BuildPlan, indicators: ReadonlyMap<ReportKey, ReportIndicators>): Map<string, ReportIndicators> {
+  return new Map(plan.organisations.flatMap((o) => o.reports.flatMap((r) => (r.compute && indicators.has(r.key) ? [[r.compute.key, indicators.get(r.key)!] as const] : []))));
+}
+
+/** The plan with each organisation's place in its groups among its inputs, as the manifest records them (see loadAndPlan). */
+function withGroupPlaces(plan: BuildPlan, places: ReadonlyMap<string, string>): BuildPlan {
+  return {
+    ...plan,
+    organisations: plan.organisations.map((o) => {
+      const place = places.get(o.slug);
+      return o.action === "keep" || place === undefined ? o : { ...o, inputs: { ...o.inputs, [GROUP_PLACES]: place } };
+    }),
+  };
+}
+
 /** What the checks will cover, as the accessibility statement says it: every page and PDF of the site (`files`). */
 function checkSummary(files: readonly string[]): CheckSummary {
   return { date: longDate(buildDate()), pages: files.filter((f) => f.endsWith(".html")).length, pdfs: files.filter((f) => f.endsWith(".pdf")).length, widths: [...WIDTHS], axeVersion: axeVersion() };
@@ -195,14 +240,25 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
   const timer = stepTimer(started);
 
   // 1 and 2. Load and validate, plan.
-  const { root, outputDir, tool, project, previous, plan, computeCache } = await loadAndPlan(options, timer);
+  const { root, outputDir, tool, project, previous, plan: planned, computeCache, members } = await loadAndPlan(options, timer);
 
-  // 3. Compute and chart.
-  const { indicators, charts, computed } = await computeReports(computeJobs(project, plan), { cache: computeCache });
+  // 3. Compute and chart; then the group comparisons, from the figures computed and the members' figures kept.
+  const { indicators, charts, computed } = await computeReports(computeJobs(project, planned), { cache: computeCache });
   timer.step("compute and chart");
+  const comparisons = compareProjectGroups(project, tool, members, byComputeKey(planned, indicators));
+  await members.save();
+  const figures = await comparisonFigures(comparisons, tool, computeCache);
+  const plan = withGroupPlaces(planned, groupPlaces(project, comparisons));
+  timer.step("group comparisons");
 
-  // 4. Model: the organisations being built, with every organisation in the directory.
-  const model = buildSiteModel(project, { indicators, charts, only: new Set(plan.organisations.filter((o) => o.action === "build").map((o) => o.slug)) });
+  // 4. Model: the organisations being built, with every organisation in the directory, and every group comparison.
+  const model = buildSiteModel(project, {
+    indicators,
+    charts,
+    only: new Set(plan.organisations.filter((o) => o.action === "build").map((o) => o.slug)),
+    comparisons,
+    comparisonFigures: figures,
+  });
   timer.step("model");
 
   // One browser prints the PDFs and checks the pages; launched only if either is wanted.
@@ -212,30 +268,31 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
     const made = await writeAtomically(outputDir, async (dir): Promise<Made> => {
       const folders = { contentDir: path.join(projectRoot, "content"), dir, previousDir: outputDir };
       const print = planPrintPages(model, previous, tool);
+      const groupPrint = planGroupPrintPages(model, previous, tool);
 
       // 5. Print pages and PDFs: the PDFs are printed from the print pages.
       let pdfs: ReadonlyMap<string, PdfInfo> = new Map();
       let printRendered: string[] = [];
       if (plan.pdfs) {
-        printRendered = await writePrintPages(model, print, folders);
+        printRendered = await writePrintPages(model, { print, groupPrint }, folders);
         timer.step("print pages");
-        pdfs = await buildPdfs(pdfReports(model.reports), { siteDir: dir, cacheDir: path.join(root, ".cache", "pdf"), quiet: options.quiet, browser });
+        pdfs = await buildPdfs([...pdfReports(model.reports), ...groupPdfs(model.groupPages)], { siteDir: dir, cacheDir: path.join(root, ".cache", "pdf"), quiet: options.quiet, browser });
         timer.step("PDFs");
       }
 
       // 6. Web pages (a report's page names its PDF's size and pages) and downloads.
       const site = withPdfs(model, pdfs);
       const web = planWebPages(site, previous, tool);
-      const pages = await writeWebPages(site, { web, print, pdfs: plan.pdfs }, folders);
+      const pages = await writeWebPages(site, { web, print, groupPrint, pdfs: plan.pdfs }, folders);
       timer.step("web pages");
       // The kept organisations' files, as they were.
       linkFiles(plan.organisations.flatMap((o) => (o.action === "keep" ? recordFiles(o.previous!) : [])), outputDir, dir);
-      const csv = writeChartData(dir, pages.reports);
+      const csv = writeChartData(dir, pages.reports) + writeGroupData(dir, pages.groupPages);
       await writeLogos(dir, project.organisations);
       // The JSON Schemas that authors' editors check their files against (see `npm run new`).
       await writeJsonSchemas(dir, project.reference);
       // The accessibility statement last: it says what the checks will cover, every page and PDF.
-      const manifest = newManifest(plan, site, { print, web, siteFiles: pages.siteFiles });
+      const manifest = newManifest(plan, site, { print, groupPrint, web, siteFiles: pages.siteFiles });
       const files = [...manifestFiles(manifest), STATEMENT_FILE];
       const checks = plan.checks ? checkSummary(files) : undefined;
       const statement = planStatement(web.site, checks, previous, tool);

@@ -34,8 +34,9 @@ describe("synthetic estate", () => {
     const a = generateEstate({ orgs: 3, years: 2, seed: 1 });
     expect(generateEstate({ orgs: 3, years: 2, seed: 1 })).toEqual(a);
     expect(generateEstate({ orgs: 3, years: 2, seed: 2 })).not.toEqual(a);
-    // The settings, 3 organisation files, and per organisation and year a plan, a metric file and a report page.
-    expect(a.size).toBe(1 + 3 + 3 * 2 * 3);
+    // The settings, the groups file (one region of the 3), 3 organisation files, and per organisation and year a plan, a metric file and a report page.
+    expect(a.size).toBe(1 + 1 + 3 + 3 * 2 * 3);
+    expect(a.get("data/groups.yaml")).toContain("members:");
   });
 
   it("passes validation, with about 30 actions a plan", async () => {

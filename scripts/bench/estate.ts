@@ -19,6 +19,8 @@ export interface EstateOptions {
   /** The last data year; the first is lastYear - years + 1 (default 2024). */
   lastYear?: number;
   seed?: number;
+  /** Whether the organisations are put in regions (default true); without, the same organisations and files, no groups. */
+  groups?: boolean;
 }
 
 /** mulberry32: a small, well-mixed 32-bit PRNG; enough for synthetic data. */
@@ -98,7 +100,13 @@ interface OrgProfile {
   size: number; // headcount scale factor
   bmeShare: number;
   disabledShare: number;
+  /** How much more (or less) likely than the usual rate White and BME applicants are to be appointed. */
+  appointment: { white: number; bme: number };
 }
+
+/** Fictional NHS regions of about 28 organisations each (7 in the default estate), compared side by side. */
+const REGIONS = ["Northern Fells", "Eastern Marshes", "Western Vales", "Southern Downs", "Central Shires", "Coastal Moors", "Highland Lakes"];
+const groupId = (name: string) => `${name.toLowerCase().replace(/\s+/g, "-")}-synthetic`;
 
 /** `first`: the organisation's first year, whose file gives last year's entries itself (later years take them from the file before). */
 function metricsFile(r: Random, org: OrgProfile, year: number, first: boolean): string {
@@ -113,7 +121,9 @@ function metricsFile(r: Random, org: OrgProfile, year: number, first: boolean): 
   const shortlisted = groupCounts(r, Math.round(org.size * int(r, 1500, 2600)), org.bmeShare * 1.4, org.disabledShare);
   const rate = 0.15 + r() * 0.1;
   const { white = 0, bme = 0, ethnicity_unknown = 0, disabled: shortlistedDisabled = 0, disability_unknown: shortlistedUnknown = 0 } = shortlisted;
-  const appointedE = { white: Math.round(white * rate * 1.3), bme: Math.round(bme * rate * 0.7), ethnicity_unknown: Math.round(ethnicity_unknown * rate) };
+  // Each year's rates vary a little around the organisation's own, as real ones do.
+  const vary = () => 0.85 + r() * 0.3;
+  const appointedE = { white: Math.round(white * rate * org.appointment.white * vary()), bme: Math.round(bme * rate * org.appointment.bme * vary()), ethnicity_unknown: Math.round(ethnicity_unknown * rate) };
   const appointedTotal = appointedE.white + appointedE.bme + appointedE.ethnicity_unknown;
   const disabled = Math.min(shortlistedDisabled, Math.round(appointedTotal * org.disabledShare * 0.8));
   const disability_unknown = Math.min(shortlistedUnknown, Math.round(appointedTotal * 0.03));
@@ -132,11 +142,14 @@ function metricsFile(r: Random, org: OrgProfile, year: number, first: boolean): 
   // Drawn every year so the random sequence, and so the estate, does not depend on `first`.
   const previous = { disciplinary: { white: int(r, 5, 30), bme: int(r, 2, 20) }, capability: { disabled: int(r, 1, 12), non_disabled: int(r, 20, 70) } };
   const boardCell = (n: number) => groupCounts(r, n, r() < 0.3 ? 0.2 : 0, r() < 0.2 ? 0.2 : 0);
+  const workforce = { non_clinical: table(0), clinical: table(1), medical };
+  const cells = Object.values(workforce).flatMap((part) => Object.values(part));
+  const staff = { white: cells.reduce((n, c) => n + (c.white ?? 0), 0), bme: cells.reduce((n, c) => n + (c.bme ?? 0), 0) };
   const metrics = {
     year,
     snapshot_date: isoDay(year, 3, 31),
     survey_year: year - 1,
-    workforce: { non_clinical: table(0), clinical: table(1), medical },
+    workforce,
     recruitment: { shortlisted, appointed },
     disciplinary: {
       entries: { white: int(r, 5, 30), bme: int(r, 2, 20) },
@@ -146,7 +159,8 @@ function metricsFile(r: Random, org: OrgProfile, year: number, first: boolean): 
       entries: { disabled: int(r, 1, 12), non_disabled: int(r, 20, 70) },
       ...(first ? { previous_year_entries: previous.capability } : {}),
     },
-    training: { white: Math.round(org.size * int(r, 1200, 1800)), bme: Math.round(org.size * int(r, 300, 600)), ethnicity_unknown: int(r, 10, 60) },
+    // Some of each group's staff accessed non-mandatory training: never more than there are.
+    training: { white: Math.round(staff.white * (0.3 + r() * 0.2)), bme: Math.round(staff.bme * (0.25 + r() * 0.2)), ethnicity_unknown: int(r, 10, 60) },
     staff_survey: {
       wres_5: eth(25, 4),
       wres_6: eth(21, 6),
@@ -246,6 +260,9 @@ export function generateEstate(options: EstateOptions = {}): Map<string, string>
   const files = new Map<string, string>();
   // The regional body that publishes the estate's reports (the footer and the accessibility statement name it).
   files.set("data/settings.yaml", "# SYNTHETIC benchmark data: this regional body does not exist.\npublisher:\n  name: Synthetic Regional Body\n  contact:\n    email: equality@synthetic-region.example.org\n");
+  // Every region has at least 3 organisations (a comparison needs 3): none at all in an estate of fewer.
+  const regions = orgs < 3 || options.groups === false ? 0 : Math.min(REGIONS.length, Math.max(1, Math.round(orgs / 28)));
+  const organisations: { slug: string; file: Record<string, unknown>; region: number }[] = [];
   for (let o = 0; o < orgs; o++) {
     const [suffix, type] = pick(r, KINDS);
     const place = `${PLACES[o % PLACES.length]}${o >= PLACES.length ? ` ${Math.floor(o / PLACES.length) + 1}` : ""}`;
@@ -256,15 +273,33 @@ export function generateEstate(options: EstateOptions = {}): Map<string, string>
       size: o % 10 === 9 ? 0.08 : 0.4 + r() * 1.2,
       bmeShare: 0.05 + r() * 0.35,
       disabledShare: 0.03 + r() * 0.06,
+      // A few organisations appoint very differently from the rest: the outliers of their groups' funnel plots.
+      appointment: o % 37 === 11 ? { white: 1.6, bme: 0.4 } : o % 41 === 20 ? { white: 1, bme: 1.05 } : { white: 1.3, bme: 0.7 },
     };
     const organisation = { name: `${name} (synthetic)`, short_name: place, type, website: `https://${org.slug}.example.org/`, values: [pick(r, VALUES), pick(r, VALUES)].filter((v, i, all) => all.indexOf(v) === i), terminology: { ethnic_minority: pick(r, TERMS) }, contact: { email: `equality@${org.slug}.example.org` } };
-    files.set(`data/organisations/${org.slug}.yaml`, `# SYNTHETIC benchmark data: this organisation does not exist.\n${dump(organisation, { lineWidth: 200 })}`);
+    organisations.push({ slug: org.slug, file: organisation, region: regions === 0 ? -1 : o % regions });
     for (let y = lastYear - years + 1; y <= lastYear; y++) {
       files.set(`data/metrics/${org.slug}/${y}.yaml`, metricsFile(r, org, y, y === lastYear - years + 1));
       files.set(`data/plans/${org.slug}/${slugOf(y)}.yaml`, planFile(r, place, y));
       files.set(`content/reports/${org.slug}/${slugOf(y)}.md`, reportFile(r, place, y));
     }
   }
+  // Half the organisations are listed in their region's members in data/groups.yaml; the other half name their region in their own file.
+  const inGroupsFile = (i: number) => i % 2 === 0;
+  const regionIds = REGIONS.slice(0, regions).map(groupId);
+  organisations.forEach((o, i) => {
+    const file = inGroupsFile(i) || o.region < 0 ? o.file : { ...o.file, groups: [regionIds[o.region]!] };
+    files.set(`data/organisations/${o.slug}.yaml`, `# SYNTHETIC benchmark data: this organisation does not exist.\n${dump(file, { lineWidth: 200 })}`);
+  });
+  const groups = REGIONS.slice(0, regions)
+    .map((region, r) => ({
+      id: regionIds[r]!,
+      name: `${region} region (synthetic)`,
+      short_name: region,
+      type: "region",
+      members: organisations.flatMap((o, i) => (o.region === r && inGroupsFile(i) ? [o.slug] : [])),
+    }));
+  if (groups.length > 0) files.set("data/groups.yaml", `# SYNTHETIC benchmark data: these groups do not exist.\n${dump({ groups }, { lineWidth: 200 })}`);
   return files;
 }
 

@@ -48,6 +48,8 @@ export interface BenchResults {
   estate: { dir: string; organisations: number; years: number; reports: number };
   cold: { seconds: number; reportsPerSecond: number; peakRssMb: number; steps: Record<string, number> };
   warm: { seconds: number; changedFile: string; computed: string[]; rendered: string[]; steps: Record<string, number> };
+  /** The same estate built cold without its groups: what the group comparison pages add to the cold HTML build. */
+  groups: { pages: number; withoutSeconds: number; addedSeconds: number; addedPercent: number; steps: Record<string, number> };
   charts: { msPerChart: number; chartsPerReport: number };
   pdf: {
     sample: PdfSample[];
@@ -169,6 +171,13 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   const cold = await build({ root, outputDir, pdf: false, check: false, quiet: true, toolVersion });
   const coldRss = peakRssMb();
 
+  log("Cold HTML build of the same estate without its groups (what the comparison pages add)...");
+  const ungrouped = await mkdtemp(path.join(tmpdir(), "bench-ungrouped-"));
+  await writeEstate(ungrouped, { orgs: options.orgs, years: options.years, lastYear, groups: false });
+  const without = await build({ root: ungrouped, pdf: false, check: false, quiet: true, toolVersion });
+  await rm(ungrouped, { recursive: true, force: true });
+  const groupPages = (await readdir(path.join(outputDir, "groups"), { recursive: true }).catch(() => [])).filter((f) => f.endsWith(".html")).length;
+
   const changedFile = await changeOneFile(root, lastYear);
   log(`Warm rebuild after changing ${changedFile}...`);
   const warm = await build({ root, outputDir, pdf: false, check: false, quiet: true, toolVersion });
@@ -176,7 +185,11 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   log("Chart rendering (warm)...");
   const charts = await chartTiming(root);
 
-  const reports = (await readdir(outputDir, { recursive: true })).filter((f) => f.endsWith("print.html")).map((f) => path.dirname(f)).sort();
+  // The organisations' reports (a group's comparison has a print page too).
+  const reports = (await readdir(outputDir, { recursive: true }))
+    .filter((f) => f.endsWith("print.html") && !f.startsWith("groups"))
+    .map((f) => path.dirname(f))
+    .sort();
   // Spread over organisations and years alike (reports are sorted by organisation, then year).
   const step = Math.max(1, Math.floor(reports.length / options.pdfSample));
   const sampled = Array.from({ length: Math.min(options.pdfSample, reports.length) }, (_, i) => reports[Math.min(reports.length - 1, i * step + (i % options.years))]!);
@@ -206,6 +219,13 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     estate: { dir: root, organisations: options.orgs, years: options.years, reports: cold.reports },
     cold: { seconds: round(cold.seconds), reportsPerSecond: round(cold.reports / cold.seconds, 1), peakRssMb: coldRss, steps: cold.steps },
     warm: { seconds: round(warm.seconds), changedFile, computed: warm.computed, rendered: warm.rendered, steps: warm.steps },
+    groups: {
+      pages: groupPages,
+      withoutSeconds: round(without.seconds),
+      addedSeconds: round(cold.seconds - without.seconds),
+      addedPercent: round(((cold.seconds - without.seconds) / without.seconds) * 100, 1),
+      steps: without.steps,
+    },
     charts,
     pdf: {
       sample,
@@ -232,6 +252,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   const t = results.targets;
   const scaled = cold.reports === 1000 ? "" : ` (estate of ${cold.reports}; target is for 1,000)`;
   t.push({ name: "cold HTML build", target: "< 60 s for 1,000 reports", measured: `${results.cold.seconds} s${scaled}`, met: results.cold.seconds * (1000 / cold.reports) < 60 });
+  t.push({ name: "group comparison pages", target: "< 10% of the cold HTML build", measured: `+${results.groups.addedPercent}%`, met: results.groups.addedPercent < 10 });
   t.push({ name: "one-file rebuild", target: "< 3 s", measured: `${results.warm.seconds} s`, met: results.warm.seconds < 3 });
   t.push({ name: "one trust, cold, PDFs and checks", target: "< 15 s", measured: `${oneTrust.cold.seconds} s`, met: oneTrust.cold.seconds < 15 });
   t.push({ name: "one trust, after editing its plan", target: "< 5 s", measured: `${oneTrust.edited.seconds} s`, met: oneTrust.edited.seconds < 5 });
@@ -262,6 +283,8 @@ export function formatResults(r: BenchResults): string {
     ["  by step", steps(r.cold.steps)],
     ["Warm rebuild, one YAML file changed", `${r.warm.seconds} s; recomputed ${r.warm.computed.join(", ") || "nothing"}; rendered ${r.warm.rendered.join(", ") || "nothing"}`],
     ["  by step", steps(r.warm.steps)],
+    ["The same estate without groups", `${r.groups.withoutSeconds} s cold: the ${r.groups.pages} group comparison pages add ${r.groups.addedSeconds} s (${r.groups.addedPercent}%)`],
+    ["  by step", steps(r.groups.steps)],
     ["Chart rendering (warm)", `${r.charts.msPerChart} ms per chart, ${r.charts.chartsPerReport} charts per report`],
     ["PDF (two prints, checks)", `${r.pdf.pdfMsPerReport} ms per report, ${r.pdf.pdfMsPerPage} ms per page`],
     ["One plain print, same pages", `${r.pdf.plainMsPerReport} ms per report, ${r.pdf.plainMsPerPage} ms per page`],

@@ -5,24 +5,35 @@
  * shows a table of a few columns), in the CSV as two number columns, lower and upper. A figure
  * that is not shown reads as in the chart ("fewer than 10", "not shown"), never as a number: in
  * the table in its cell; in the CSV, whose number columns hold only numbers, as an empty cell and
- * a last column, "Note", that says why.
+ * a last column, "Note", that says why. A column of words (unit "text") is written as it is in both.
  */
 import { labelText, plainNumber } from "./format.ts";
 import type { DataColumn, DataRow, DataTable, Figure, IntervalFigure, TableModel } from "./types.ts";
 
+/** One cell as the table shows it: words as they are, a count of people with its thousands separator, a figure as labelled with its interval. */
+function cellText(cell: Figure | string, column: DataColumn, interval: IntervalFigure | undefined): string {
+  if (typeof cell === "string") return cell;
+  if (column.unit === "count" || column.unit === "text") return cell.display;
+  const shown = cell.value === null ? undefined : interval;
+  // The heading gives the unit: "+0.6 to +11.9", not "+0.6 to +11.9 points".
+  return `${labelText(cell, column.unit)}${shown ? ` (${column.unit === "points" ? shown.display.replace(/ points$/, "") : shown.display})` : ""}`;
+}
+
+/** One cell in the CSV: a bare number, words, or empty for a figure not shown (the note says why). */
+function csvCell(cell: Figure | string, column: DataColumn): string {
+  if (typeof cell === "string") return cell;
+  if (cell.value === null) return "";
+  if (column.unit === "count" || column.unit === "text") return String(cell.value);
+  return plainNumber(cell, column.unit);
+}
+
 export function toTableModel(table: DataTable): TableModel {
+  const textColumns = table.columns.flatMap((column, i) => (column.unit === "text" ? [i] : []));
   return {
     caption: table.caption,
     head: [table.rowHeader, ...table.columns.map((column) => (column.intervals ? `${column.header} with 95% interval` : column.header))],
-    rows: table.rows.map((row) => ({
-      header: row.label,
-      cells: row.cells.map((cell, i) => {
-        const interval = cell.value === null ? undefined : row.intervals?.[i];
-        const unit = table.columns[i]!.unit;
-        // The heading gives the unit: "+0.6 to +11.9", not "+0.6 to +11.9 points".
-        return `${labelText(cell, unit)}${interval ? ` (${unit === "points" ? interval.display.replace(/ points$/, "") : interval.display})` : ""}`;
-      }),
-    })),
+    rows: table.rows.map((row) => ({ header: row.label, cells: row.cells.map((cell, i) => cellText(cell, table.columns[i]!, row.intervals?.[i])) })),
+    ...(textColumns.length > 0 ? { textColumns } : {}),
   };
 }
 
@@ -53,19 +64,23 @@ const limitHeaders = (column: DataColumn) => (column.intervals ? [`${column.head
  */
 export function toCsv(table: DataTable): string {
   const several = table.columns.length > 1;
+  // A cell left empty on purpose (an interval where there is no figure) needs no note: its row's figure has one.
   const note = (row: DataRow) =>
     row.cells
-      .flatMap((cell, i) => (cell.value === null ? [several ? `${table.columns[i]!.header}: ${cell.display}` : cell.display] : []))
+      .flatMap((cell, i) => (typeof cell !== "string" && cell.value === null && cell.display !== "" ? [several ? `${table.columns[i]!.header}: ${cell.display}` : cell.display] : []))
       .join("; ");
-  const limits = (column: DataColumn, cell: Figure, interval: IntervalFigure | undefined) =>
-    column.intervals ? [interval?.lower, interval?.upper].map((end) => (cell.value === null || end === undefined || end.value === null ? "" : plainNumber(end, column.unit))) : [];
+  const limits = (column: DataColumn, cell: Figure, interval: IntervalFigure | undefined) => {
+    const unit = column.unit;
+    if (!column.intervals || unit === "text" || unit === "count") return [];
+    return [interval?.lower, interval?.upper].map((end) => (cell.value === null || end === undefined || end.value === null ? "" : plainNumber(end, unit)));
+  };
   const lines = [
     [table.rowHeader, ...table.columns.flatMap((column) => [column.header, ...limitHeaders(column)]), NOTE_HEADER],
     ...table.rows.map((row) => [
       row.label,
       ...row.cells.flatMap((cell, i) => {
         const column = table.columns[i]!;
-        return [cell.value === null ? "" : plainNumber(cell, column.unit), ...limits(column, cell, row.intervals?.[i])];
+        return [csvCell(cell, column), ...(typeof cell === "string" ? [] : limits(column, cell, row.intervals?.[i]))];
       }),
       note(row),
     ]),

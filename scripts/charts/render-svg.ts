@@ -66,7 +66,7 @@ const RESET = "reset_guides";
 function resettable(spec: vega.Spec): vega.Spec {
   const withReset = (axis: vega.Axis): vega.Axis => ({
     ...axis,
-    values: { signal: `${RESET} ? [] : ${axis.values === undefined ? "null" : JSON.stringify(axis.values)}` },
+    values: { signal: `${RESET} ? [] : ${axis.values === undefined ? "null" : "signal" in axis.values ? `(${axis.values.signal})` : JSON.stringify(axis.values)}` },
   });
   const walk = (node: vega.Spec | vega.GroupMark): void => {
     if (node.axes) node.axes = node.axes.map(withReset);

@@ -14,7 +14,8 @@ export type { Figure, IntervalFigure, Unit };
 export interface DataColumn {
   /** Column heading, with the unit in words: "BME staff (% of band)". */
   header: string;
-  unit: Unit;
+  /** "text" for a column of words, such as where an organisation sits against its group's limits; "count" for whole numbers of people ("1,204"). */
+  unit: Unit | "text" | "count";
   /** The column's figures have 95% confidence intervals (in DataRow.intervals). */
   intervals?: true;
 }
@@ -22,8 +23,8 @@ export interface DataColumn {
 export interface DataRow {
   /** The row heading (first column): "Band 5", "2023". */
   label: string;
-  /** One figure per column, in column order. */
-  cells: Figure[];
+  /** One figure per column, in column order; text for a column of words (its unit is "text"). */
+  cells: (Figure | string)[];
   /** Per column, the 95% interval of its figure, where the column has intervals and the figure one. */
   intervals?: (IntervalFigure | undefined)[];
 }
@@ -63,6 +64,8 @@ export interface TableModel {
   /** Column headings, the row-heading column first. */
   head: string[];
   rows: { header: string; cells: string[] }[];
+  /** The cells (by place in a row) that hold words rather than figures: aligned as text, not as numbers. */
+  textColumns?: number[];
 }
 
 /** A finished chart, ready for templates/components/chart-figure. */

@@ -57,9 +57,9 @@ const input: GroupInput = {
   slug: "north",
   name: "North Region (fictional)",
   shortName: "North Region",
+  type: "region",
   ethnicMinorityTerm: "BME",
   year: 2024,
-  reference,
   members: [
     { slug: "a", name: "Ashworth", record: record(ratio(60, 200, 15, 100)) },
     { slug: "b", name: "Brackenfield", record: record(ratio(300, 1000, 75, 500)) },
@@ -95,11 +95,11 @@ describe("compareGroup: a relative likelihood", () => {
   });
 
   it("names the organisations outside the 99.8% limits, and those between the limits in a note", () => {
-    expect(w2.outliers).toBe("1 of the 4 organisations is outside the 99.8% limits, above the 99.8% limit: Castlemere (8.33).");
+    expect(w2.outliers).toBe("Castlemere (8.33) is above the 99.8% limits; the other 3 organisations are inside them.");
     expect(w2.notes).toEqual([
-      "Between the 95% and 99.8% limits (about 1 organisation in 20 is there by chance alone): Dunmore (1.30), below.",
-      "Eastwick: not shown: it would let a number below 10 be worked out.",
-      "Fenbridge: not available: there is no 2024 data.",
+      "Between the 95% and 99.8% limits, where about 1 organisation in 20 falls by chance alone: Dunmore (1.30, below).",
+      "Not on the plot, because its figure is not shown (it would let a number below 10 be worked out): Eastwick.",
+      "Not on the plot, because its figure is not available (there is no 2024 data): Fenbridge.",
     ]);
   });
 
@@ -123,7 +123,10 @@ describe("compareGroup: a relative likelihood", () => {
   });
 
   it("says in one line where an organisation sits", () => {
-    expect(positionSentence(w2, member("c"), "North Region")).toBe("North Region (4 organisations compared; group figure 2.00): above the 99.8% limit.");
+    expect(positionSentence(w2, member("c"))).toBe("above the 99.8% limit, so higher than the group by more than chance explains");
+    expect(positionSentence(w2, member("a"))).toBe("within the expected range");
+    expect(positionSentence(w2, member("d"))).toBe("below the 95% limit but inside the 99.8% limit, so lower than most, possibly by chance");
+    expect(positionSentence(w2, member("e"))).toBe("not compared, because this figure is not shown");
   });
 
   it("compares nothing when fewer than three organisations have a published figure", () => {

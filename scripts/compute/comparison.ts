@@ -12,13 +12,12 @@
  * workforce (WRES 1, WDES 1: the overall row) and the board's voting membership against the
  * workforce (WRES 9, WDES 10).
  */
-import type { Reference } from "../validate/schema.ts";
 import { WDES_SPECS, WRES_SPECS, type IndicatorSpec } from "./definitions.ts";
-import { countShown, shown } from "./figures.ts";
+import { countShown, intervalFigure, shown } from "./figures.ts";
 import { effectiveSize, normalLimits, overdispersion, positionAgainst, proportionLimits, ratioLimits, type FunnelLimits, type Position } from "./funnel.ts";
-import { groupLabels, groupsOf, startOfSentence, type Labels } from "./groups.ts";
+import { groupLabels, groupsOf, type Labels } from "./groups.ts";
 import { ratioOfProportions, wilsonInterval, type Interval } from "./intervals.ts";
-import type { Figure, GroupLabel, IndicatorResult, ReportIndicators, Unit } from "./types.ts";
+import type { Figure, GroupLabel, IndicatorResult, IntervalFigure, ReportIndicators, Unit } from "./types.ts";
 import type { Standard } from "../validate/schema.ts";
 
 /** The compared indicators, in the order the comparison page shows them. */
@@ -61,6 +60,8 @@ export interface MemberFigure {
   counts?: number[];
   /** The organisation's size for this figure: shortlisted applicants or staff of the two groups, headcount, voting members. */
   size?: number;
+  /** Why a figure that is shown is not compared, when it is not: "more staff were counted as trained than there are staff". */
+  excluded?: string;
 }
 
 /** One organisation's compared figures for one year (a slug such as "wres-2" -> its figure). */
@@ -80,7 +81,10 @@ function ratioFigure(result: IndicatorResult, spec: IndicatorSpec): MemberFigure
   const [a, m, b, k] = cells as number[];
   // A two-year rolling average divides two years' entries by one year's headcount: its interval counts two years of people.
   const years = result.basis?.includes("rolling average") ? 2 : 1;
-  return { value: result.value, counts: [a! * years, m! * years, b! * years, k! * years], size: m! + k! };
+  const counts = [a! * years, m! * years, b! * years, k! * years];
+  // A count larger than its group (more staff counted as trained than there are staff) gives a likelihood but no interval.
+  if (a! > m! || b! > k!) return { value: result.value, excluded: `more ${spec.likelihood!.people} were counted than there are in one of the groups, so no interval can be worked out` };
+  return { value: result.value, counts, size: m! + k! };
 }
 
 function shareFigure(result: IndicatorResult): MemberFigure {
@@ -119,26 +123,20 @@ export function memberRecord(indicators: ReportIndicators): MemberRecord {
 
 export type MemberPosition = Position | "not shown" | "not available" | "not compared";
 
-/** A 95% interval rounded as its figure is. */
-export interface RangeFigure {
-  lower: Figure;
-  upper: Figure;
-  /** "1.43 to 2.00" */
-  display: string;
-}
-
 export interface ComparedMember {
   slug: string;
   name: string;
   value: Figure;
-  interval: RangeFigure | undefined;
+  interval: IntervalFigure | undefined;
   /** The organisation's size, as a count ("2,140"), when its figure is shown. */
   size: Figure | undefined;
   /** Where it sits on the funnel (unrounded): x its size (effective size for a likelihood), y its figure. */
   point: { x: number; y: number } | undefined;
   position: MemberPosition;
-  /** "above the 99.8% limit", "within the limits", "not shown: fewer than 10 ..." */
+  /** For the table: "above the 99.8% limit", "within the limits", "not on the plot" (the notes say why). */
   positionText: string;
+  /** Why the member is not on the plot: its figure's reason for not being shown or available, or why it is not compared. */
+  reason?: string;
 }
 
 /** The limits at one size, for drawing the funnel. */
@@ -154,16 +152,12 @@ export interface IndicatorComparison {
   unit: Unit;
   /** "WRES indicator 2: appointed from shortlisting" */
   heading: string;
-  /** The national title. */
-  title: string;
   /** What is plotted and for whom: "Relative likelihood of White applicants compared with BME applicants being appointed from shortlisting". */
   measure: string;
   /** "shortlisted applicants", "staff", "voting board members": what the size counts. */
   sizeLabel: string;
-  /** The funnel's x-axis title. */
-  xTitle: string;
   pooled: Figure;
-  pooledInterval: RangeFigure | undefined;
+  pooledInterval: IntervalFigure | undefined;
   /** How many organisations have a published figure (those on the plot and in the pooled figure). */
   compared: number;
   members: ComparedMember[];
@@ -177,28 +171,33 @@ export interface IndicatorComparison {
   finding: string;
   /** Who lies outside the 99.8% limits, named (the chart's title). */
   outliers: string;
+  /** Why there is no funnel plot, when there is none: "only 2 of the 5 organisations have a published figure, and at least 3 are needed". */
+  notCompared: string | undefined;
   /** Who lies between the 95% and 99.8% limits, and figures not shown: for the notes under the chart. */
   notes: string[];
 }
 
 export interface GroupComparison {
-  group: { slug: string; name: string; shortName: string };
+  group: { slug: string; name: string; shortName: string; type: GroupKind };
   year: number;
   /** Every member organisation, whether or not it has data for the year. */
   memberCount: number;
   indicators: IndicatorComparison[];
 }
 
+/** What kind of group it is (data/groups.yaml). */
+export type GroupKind = "region" | "ICB" | "peer group" | "other";
+
 export interface GroupInput {
   slug: string;
   name: string;
   shortName: string;
+  type: GroupKind;
   /** The group's term for Black and minority ethnic staff ("BME" unless the group says otherwise). */
   ethnicMinorityTerm: string;
   year: number;
   /** Every member, by name, with its figures for the year (undefined: no metric data for it). */
   members: { slug: string; name: string; record: MemberRecord | undefined }[];
-  reference: Reference;
 }
 
 const POSITION_TEXT: Record<Position, string> = {
@@ -209,16 +208,10 @@ const POSITION_TEXT: Record<Position, string> = {
   "below 99.8": "below the 99.8% limit",
 };
 
-function range(interval: Interval, unit: Unit, shift = 0): RangeFigure {
-  const [lower, upper] = [shown(interval.lower - shift, unit), shown(interval.upper - shift, unit)];
-  const bare = (f: Figure) => (unit === "points" ? f.display.replace(" points", "") : f.display);
-  return { lower, upper, display: `${bare(lower)} to ${bare(upper)}${unit === "points" ? " points" : ""}` };
-}
-
 /** Sizes from the smallest to the largest compared, spaced evenly on a log scale, for drawing the limits. */
 function sizes(xs: number[]): number[] {
   const [lo, hi] = [Math.min(...xs) * 0.8, Math.max(...xs) * 1.1];
-  const steps = 40;
+  const steps = 24;
   return Array.from({ length: steps + 1 }, (_, i) => lo * (hi / lo) ** (i / steps));
 }
 
@@ -308,7 +301,6 @@ interface Words {
   heading: string;
   measure: string;
   sizeLabel: string;
-  xTitle: string;
   /** The pooled figure as a sentence: "White applicants were 1.45 times as likely ...". */
   pooledSentence(pooled: Figure, count: number): string;
 }
@@ -325,9 +317,8 @@ function wordsFor(spec: IndicatorSpec, labels: Labels): Words {
       const sizeLabel = people === "applicants" ? "shortlisted applicants" : "staff";
       return {
         heading: `${label}: ${spec.shortTitle.charAt(0).toLowerCase()}${spec.shortTitle.slice(1)}`,
-        measure: `Relative likelihood of ${s} compared with ${c} to ${to}${spec.id === "3" ? " (two-year rolling average where given)" : ""}`,
+        measure: `How likely ${s} were to ${to}, compared with ${c} (relative likelihood${spec.id === "3" ? ", a two-year rolling average where the data gives one" : ""})`,
         sizeLabel,
-        xTitle: `Size: effective number of ${sizeLabel}`,
         pooledSentence(pooled, count) {
           if (pooled.display === "1.00") return `${across(count)}, ${s} and ${c} were equally likely to ${to}.`;
           if (pooled.value! > 1) return `${across(count)}, ${s} were ${pooled.display} times as likely as ${c} to ${to}.`;
@@ -338,17 +329,15 @@ function wordsFor(spec: IndicatorSpec, labels: Labels): Words {
     case "share":
       return {
         heading: `${label}: ${focus.inSentence} staff as a share of the workforce`,
-        measure: `${focus.label} staff as a percentage of the whole workforce`,
+        measure: `${focus.label} staff as a percentage of all staff`,
         sizeLabel: "staff",
-        xTitle: "Size: headcount",
         pooledSentence: (pooled, count) => `${across(count)}, ${pooled.display} of staff were ${focus.inSentence}.`,
       };
     case "board":
       return {
         heading: `${label}: voting board members compared with the workforce`,
-        measure: `${focus.label} share of voting board members minus their share of the workforce, in percentage points`,
+        measure: `${focus.label} members' share of voting board seats minus their share of the workforce, in percentage points`,
         sizeLabel: "voting board members",
-        xTitle: "Size: voting board members",
         pooledSentence(pooled, count) {
           const points = Math.abs(pooled.value!).toFixed(1);
           if (pooled.value === 0) return `${across(count)}, ${focus.inSentence} members held the same share of voting board seats as of the workforce.`;
@@ -362,37 +351,32 @@ const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 const nameList = (names: string[]) => (names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`);
 
 function outlierWords(members: ComparedMember[], compared: number): { outliers: string; notes: string[] } {
-  const named = (position: Position) => members.filter((m) => m.position === position).map((m) => `${m.name} (${m.value.display})`);
-  const [above, below] = [named("above 99.8"), named("below 99.8")];
-  const outside = above.length + below.length;
-  const parts = [
-    ...(above.length ? [`above the 99.8% limit: ${nameList(above)}`] : []),
-    ...(below.length ? [`below it: ${nameList(below)}`] : []),
-  ];
-  const outliers =
-    outside === 0
-      ? `None of the ${compared} organisations is outside the 99.8% limits`
-      : `${outside} of the ${compared} organisations ${plural(outside, "is", "are")} outside the 99.8% limits, ${parts.join("; ")}`;
-  const [nearAbove, nearBelow] = [named("above 95"), named("below 95")];
-  const near = nearAbove.length + nearBelow.length;
+  const named = (positions: Position[]) =>
+    members.filter((m) => positions.includes(m.position as Position)).map((m) => `${m.name} (${m.value.display}, ${m.position.startsWith("above") ? "above" : "below"})`);
+  const outside = named(["above 99.8", "below 99.8"]);
+  let outliers: string;
+  if (outside.length === 0) outliers = `None of the ${compared} organisations is outside the 99.8% limits.`;
+  else if (outside.length === 1) {
+    const m = members.find((x) => x.position === "above 99.8" || x.position === "below 99.8")!;
+    outliers = `${m.name} (${m.value.display}) is ${m.position.startsWith("above") ? "above" : "below"} the 99.8% limits; the other ${compared - 1} ${plural(compared - 1, "organisation is", "organisations are")} inside them.`;
+  } else outliers = `${outside.length} of the ${compared} organisations are outside the 99.8% limits: ${nameList(outside)}.`;
+  const between = named(["above 95", "below 95"]);
+  // The organisations not on the plot, by the reason their figure is missing.
+  const missing = new Map<string, string[]>();
+  for (const m of members) {
+    if (m.positionText !== "not on the plot") continue;
+    const why = `${m.position}${m.reason ? ` (${m.reason})` : ""}`;
+    missing.set(why, [...(missing.get(why) ?? []), m.name]);
+  }
   const notes = [
-    ...(near > 0
-      ? [
-          `Between the 95% and 99.8% limits (about 1 organisation in 20 is there by chance alone): ${nameList([
-            ...nearAbove.map((n) => `${n}, above`),
-            ...nearBelow.map((n) => `${n}, below`),
-          ])}.`,
-        ]
-      : []),
-    ...members.filter((m) => m.position === "not shown" || m.position === "not available").map((m) => `${m.name}: ${m.positionText}.`),
+    ...(between.length > 0 ? [`Between the 95% and 99.8% limits, where about 1 organisation in 20 falls by chance alone: ${nameList(between)}.`] : []),
+    ...[...missing].map(([why, names]) => `Not on the plot, because ${plural(names.length, "its figure is", "their figures are")} ${why}: ${nameList(names)}.`),
   ];
-  return { outliers: `${outliers}.`, notes };
+  return { outliers, notes };
 }
 
 function compareIndicator(spec: IndicatorSpec, input: GroupInput, labels: Labels): IndicatorComparison {
   const slug = slugOf(spec.standard, spec.id);
-  const list = spec.standard === "WRES" ? input.reference.wres : input.reference.wdes;
-  const title = list.indicators.find((i) => i.number === spec.number)?.title ?? spec.shortTitle;
   const words = wordsFor(spec, labels);
   const kind = kindOf(spec);
   const unit: Unit = kind === "ratio" ? "times" : kind === "share" ? "%" : "points";
@@ -411,7 +395,7 @@ function compareIndicator(spec: IndicatorSpec, input: GroupInput, labels: Labels
   const compared = published.length;
   const noLimits =
     outcome === undefined
-      ? `only ${compared} of the ${input.members.length} organisations ${plural(compared, "has", "have")} a published figure, and at least ${MIN_COMPARED} are needed`
+      ? `${compared === 0 ? "none" : `only ${compared}`} of the ${input.members.length} organisations ${plural(compared, "has", compared === 0 ? "has" : "have")} a published figure, and at least ${MIN_COMPARED} are needed`
       : statistics
         ? undefined
         : (outcome as NoLimits).reason;
@@ -420,21 +404,22 @@ function compareIndicator(spec: IndicatorSpec, input: GroupInput, labels: Labels
     const base = { slug: member.slug, name: member.name };
     if (!figure) {
       const value: Figure = { value: null, display: "not available", status: "not available", reason: `there is no ${input.year} data` };
-      return { ...base, value, interval: undefined, size: undefined, point: undefined, position: "not available", positionText: `not available: ${value.reason}` };
+      return { ...base, value, interval: undefined, size: undefined, point: undefined, position: "not available", positionText: "not on the plot", reason: value.reason! };
     }
+    const left = { ...base, value: figure.value, interval: undefined, size: undefined, point: undefined };
+    if (figure.excluded) return { ...left, position: "not compared", positionText: "not on the plot", reason: figure.excluded };
     if (!figure.counts || figure.size === undefined) {
       const position = figure.value.status === "suppressed" ? "not shown" : "not available";
-      const reason = figure.value.reason ? `: ${figure.value.reason}` : "";
-      return { ...base, value: figure.value, interval: undefined, size: undefined, point: undefined, position, positionText: `${position}${reason}` };
+      return { ...left, position, positionText: "not on the plot", ...(figure.value.reason ? { reason: figure.value.reason } : {}) };
     }
     const count = countShown(figure.size);
-    if (!statistics) return { ...base, value: figure.value, interval: undefined, size: count, point: undefined, position: "not compared", positionText: "not compared" };
+    if (!statistics) return { ...base, value: figure.value, interval: undefined, size: count, point: undefined, position: "not compared", positionText: "not compared: there is no plot" };
     const m = statistics.member(figure.counts, figure.size);
     const position = positionAgainst(m.y, m.limits);
     return {
       ...base,
       value: figure.value,
-      interval: m.interval && range(m.interval, unit),
+      interval: m.interval && intervalFigure(m.interval, unit),
       size: count,
       point: { x: m.x, y: m.y },
       position,
@@ -453,12 +438,10 @@ function compareIndicator(spec: IndicatorSpec, input: GroupInput, labels: Labels
     kind,
     unit,
     heading: words.heading,
-    title,
     measure: words.measure,
     sizeLabel: words.sizeLabel,
-    xTitle: words.xTitle,
     pooled,
-    pooledInterval: statistics?.pooledInterval && range(statistics.pooledInterval, unit),
+    pooledInterval: statistics?.pooledInterval && intervalFigure(statistics.pooledInterval, unit),
     compared,
     members,
     funnel: statistics ? sizes(members.flatMap((m) => (m.point ? [m.point.x] : []))).map((x) => ({ x, ...statistics.limitsAt(x) })) : [],
@@ -466,23 +449,44 @@ function compareIndicator(spec: IndicatorSpec, input: GroupInput, labels: Labels
     tau2: statistics?.tau2 ?? 0,
     finding: [outcome ? words.pooledSentence(pooled, compared) : "", noLimits ? `There is no funnel plot: ${noLimits}.` : ""].filter(Boolean).join(" "),
     outliers: noLimits ? "Not compared." : outliers,
+    notCompared: noLimits,
     notes,
   };
 }
+
+/** "the 28 organisations in North East and Yorkshire", "the 12 organisations in the Ambulance trusts peer group": who a comparison is about. */
+export const organisationsIn = ({ memberCount, group }: GroupComparison) =>
+  `the ${memberCount} organisations in ${group.type === "peer group" ? `the ${group.shortName} peer group` : group.shortName}`;
 
 /** Every compared indicator for one group and year. */
 export function compareGroup(input: GroupInput): GroupComparison {
   const labels = groupLabels(input.ethnicMinorityTerm);
   return {
-    group: { slug: input.slug, name: input.name, shortName: input.shortName },
+    group: { slug: input.slug, name: input.name, shortName: input.shortName, type: input.type },
     year: input.year,
     memberCount: input.members.length,
     indicators: COMPARED.map((c) => compareIndicator(specOf(c.standard, c.id), input, labels)),
   };
 }
 
-/** One line for an organisation's report: where it sits in its group ("North East (28 organisations; group figure 1.45): within the limits"). */
-export function positionSentence(comparison: IndicatorComparison, member: ComparedMember, group: string): string {
-  const where = `${startOfSentence(group)} (${comparison.compared} ${plural(comparison.compared, "organisation", "organisations")} compared; group figure ${comparison.pooled.display})`;
-  return `${where}: ${member.positionText}.`;
+/**
+ * Where one organisation sits in its group, for a line on its report after the group's name and
+ * how many were compared: "within the expected range". No group figure here: the line would then
+ * change, and its report be rebuilt, whenever any member's figures moved.
+ */
+export function positionSentence(comparison: IndicatorComparison, member: ComparedMember): string {
+  switch (member.position) {
+    case "within":
+      return "within the expected range";
+    case "above 95":
+    case "below 95":
+      return `${member.position === "above 95" ? "above" : "below"} the 95% limit but inside the 99.8% limit, so ${member.position === "above 95" ? "higher" : "lower"} than most, possibly by chance`;
+    case "above 99.8":
+    case "below 99.8":
+      return `${member.position === "above 99.8" ? "above" : "below"} the 99.8% limit, so ${member.position === "above 99.8" ? "higher" : "lower"} than the group by more than chance explains`;
+    case "not compared":
+      return `not compared, because ${member.reason ?? comparison.notCompared!}`;
+    default:
+      return `not compared, because this figure is ${member.position}`;
+  }
 }

@@ -8,6 +8,15 @@ import type { Chart, TableModel } from "../charts/types.ts";
 import { renderInline } from "./markdown.ts";
 import type { BoardDetail, Direction, Figure, IndicatorResult, Judgement, RepresentationTable, Unit } from "../compute/types.ts";
 
+/** One line on a member's report: the group's name linked to its comparison, then where the member sits. */
+export interface GroupPositionView {
+  group: string;
+  href: string;
+  /** "28 organisations compared", when this organisation is one of them (at least 3 always are). */
+  compared: string | undefined;
+  text: string;
+}
+
 export interface ResultView {
   slug: string;
   heading: string; // "Appointed from shortlisting" or "Harassment from managers (ii)"
@@ -30,6 +39,8 @@ export interface ResultView {
   narrativeHtml: string | undefined;
   tables: TableModel[];
   charts: Chart[];
+  /** Where the figure sits in each of the organisation's groups (scripts/html/group-view.ts), one line a group. */
+  groups: GroupPositionView[];
 }
 
 /** Whether the change is for the better, in words: on a card, and in the at-a-glance table's "Change" column. */
@@ -107,7 +118,7 @@ export function resultLabel(result: IndicatorResult, indicatorLabel: string, par
   return parts > 1 ? `${result.standard} ${partNumber(result.id)}: ${lowerFirst(result.shortTitle)}` : indicatorLabel;
 }
 
-export function resultView(result: IndicatorResult, charts: readonly Chart[], label: string): ResultView {
+export function resultView(result: IndicatorResult, charts: readonly Chart[], label: string, groups: readonly GroupPositionView[] = []): ResultView {
   const shown = result.value.value !== null;
   const own = charts.filter((c) => c.id === result.slug || c.id.startsWith(`${result.slug}-`));
   const previous = previousText(result);
@@ -134,6 +145,7 @@ export function resultView(result: IndicatorResult, charts: readonly Chart[], la
       ...(result.board ? [boardTable(result.board, result)] : []),
     ],
     charts: own,
+    groups: [...groups],
   };
 }
 

@@ -3,6 +3,7 @@
  * Configuration lives in .eleventy.js; this module only hands Eleventy the model.
  */
 import Eleventy from "@11ty/eleventy";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import type { SiteModel } from "./site-types.ts";
 import { authorMarkdown } from "./markdown.ts";
@@ -15,10 +16,11 @@ export const projectRoot = path.resolve(import.meta.dirname, "../..");
 export interface RenderSiteOptions {
   contentDir: string; // the content/ folder (authors' pages; reports/ inside it is ignored)
   /**
-   * Render one template of contentDir only: "print.njk" (the PDF step needs the print pages before
-   * the web pages can name their PDFs), or "accessibility.njk" (after the checks it reports on).
+   * Render these templates of contentDir only: the print pages, "print.njk" and "group-print.njk"
+   * (the PDF step needs them before the web pages can name their PDFs), or "accessibility.njk"
+   * (after the checks it reports on).
    */
-  only?: string;
+  only?: string | readonly string[];
   outputDir: string;
   /** Templates to leave out, relative to contentDir (e.g. the site-wide pages when they are unchanged). */
   skip?: readonly string[];
@@ -31,7 +33,15 @@ export interface RenderedSite {
 }
 
 export async function renderSite(model: SiteModel, options: RenderSiteOptions): Promise<RenderedSite> {
-  const input = options.only ? path.join(options.contentDir, options.only) : options.contentDir;
+  const only = typeof options.only === "string" ? [options.only] : options.only;
+  // One template is Eleventy's input; several are the content folder less everything else.
+  const input = only?.length === 1 ? path.join(options.contentDir, only[0]!) : options.contentDir;
+  const others =
+    only && only.length > 1
+      ? readdirSync(options.contentDir, { withFileTypes: true })
+          .filter((e) => !only.includes(e.name))
+          .map((e) => (e.isDirectory() ? `${e.name}/**` : e.name))
+      : [];
   const eleventy = new Eleventy(input, options.outputDir, {
     configPath: path.join(projectRoot, ".eleventy.js"),
     quietMode: true,
@@ -55,7 +65,7 @@ export async function renderSite(model: SiteModel, options: RenderSiteOptions): 
       if (!model.settings.guide) config.ignores.add(path.relative(process.cwd(), path.join(options.contentDir, "guide/**")));
       // Author Markdown (the guide pages) never carries raw HTML: the same markdown-it as reports.
       config.setLibrary("md", authorMarkdown);
-      for (const template of options.skip ?? []) config.ignores.add(path.relative(process.cwd(), path.join(options.contentDir, template)));
+      for (const template of [...(options.skip ?? []), ...others]) config.ignores.add(path.relative(process.cwd(), path.join(options.contentDir, template)));
       config.on("eleventy.after", async ({ directories }) => writeSiteAssets(directories.output));
       // Templates lose their indentation once, as they are loaded: the pages and their own templates.
       config.amendLibrary("njk", trimLoadedTemplates);

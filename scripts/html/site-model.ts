@@ -12,7 +12,7 @@ import { addressedBy, planModel, type PlanModel } from "../action-plan/plan-mode
 import { splitAtQuotes } from "../report/quote-markers.ts";
 import { buildPlanView, indicatorAnchor } from "./plan-view.ts";
 import { longDate } from "../dates.ts";
-import { glanceRow, resultLabel, resultView } from "./indicator-view.ts";
+import { glanceRow, resultLabel, resultView, type GroupPositionView } from "./indicator-view.ts";
 import { parityBandName } from "../compute/sentences.ts";
 import type { Chart } from "../charts/types.ts";
 import { withEditions, withTrends } from "./editions.ts";
@@ -31,6 +31,10 @@ import type {
   SiteSettings,
   StatementFacts,
 } from "./site-types.ts";
+import type { GroupComparison } from "../compute/comparison.ts";
+import type { ComparisonFigure } from "../charts/from-comparison.ts";
+import { relativeUrl } from "./site-urls.ts";
+import { buildGroupViews, groupPositions } from "./group-view.ts";
 
 /** Ids the report page and print page use for their own parts. */
 const RESERVED_IDS = ["maincontent", "contents-heading", "contents-title", "at-a-glance", "indicators", "action-plan", "actions", "changes-since", "downloads", "board-cover-title"];
@@ -38,10 +42,25 @@ const RESERVED_IDS = ["maincontent", "contents-heading", "contents-title", "at-a
 /** The site address of an organisation's logo. */
 export const logoPath = (slug: string, extension: string) => `/assets/logos/${slug}.${extension}`;
 
-function buildIndicators(project: Project, report: ReportEntry, model: PlanModel, computed: ReportIndicators | undefined, charts: readonly Chart[]): IndicatorView[] {
+function buildIndicators(
+  project: Project,
+  report: ReportEntry,
+  model: PlanModel,
+  computed: ReportIndicators | undefined,
+  charts: readonly Chart[],
+  comparisons: readonly GroupComparison[],
+): IndicatorView[] {
   const plan = report.plan.data;
   const wording = report.data.indicator_wording ?? {};
   const national = report.data.national_definitions;
+  // Where each figure sits in the organisation's groups, linked from this report's page.
+  const page = `/${report.organisation}/${report.slug}/`;
+  const positions = new Map(
+    [...(computed ? groupPositions(comparisons, report.organisation, computed.year) : new Map<string, GroupPositionView[]>())].map(([slug, lines]) => [
+      slug,
+      lines.map((line) => ({ ...line, href: relativeUrl(line.href, page) })),
+    ]),
+  );
   const lists: [Standard, IndicatorDefinition[]][] = [
     ["WRES", project.reference.wres.indicators],
     ["WDES", project.reference.wdes.indicators],
@@ -57,7 +76,7 @@ function buildIndicators(project: Project, report: ReportEntry, model: PlanModel
         const actions = addressedBy(model, standard, def.number).map((node) => ({ text: node.name, href: `#${node.anchor}` }));
         const results = computed ? [...computed.wres, ...computed.wdes].filter((r) => r.standard === standard && r.number === def.number) : [];
         const labels = results.map((r) => resultLabel(r, label, results.length));
-        const views = results.map((r, i) => resultView(r, charts, labels[i]!));
+        const views = results.map((r, i) => resultView(r, charts, labels[i]!, positions.get(r.slug)));
         const title = wording[code] ?? (national ? def.title : undefined);
         // A chart whose subtitle already gives the national wording ("..., by survey year") says it for the indicator.
         const titleSaid = title !== undefined && views.length > 0 && views.every((v) => v.charts.some((c) => c.subtitle.startsWith(title)));
@@ -148,6 +167,9 @@ export interface SiteModelOptions {
   charts: ReadonlyMap<string, Chart[]>;
   /** Build the pages of these organisations (by slug) only; default: all. */
   only?: ReadonlySet<string>;
+  /** Every group's comparison for every year, and their funnel plots by "<group>/<year>". */
+  comparisons?: readonly GroupComparison[];
+  comparisonFigures?: ReadonlyMap<string, ComparisonFigure[]>;
 }
 
 /** "245 KB", "1.2 MB": file sizes as GOV.UK attachments give them. */
@@ -162,6 +184,11 @@ export function withPdfs(model: SiteModel, pdfs: ReadonlyMap<string, { bytes: nu
     reports: model.reports.map((r) => {
       const pdf = pdfs.get(r.key);
       return pdf ? { ...r, pdf: { href: r.pdfUrl, size: formatSize(pdf.bytes), pages: pdf.pages } } : r;
+    }),
+    // A group comparison's PDF goes by "group:<group>/<year>" (build.ts).
+    groupPages: model.groupPages.map((g) => {
+      const pdf = pdfs.get(`group:${g.key}`);
+      return pdf ? { ...g, pdf: { href: g.pdfUrl, size: formatSize(pdf.bytes), pages: pdf.pages } } : g;
     }),
   };
 }
@@ -236,7 +263,7 @@ export function buildSiteModel(project: Project, options: SiteModelOptions): Sit
     const computed = options.indicators.get(key);
     const charts = options.charts.get(key) ?? [];
     const board = report.data.board_paper;
-    const indicators = buildIndicators(project, report, model, computed, charts);
+    const indicators = buildIndicators(project, report, model, computed, charts, options.comparisons ?? []);
     return {
       key,
       url,
@@ -290,5 +317,6 @@ export function buildSiteModel(project: Project, options: SiteModelOptions): Sit
   });
 
   const editions = withEditions(reports);
-  return { settings: siteSettings(project), checks: undefined, directory, organisations: withTrends(organisations, editions), reports: editions };
+  const { groups, groupPages } = buildGroupViews(project, options.comparisons ?? [], options.comparisonFigures ?? new Map());
+  return { settings: siteSettings(project), checks: undefined, directory, organisations: withTrends(organisations, editions), reports: editions, groups, groupPages };
 }

@@ -314,6 +314,9 @@ export interface SiteModel {
   organisations: OrganisationView[];
   /** The reports of those organisations. */
   reports: ReportView[];
+  /** Every group compared (its page lists its years), and a page per group and year (scripts/html/group-view.ts). */
+  groups: GroupIndexView[];
+  groupPages: GroupPageView[];
 }
 
 export interface EditionLink {
@@ -334,4 +337,59 @@ export interface EditionChanges {
   previous: EditionLink;
   rows: ActionChange[];
   counts: { added: number; statusChanged: number; removed: number; overdue: number; unchanged: number };
+}
+
+export interface GroupIndicatorView {
+  /** "wres-2": the section's id, and the anchor the reports link to. */
+  anchor: string;
+  heading: string;
+  /** The group's figure in a sentence, and why there is no plot when there is none. */
+  finding: string;
+  chart: Chart | undefined;
+  /** Under the plot: who lies between the 95% and 99.8% limits, and who is not on it and why (none without a plot: the table says it). */
+  notes: string[];
+  /** The table of every member's figure, shown with the chart or, without one, by itself. */
+  table: TableModel;
+  csv: string;
+  csvFileName: string;
+}
+
+export interface GroupPageView {
+  /** "<group>/<year>" */
+  key: string;
+  slug: string;
+  year: number;
+  url: string;
+  printUrl: string;
+  pdfUrl: string;
+  name: string;
+  shortName: string;
+  description: string | undefined;
+  /** The group's page, listing its years. */
+  groupUrl: string;
+  /** "the 28 organisations in North East and Yorkshire" */
+  organisationsText: string;
+  /** The same with the year: "the 28 organisations in North East and Yorkshire, 2024". */
+  context: string;
+  memberCount: number;
+  /** Each member, linked to its report for the year (or its organisation page when it has none). */
+  members: Link[];
+  summary: TableModel;
+  indicators: GroupIndicatorView[];
+  /** The group's other years, newest first. */
+  otherYears: Link[];
+  /** The PDF's size and pages, once the PDF step has made it. */
+  pdf: { href: string; size: string; pages: number } | undefined;
+}
+
+export interface GroupIndexView {
+  slug: string;
+  url: string;
+  name: string;
+  shortName: string;
+  /** "NHS region", "Peer group". */
+  typeName: string;
+  description: string | undefined;
+  members: Link[];
+  years: Link[];
 }

@@ -18,7 +18,7 @@ import type { OrganisationEntry, ReportKey } from "../validate/validate-project.
 import { writeSiteAssets } from "./assets.ts";
 import { renderSite } from "./render-site.ts";
 import { logoPath } from "./site-model.ts";
-import type { ReportView, SiteModel } from "./site-types.ts";
+import type { GroupPageView, ReportView, SiteModel } from "./site-types.ts";
 
 /** The folders a step works between: the templates, the new site being written, the previous site. */
 export interface PageFolders {
@@ -27,10 +27,16 @@ export interface PageFolders {
   previousDir: string;
 }
 
-/** The templates of content/ that page through reports and organisations; every other template is a site-wide page. */
-const PRINT_TEMPLATE = "print.njk";
+/** The templates of content/ that page through reports, organisations and group comparisons; every other template is a site-wide page. */
+const PRINT_TEMPLATES = ["print.njk", "group-print.njk"];
 const STATEMENT_TEMPLATE = "accessibility.njk";
-const PAGED_TEMPLATES = ["report.njk", PRINT_TEMPLATE, "organisation.njk"];
+const PAGED_TEMPLATES = ["report.njk", "organisation.njk", "group.njk", ...PRINT_TEMPLATES];
+
+/** The print pages' plans: the reports', and the group comparisons' (by "<group>/<year>"). */
+export interface PrintPagePlans {
+  print: ReadonlyMap<ReportKey, PageDecision>;
+  groupPrint: ReadonlyMap<string, PageDecision>;
+}
 
 const rendering = (d: PageDecision | undefined) => d?.action === "render";
 const linked = (decisions: Iterable<PageDecision>) => [...decisions].filter((d) => d.action === "link").flatMap((d) => d.output.files);
@@ -43,22 +49,26 @@ async function siteTemplates(contentDir: string): Promise<string[]> {
 
 /**
  * Step 5, before the PDFs: the print pages the plan renders, and the stylesheets the PDFs need
- * (written alone when no page is rendered); the other print pages linked. Returns the pages rendered ("print:<report>").
+ * (written alone when no page is rendered); the other print pages linked. Returns the pages rendered
+ * ("print:<report>", "group print:<group>/<year>").
  */
-export async function writePrintPages(model: SiteModel, print: ReadonlyMap<ReportKey, PageDecision>, folders: PageFolders): Promise<string[]> {
+export async function writePrintPages(model: SiteModel, plans: PrintPagePlans, folders: PageFolders): Promise<string[]> {
+  const { print, groupPrint } = plans;
   const { contentDir, dir, previousDir } = folders;
   const reports = model.reports.filter((r) => rendering(print.get(r.key)));
-  if (reports.length > 0) await renderSite({ ...model, organisations: [], reports }, { contentDir, outputDir: dir, only: PRINT_TEMPLATE });
+  const groupPages = model.groupPages.filter((g) => rendering(groupPrint.get(g.key)));
+  if (reports.length > 0 || groupPages.length > 0) await renderSite({ ...model, organisations: [], reports, groupPages }, { contentDir, outputDir: dir, only: PRINT_TEMPLATES });
   else await writeSiteAssets(dir);
-  linkFiles(linked(print.values()), previousDir, dir);
-  return reports.map((r) => `print:${r.key}`);
+  linkFiles(linked([...print.values(), ...groupPrint.values()]), previousDir, dir);
+  return [...reports.map((r) => `print:${r.key}`), ...groupPages.map((g) => `group print:${g.key}`)];
 }
 
 export interface WrittenWebPages {
-  /** The pages rendered: "web:<report>", "print:<report>" (without PDFs), "org:<slug>", "site". */
+  /** The pages rendered: "web:<report>", "print:<report>" (without PDFs), "org:<slug>", "group:<group>/<year>", "group print:<group>/<year>" (without PDFs), "site". */
   rendered: string[];
-  /** The reports whose web pages were rendered (their CSV files are written with them). */
+  /** The reports and group comparisons whose web pages were rendered (their CSV files are written with them). */
   reports: ReportView[];
+  groupPages: GroupPageView[];
   /** The site-wide pages' files: when rendered, every file Eleventy wrote that belongs to no report or organisation. */
   siteFiles: string[];
 }
@@ -69,28 +79,43 @@ export interface WrittenWebPages {
  */
 export async function writeWebPages(
   site: SiteModel,
-  pages: { web: WebPagePlan; print: ReadonlyMap<ReportKey, PageDecision>; pdfs: boolean },
+  pages: PrintPagePlans & { web: WebPagePlan; pdfs: boolean },
   folders: PageFolders,
 ): Promise<WrittenWebPages> {
-  const { web, print, pdfs } = pages;
+  const { web, print, groupPrint, pdfs } = pages;
   const { contentDir, dir, previousDir } = folders;
   const reports = site.reports.filter((r) => rendering(web.reports.get(r.key)) || (!pdfs && rendering(print.get(r.key))));
   const organisations = site.organisations.filter((o) => rendering(web.organisations.get(o.slug)));
-  const skip = [STATEMENT_TEMPLATE, ...(pdfs ? [PRINT_TEMPLATE] : []), ...(rendering(web.site) ? [] : await siteTemplates(contentDir))];
+  const groupPages = site.groupPages.filter((g) => rendering(web.groups.get(g.key)) || (!pdfs && rendering(groupPrint.get(g.key))));
+  const skip = [STATEMENT_TEMPLATE, ...(pdfs ? PRINT_TEMPLATES : []), ...(rendering(web.site) ? [] : await siteTemplates(contentDir))];
   const { written } =
-    reports.length > 0 || organisations.length > 0 || rendering(web.site)
-      ? await renderSite({ ...site, organisations, reports }, { contentDir, outputDir: dir, skip })
+    reports.length > 0 || organisations.length > 0 || groupPages.length > 0 || rendering(web.site)
+      ? await renderSite({ ...site, organisations, reports, groupPages }, { contentDir, outputDir: dir, skip })
       : { written: await writeSiteAssets(dir).then(() => []) };
-  const rendered = [...reports.flatMap((r) => [`web:${r.key}`, ...(pdfs ? [] : [`print:${r.key}`])]), ...organisations.map((o) => `org:${o.slug}`), ...(rendering(web.site) ? ["site"] : [])];
-  const siteFiles = siteWideFiles(web, print, written);
-  linkFiles([...linked(web.reports.values()), ...linked(web.organisations.values()), ...(pdfs ? [] : linked(print.values())), ...(rendering(web.site) ? [] : web.site.output.files)], previousDir, dir);
-  return { rendered, reports, siteFiles };
+  const rendered = [
+    ...reports.flatMap((r) => [`web:${r.key}`, ...(pdfs ? [] : [`print:${r.key}`])]),
+    ...organisations.map((o) => `org:${o.slug}`),
+    ...groupPages.flatMap((g) => [`group:${g.key}`, ...(pdfs ? [] : [`group print:${g.key}`])]),
+    ...(rendering(web.site) ? ["site"] : []),
+  ];
+  const prints = [...print.values(), ...groupPrint.values()];
+  const siteFiles = siteWideFiles(web, prints, written);
+  linkFiles(
+    [
+      ...linked([...web.reports.values(), ...web.organisations.values(), ...web.groups.values()]),
+      ...(pdfs ? [] : linked(prints)),
+      ...(rendering(web.site) ? [] : web.site.output.files),
+    ],
+    previousDir,
+    dir,
+  );
+  return { rendered, reports, groupPages, siteFiles };
 }
 
-/** The site-wide pages' files: when rendered, every page Eleventy wrote that belongs to no report or organisation. */
-function siteWideFiles(web: WebPagePlan, print: ReadonlyMap<ReportKey, PageDecision>, written: readonly string[]): string[] {
+/** The site-wide pages' files: when rendered, every page Eleventy wrote that belongs to no report, organisation or group comparison. */
+function siteWideFiles(web: WebPagePlan, prints: readonly PageDecision[], written: readonly string[]): string[] {
   if (!rendering(web.site)) return web.site.output.files;
-  const owned = new Set([...web.reports.values(), ...web.organisations.values(), ...print.values()].flatMap((d) => d.output.files));
+  const owned = new Set([...web.reports.values(), ...web.organisations.values(), ...web.groups.values(), ...prints].flatMap((d) => d.output.files));
   return written.filter((f) => !owned.has(f)).sort();
 }
 
@@ -102,6 +127,20 @@ export function writeChartData(dir: string, reports: readonly ReportView[]): num
     mkdirSync(folder, { recursive: true });
     for (const chart of report.charts) {
       writeFileSync(path.join(folder, chart.csvFileName), chart.csv);
+      written++;
+    }
+  }
+  return written;
+}
+
+/** The CSV download of every group comparison's figures, beside its page. */
+export function writeGroupData(dir: string, pages: readonly GroupPageView[]): number {
+  let written = 0;
+  for (const page of pages) {
+    const folder = path.join(dir, page.url);
+    mkdirSync(folder, { recursive: true });
+    for (const figure of page.indicators) {
+      writeFileSync(path.join(folder, figure.csvFileName), figure.csv);
       written++;
     }
   }

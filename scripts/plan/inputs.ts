@@ -3,12 +3,14 @@
  *
  * Each organisation's files (pages, charts, CSV files, PDFs) are made from: the tool itself, the
  * settings, the reference data, SOURCE_DATE_EPOCH (the PDFs' dates), whether PDFs are made (the web
- * pages link them), its organisation file and logo, its plans, metric files and report pages.
+ * pages link them), its organisation file and logo, its plans, metric files and report pages; and,
+ * for an organisation in groups, where its figures sit in each group (the lines its report shows:
+ * scripts/compute/comparison.ts), the one thing on its pages that other organisations' files change.
  * Never the build date: overdue actions are judged on the date a plan's statuses are as at (see
  * scripts/action-plan/plan-model.ts), so a rebuild later reads the same. `organisationInputs` gives each of these a
  * hash under a readable name ("data/metrics/acme/2024.yaml", "the tool"); the manifest keeps them,
- * and the plan compares them. Nothing an organisation's pages show comes from another
- * organisation's files, so a change to one organisation's files never touches another's inputs.
+ * and the plan compares them. So a change to one organisation's files touches another's inputs
+ * only when it moves where the other sits in a group they share.
  *
  * A report's indicators and charts are made from fewer of them (`computeInput`, `computeKey`):
  * the key of the compute cache.
@@ -28,6 +30,7 @@ export const SETTINGS = "the settings";
 export const REFERENCE = "the reference data";
 export const SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH";
 export const PDFS = "PDFs";
+export const GROUP_PLACES = "where its figures sit in its groups";
 
 export interface InputOptions {
   /** The tool's version (content-cache.ts, toolHash). */
@@ -36,6 +39,8 @@ export interface InputOptions {
   pdfs: boolean;
   /** SOURCE_DATE_EPOCH, or "" when unset. */
   sourceDateEpoch: string;
+  /** For each organisation in a group, a hash of where its figures sit in its groups (see build.ts). */
+  groupPlaces?: ReadonlyMap<string, string>;
 }
 
 const json = (value: unknown) => hashOf(JSON.stringify(value));
@@ -59,6 +64,8 @@ export function organisationInputs(project: Project, options: InputOptions): Map
       for (const metrics of project.metrics.filter((m) => m.organisation === slug)) own[metrics.file] = json(metrics);
       // The plan a report page uses is an input of its own (above): here, only its file's name.
       for (const { plan, ...report } of project.reports.filter((r) => r.organisation === slug)) own[report.file] = json({ ...report, plan: plan.file });
+      const places = options.groupPlaces?.get(slug);
+      if (places !== undefined) own[GROUP_PLACES] = places;
       return [slug, { ...shared, ...own }];
     }),
   );
@@ -81,15 +88,24 @@ export function describeChange(name: string, before: InputHashes, after: InputHa
     case REFERENCE:
     case SOURCE_DATE_EPOCH:
       return `${name} changed`;
+    case GROUP_PLACES:
+      return after[GROUP_PLACES] === undefined
+        ? "it is no longer in a group"
+        : before[GROUP_PLACES] === undefined
+          ? "it is in a group now"
+          : "where its figures sit in its groups changed (another organisation's figures, or the groups, changed)";
     default:
       return before[name] === undefined ? `${name} is new` : after[name] === undefined ? `${name} was removed` : `${name} changed`;
   }
 }
 
-/** What one report's indicators and charts are made from: its organisation's file, and its metric files for its year and the years before (the trends). */
-export function computeInput(project: Project, report: ReportEntry, year: number): ComputeInput {
-  const organisation = project.organisations.find((o) => o.slug === report.organisation)!;
-  const metrics = project.metrics.filter((m) => m.organisation === report.organisation && m.year <= year).sort((a, b) => a.year - b.year);
+/**
+ * What one organisation's figures for one year are made from: its organisation's file, and its
+ * metric files for the year and the years before (the trends). A report's, and a group comparison's.
+ */
+export function computeInput(project: Project, slug: string, year: number): ComputeInput {
+  const organisation = project.organisations.find((o) => o.slug === slug)!;
+  const metrics = project.metrics.filter((m) => m.organisation === slug && m.year <= year).sort((a, b) => a.year - b.year);
   return { metricsByYear: new Map(metrics.map((m) => [m.year, m.data])), year, settings: project.settings, organisation: organisation.data, reference: project.reference };
 }
 

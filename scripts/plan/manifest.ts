@@ -36,9 +36,18 @@ export interface OrganisationRecord {
   reports: Record<ReportKey, ReportRecord>;
 }
 
+/** A group comparison's page for one year, its print page and its PDF (by "<group>/<year>"). */
+export interface GroupRecord {
+  web: Output;
+  print: Output;
+  pdf: Output | undefined;
+}
+
 export interface Manifest {
   version: typeof VERSION;
   organisations: Record<string, OrganisationRecord>;
+  /** The group comparisons' pages, by "<group>/<year>" (absent in a site with no groups). */
+  groups?: Record<string, GroupRecord>;
   /** The site-wide pages: home, guide. */
   site: Output | undefined;
   /** The accessibility statement: the site-wide pages' content, and what the checks covered. */
@@ -58,9 +67,17 @@ export function recordFiles(record: OrganisationRecord): string[] {
   return [record.page, ...Object.values(record.reports).flatMap((r) => [r.web, r.print, ...(r.pdf ? [r.pdf] : [])])].flatMap((o) => o.files);
 }
 
+/** Every file a group comparison's record names. */
+export const groupRecordFiles = (record: GroupRecord): string[] => [record.web, record.print, ...(record.pdf ? [record.pdf] : [])].flatMap((o) => o.files);
+
 /** Every file a manifest names. */
 export function manifestFiles(manifest: Manifest): string[] {
-  return [...Object.values(manifest.organisations).flatMap(recordFiles), ...(manifest.site?.files ?? []), ...(manifest.statement?.files ?? [])];
+  return [
+    ...Object.values(manifest.organisations).flatMap(recordFiles),
+    ...Object.values(manifest.groups ?? {}).flatMap(groupRecordFiles),
+    ...(manifest.site?.files ?? []),
+    ...(manifest.statement?.files ?? []),
+  ];
 }
 
 /** The previous site's manifest (empty when there is none, or it is of an older version) and the files it names that are gone. */

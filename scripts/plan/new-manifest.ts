@@ -6,21 +6,23 @@
  *
  * Pure.
  */
-import type { SiteModel } from "../html/site-types.ts";
+import type { GroupPageView, SiteModel } from "../html/site-types.ts";
 import type { ReportKey } from "../validate/validate-project.ts";
 import { emptyManifest, type Manifest, type OrganisationRecord } from "./manifest.ts";
 import type { BuildPlan, OrganisationPlan } from "./plan-build.ts";
-import { pdfFiles, type PageDecision, type WebPagePlan } from "./plan-pages.ts";
+import { groupPdfFiles, pdfFiles, type PageDecision, type WebPagePlan } from "./plan-pages.ts";
 
 export interface NewSitePages {
   print: ReadonlyMap<ReportKey, PageDecision>;
+  /** The group comparisons' print pages, by "<group>/<year>". */
+  groupPrint: ReadonlyMap<string, PageDecision>;
   web: WebPagePlan;
   /** The site-wide pages' files, as written (html/write-pages.ts). */
   siteFiles: string[];
 }
 
 export function newManifest(plan: BuildPlan, site: SiteModel, pages: NewSitePages): Manifest {
-  const { print, web, siteFiles } = pages;
+  const { print, groupPrint, web, siteFiles } = pages;
   const record = (o: OrganisationPlan): OrganisationRecord => {
     if (o.action === "keep") return o.previous!;
     const reports = site.reports
@@ -31,9 +33,15 @@ export function newManifest(plan: BuildPlan, site: SiteModel, pages: NewSitePage
       });
     return { inputs: o.inputs, page: web.organisations.get(o.slug)!.output, reports: Object.fromEntries(reports) };
   };
+  const group = (g: GroupPageView) => {
+    // Its page links its PDF only when the PDF step ran (the page's key holds the PDF's size): a build without PDFs keeps none.
+    const printed = groupPrint.get(g.key)!.output;
+    return [g.key, { web: web.groups.get(g.key)!.output, print: printed, pdf: plan.pdfs ? { key: printed.key, files: groupPdfFiles(g) } : undefined }] as const;
+  };
   return {
     ...emptyManifest(),
     organisations: Object.fromEntries(plan.organisations.map((o) => [o.slug, record(o)])),
+    groups: Object.fromEntries(site.groupPages.map(group)),
     site: { key: web.site.output.key, files: siteFiles },
   };
 }

@@ -95,7 +95,7 @@ export function planBuild(project: Project, previous: PreviousSite, options: Pla
       .map((report): ReportPlan => {
         const year = report.data.metrics_year;
         if (year === undefined) return { key: report.key, compute: undefined };
-        const key = computeKey(computeInput(project, report, year), options.tool);
+        const key = computeKey(computeInput(project, report.organisation, year), options.tool);
         if (options.computeCache.has(key)) return { key: report.key, compute: { action: "reuse", key, reasons: ["its figures are in the compute cache"] } };
         const names = new Set(computeInputNames(project, report, year));
         const why = record ? [...changed.filter((n) => names.has(n)), ...removedMetrics(before, now, slug, year)].map((n) => describeChange(n, before, now)) : [];

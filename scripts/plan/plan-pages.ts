@@ -14,7 +14,7 @@
  * Pure.
  */
 import { hashOf } from "../cache/content-cache.ts";
-import type { CheckSummary, OrganisationView, ReportView, SiteModel } from "../html/site-types.ts";
+import type { CheckSummary, GroupPageView, OrganisationView, ReportView, SiteModel } from "../html/site-types.ts";
 import type { ReportKey } from "../validate/validate-project.ts";
 import type { Output, PreviousSite, ReportRecord } from "./manifest.ts";
 
@@ -31,6 +31,10 @@ export const webFiles = (report: ReportView): string[] => [`${relative(report.ur
 export const printFiles = (report: ReportView): string[] => [relative(report.printUrl)];
 export const pdfFiles = (report: ReportView): string[] => [relative(report.pdfUrl)];
 export const organisationFiles = (organisation: OrganisationView): string[] => [`${relative(organisation.url)}index.html`];
+/** The files of a group comparison's page: the page and its figures' CSV downloads; its print page; its PDF. */
+export const groupWebFiles = (page: GroupPageView): string[] => [`${relative(page.url)}index.html`, ...page.indicators.map((i) => `${relative(page.url)}${i.csvFileName}`)];
+export const groupPrintFiles = (page: GroupPageView): string[] => [relative(page.printUrl)];
+export const groupPdfFiles = (page: GroupPageView): string[] => [relative(page.pdfUrl)];
 
 /** Render or link one output, against what the previous site holds of it. */
 export function decide(output: Output, before: Output | undefined, previous: PreviousSite): PageDecision {
@@ -55,16 +59,26 @@ export function planPrintPages(model: SiteModel, previous: PreviousSite, tool: s
   );
 }
 
+/** Each group comparison's print page (by "<group>/<year>"). */
+export function planGroupPrintPages(model: SiteModel, previous: PreviousSite, tool: string): Map<string, PageDecision> {
+  return new Map(
+    model.groupPages.map((g) => [g.key, decide({ key: hashOf("group print", tool, JSON.stringify(model.settings), JSON.stringify(g)), files: groupPrintFiles(g) }, previous.manifest.groups?.[g.key]?.print, previous)]),
+  );
+}
+
 export interface WebPagePlan {
   reports: Map<ReportKey, PageDecision>;
   organisations: Map<string, PageDecision>;
+  /** Each group comparison's page, by "<group>/<year>". */
+  groups: Map<string, PageDecision>;
   /** The site-wide pages. Their files are known only once rendered (the guide is whatever content/ holds): until then, the previous site's. */
   site: PageDecision;
 }
 
 /** Each report's web page, each organisation's page, and the site-wide pages. */
 export function planWebPages(model: SiteModel, previous: PreviousSite, tool: string): WebPagePlan {
-  const siteKey = hashOf("site", tool, JSON.stringify(model.settings), JSON.stringify(model.directory));
+  // The home page lists the groups, and each group's page its years.
+  const siteKey = hashOf("site", tool, JSON.stringify(model.settings), JSON.stringify(model.directory), JSON.stringify(model.groups));
   const siteBefore = previous.manifest.site;
   return {
     reports: new Map(
@@ -75,6 +89,9 @@ export function planWebPages(model: SiteModel, previous: PreviousSite, tool: str
         o.slug,
         decide({ key: hashOf("org", tool, JSON.stringify(model.settings), JSON.stringify(o)), files: organisationFiles(o) }, previous.manifest.organisations[o.slug]?.page, previous),
       ]),
+    ),
+    groups: new Map(
+      model.groupPages.map((g) => [g.key, decide({ key: hashOf("group", tool, JSON.stringify(model.settings), JSON.stringify(g)), files: groupWebFiles(g) }, previous.manifest.groups?.[g.key]?.web, previous)]),
     ),
     site: decide({ key: siteKey, files: siteBefore?.key === siteKey ? siteBefore.files : [] }, siteBefore, previous),
   };

@@ -10,7 +10,7 @@ import type { Segment, SourceMap } from "../load/yaml.ts";
 import { messages, type Message } from "./messages.ts";
 import { checkMetrics, checkPreviousYear, Metrics } from "./metrics-schema.ts";
 import type { Problem } from "./problems.ts";
-import { MIN_COMPARED } from "../compute/comparison.ts";
+import { MIN_COMPARED, type GroupKind } from "../compute/comparison.ts";
 import {
   Group,
   GroupsFile,
@@ -91,7 +91,7 @@ export interface GroupEntry {
   slug: string;
   name: string;
   shortName: string;
-  type: "region" | "ICB" | "peer group" | "other";
+  type: GroupKind;
   description: string | undefined;
   ethnicMinorityTerm: string;
   /** Organisation slugs, in the order of the organisations' names. */

@@ -24,7 +24,7 @@ export function expectAccessibleChart(chart: Chart): void {
   expect(root).toContain(` aria-label="${chart.alt.replace(/&/g, "&amp;").replace(/"/g, "&quot;")}"`);
   expect(root).toMatch(new RegExp(` viewBox="0 0 ${WIDTH} \\d+"`));
   // The name says what the chart shows and points to the table; the finding is the caption, said once.
-  expect(chart.alt).toMatch(/^(Line|Bar) chart: .*; its figures are in the table under "Data for this chart" below\.$/);
+  expect(chart.alt).toMatch(/^(Line chart|Bar chart|Funnel plot): .*; its figures are in the table under "Data for this chart" below\.$/);
   expect(chart.alt).not.toContain(chart.title.replace(/\.$/, ""));
   // Only the root names the chart: no mark, axis or legend carries ARIA or a role.
   const inner = svg.slice(root.length);
