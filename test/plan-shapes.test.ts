@@ -227,6 +227,22 @@ describe("on a phone and on a desktop", () => {
   });
 });
 
+describe("rows that point to another action", () => {
+  it("link to the action once, numbered or not, and show its opening words rather than its sentence again", async () => {
+    for (const [key, row, target] of [
+      ["example-nhs-trust/2024-25", "action-2-2", "action-1-1"],
+      ["norfolk-and-waveney-ccg/2021-22", "theme-3-action-4", "action-4-3"],
+    ] as const) {
+      const doc = await page(examples, key);
+      const tr = doc.getElementById(row);
+      expect(tr, `${key}: ${row}`).not.toBeNull();
+      expect([...tr!.querySelectorAll("a")].map((a) => a.getAttribute("href")), key).toEqual([`#${target}`]);
+      // The opening words, cut with an ellipsis: the sentence itself is said once, in the action pointed to.
+      expect(text(tr!.querySelector("td")), key).toMatch(/\w…/);
+    }
+  });
+});
+
 describe("each sentence once", () => {
   it("says each sentence of the transcribed plans' pages once, outside the action tables", async () => {
     // The tables' rows repeat a lead, a date or a People Promise theme as the plans do: values, not sentences.
