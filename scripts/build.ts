@@ -25,6 +25,7 @@
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { readProject } from "./load/read-project.ts";
+import { counted } from "./words.ts";
 import { validateProject, type Project, type ReportKey } from "./validate/validate-project.ts";
 import { InputProblems, type Problem } from "./validate/problems.ts";
 import { buildSiteModel, withPdfs } from "./html/site-model.ts";
@@ -308,7 +309,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
     });
     // 8. Swap: done by writeAtomically once step 7 passes.
     timer.step("swap in the new site");
-    return summarise(made, { plan, project, computed, outputDir, started, timer, log: options.log ?? (() => {}) });
+    return summarise(made, { plan, project, computed, outputDir, started, timer, cold: Object.keys(previous.manifest.organisations).length === 0, log: options.log ?? (() => {}) });
   } finally {
     await browser?.close();
   }
@@ -327,24 +328,34 @@ interface Made {
 /** The build's summary, and its lines for the person who ran it. */
 function summarise(
   made: Made,
-  context: { plan: BuildPlan; project: Project; computed: ReportKey[]; outputDir: string; started: number; timer: Timer; log: (line: string) => void },
+  context: { plan: BuildPlan; project: Project; computed: ReportKey[]; outputDir: string; started: number; timer: Timer; cold: boolean; log: (line: string) => void },
 ): BuildSummary {
-  const { plan, project, computed, outputDir, started, timer, log } = context;
+  const { plan, project, computed, outputDir, started, timer, cold, log } = context;
   const kept = plan.organisations.filter((o) => o.action === "keep");
   const printed = [...made.pdfs.values()].filter((p) => !p.cached).length;
   const outdated = plan.organisations.filter((o) => o.outdated).map((o) => o.slug);
+  // What was reused is said only when something could have been: a cold build (no previous site) reuses nothing.
+  const pdfSources = [
+    [printed, "printed now"],
+    [made.pdfs.size - printed, "from the PDF cache"],
+    [made.pdfCount - made.pdfs.size, "kept from the previous site"],
+  ] as const;
+  const fromWhere = pdfSources.filter(([n]) => n > 0);
   log(
-    `${kept.length} of ${project.organisations.length} organisations unchanged since the previous site (their files reused as they were). ` +
-      `Rendered ${made.rendered.length} pages (the rest reused); ${made.pages} pages, ${made.csv} CSV files written; ${made.pdfCount} PDFs: ${printed} printed now, ${made.pdfs.size - printed} from the PDF cache, ${made.pdfCount - made.pdfs.size} kept from the previous site.`,
+    [
+      ...(cold ? [] : [`${kept.length} of ${counted(project.organisations.length, "organisation")} unchanged since the previous site${kept.length > 0 ? " (their files reused as they were)" : ""}.`]),
+      `Rendered ${counted(made.rendered.length, "page")}${cold ? "" : " (the rest reused)"}; ${counted(made.pages, "page")}, ${counted(made.csv, "CSV file")} written;`,
+      `${counted(made.pdfCount, "PDF")}${fromWhere.length > 1 || (fromWhere.length === 1 && fromWhere[0]![1] !== "printed now") ? `: ${fromWhere.map(([n, how]) => `${n} ${how}`).join(", ")}` : ""}.`,
+    ].join(" "),
   );
   const alsoBuilt = plan.only === undefined ? [] : plan.organisations.filter((o) => o.action === "build" && o.slug !== plan.only).map((o) => o.slug);
-  if (alsoBuilt.length > 0) log(`Built ${alsoBuilt.length} other organisations too, since the previous site did not have them whole: ${alsoBuilt.join(", ")}.`);
+  if (alsoBuilt.length > 0) log(`Built ${counted(alsoBuilt.length, "other organisation")} too, since the previous site did not have them whole: ${alsoBuilt.join(", ")}.`);
   if (outdated.length > 0)
-    log(`Kept ${outdated.length} organisations as they were in the previous site although their files have changed: ${outdated.join(", ")}. Build without --only to bring them up to date.`);
+    log(`Kept ${counted(outdated.length, "organisation")} as they were in the previous site although their files have changed: ${outdated.join(", ")}. Build without --only to bring them up to date.`);
   if (made.checked)
     log(
-      `Checked every page and PDF (accessibility, HTML, links, PDF structure): ${made.checked.findings.length} problems. ` +
-        `${made.checked.reused} of ${made.checked.pages + made.checked.pdfs} were as when last checked, and not checked again (links always are).`,
+      `Checked every page and PDF (accessibility, HTML, links, PDF structure): ${counted(made.checked.findings.length, "problem")}.` +
+        (made.checked.reused > 0 ? ` ${made.checked.reused} of ${made.checked.pages + made.checked.pdfs} were as when last checked, and not checked again (links always are).` : ""),
     );
   log(`Time by step: ${Object.entries(timer.steps).map(([step, seconds]) => `${step} ${seconds.toFixed(1)} s`).join(", ")}.`);
   return {

@@ -62,6 +62,8 @@ function runBuild(root: string, args: string[], options: { env?: NodeJS.ProcessE
 }
 
 let base: Record<string, string>;
+/** What the cold build of the base project said. */
+const coldLog: string[] = [];
 
 async function builtProject(): Promise<{ root: string; before: Record<string, string> }> {
   const root = await makeProject({});
@@ -74,9 +76,16 @@ beforeAll(async () => {
   // One real build of the base project; each test starts from a copy of its _site/.
   const root = await makeProject({});
   await cp(path.join(repoRoot, "test/fixtures/bad/_base"), root, { recursive: true });
-  await build({ root, outputDir: path.join(root, "_site"), pdf: false, check: false, quiet: true });
+  await build({ root, outputDir: path.join(root, "_site"), pdf: false, check: false, quiet: true, log: (line) => coldLog.push(line) });
   base = { __site: path.join(root, "_site") };
   expect(Object.keys(await snapshot(base.__site!)).length).toBeGreaterThan(5);
+});
+
+describe("a cold build's summary", () => {
+  it("counts in the right number and says nothing of reuse, there being no previous site", () => {
+    const summary = coldLog.filter((l) => !l.startsWith("Time by step"));
+    expect(summary).toEqual(["Rendered 5 pages; 5 pages, 11 CSV files written; 0 PDFs."]);
+  });
 });
 
 describe.concurrent("a failed build keeps the previous site", () => {

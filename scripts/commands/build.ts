@@ -3,6 +3,7 @@ import { build, explainBuild, type BuildOptions } from "../build.ts";
 import { formatPlan } from "../plan/explain.ts";
 import { projectRoot } from "../html/render-site.ts";
 import type { Command } from "./command.ts";
+import { counted } from "../words.ts";
 
 export const buildCommand: Command = {
   name: "build",
@@ -41,7 +42,7 @@ export const buildCommand: Command = {
     }
     const summary = await build(options);
     if (out.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
-    else out.log(`Built ${summary.reports} reports (${summary.pages} files) into ${summary.outputDir} in ${summary.seconds.toFixed(1)} s.`);
+    else out.log(`Built ${counted(summary.reports, "report")} (${counted(summary.pages, "file")}) into ${summary.outputDir} in ${summary.seconds.toFixed(1)} s.`);
     return 0;
   },
 };

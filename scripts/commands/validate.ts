@@ -1,6 +1,7 @@
 import { loadAndValidate } from "../build.ts";
 import { projectRoot } from "../html/render-site.ts";
 import type { Command } from "./command.ts";
+import { counted } from "../words.ts";
 
 export const validateCommand: Command = {
   name: "validate",
@@ -8,7 +9,7 @@ export const validateCommand: Command = {
   options: {},
   async run(values, _positionals, out) {
     const project = await loadAndValidate((values.root as string | undefined) ?? projectRoot);
-    out.log(`No problems: ${project.organisations.length} organisations, ${project.plans.length} plans, ${project.metrics.length} metric files, ${project.reports.length} reports.`);
+    out.log(`No problems: ${counted(project.organisations.length, "organisation")}, ${counted(project.plans.length, "plan")}, ${counted(project.metrics.length, "metric file")}, ${counted(project.reports.length, "report")}.`);
     return 0;
   },
 };

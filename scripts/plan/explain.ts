@@ -3,8 +3,8 @@
  * what would be kept from the previous site. Pure.
  */
 import type { BuildPlan, OrganisationPlan, ReportPlan } from "./plan-build.ts";
+import { counted as plural } from "../words.ts";
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 /** At most `max` names, then how many more. */
 const some = (names: readonly string[], max = 8) => (names.length <= max ? names.join(", ") : `${names.slice(0, max).join(", ")} and ${names.length - max} more`);
 
