@@ -18,7 +18,7 @@ import { describe, expect, it } from "vitest";
 import { readProject, type ParsedTexts } from "../scripts/load/read-project.ts";
 import { ParseCache } from "../scripts/cache/parse-cache.ts";
 import { validateProject } from "../scripts/validate/validate-project.ts";
-import { formatProblem, sortProblems, type Problem } from "../scripts/validate/problems.ts";
+import { formatProblem, formatProblems, sortProblems, type Problem } from "../scripts/validate/problems.ts";
 import { makeProject, repoRoot } from "./project.ts";
 
 const fixtures = path.join(repoRoot, "test/fixtures/bad");
@@ -117,6 +117,17 @@ describe("the bad-input corpus", () => {
     expect(hits).toBeGreaterThan(caseNames.length * 5);
   }, 120_000);
 
+  it("says which checks of a file wait for its problems to be fixed, once, after its last problem", async () => {
+    const text = formatProblems(await problemsOf(await projectFor("all-at-once-across-steps")));
+    const plan = "data/plans/acme/2023-24.yaml";
+    expect(text).toContain(
+      `${plan}:6:1: the YAML could not be read: tab characters must not be used in indentation\n    Fix: indent with spaces, never tabs (set your editor to insert spaces)\n` +
+        `    Fix this first: 2 more checks of ${plan} could not run until it is fixed (its fields and values; its parts against each other and against the other files); then run validate again.`,
+    );
+    // A file whose checks all ran has no such line.
+    expect(text.match(/Fix th(is|ese) first/g)).toHaveLength(1);
+  });
+
   it("lets no __proto__ key reach Object.prototype", async () => {
     for (const name of caseNames.filter((n) => n.startsWith("proto-") || n === "merge-key")) await problemsOf(await projectFor(name));
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -147,7 +158,7 @@ async function snapshot(root: string): Promise<Map<string, string>> {
 
 describe.concurrent("the command line on bad input", () => {
   // A few cases through the real command line (each is a process of its own, a few seconds); test/atomic.test.ts runs `build` on bad input.
-  const cliCases = ["many-at-once", "billion-laughs", "encoding-latin1"];
+  const cliCases = ["many-at-once", "all-at-once-across-steps", "billion-laughs", "encoding-latin1"];
 
   it.each(cliCases)("validate --root <%s>: exit 1, every problem on stderr, no stack trace, nothing written", async (name) => {
     const spec = await readCase(name);

@@ -63,6 +63,34 @@ export function narrativeTablesWithoutCaption(source: string): number[] {
   return env.uncaptioned;
 }
 
+/** A heading of the narrative more than one level below the heading before it (#### after ##). */
+export interface SkippedHeading {
+  line: number; // 0-based line of `source`
+  level: number;
+  previous: number; // the level of the heading before it; for the first heading, one above `top`
+  top: number; // the narrative's highest level (fewest #)
+  text: string;
+}
+
+/**
+ * The headings of a narrative that skip a level, in the author's own levels: the page shifts them
+ * all alike (the highest becomes h2, under the page's h1), so a skip in the source is a skip on the
+ * page. The first heading follows the page's own heading, one level above the narrative's highest.
+ */
+export function narrativeSkippedHeadings(source: string): SkippedHeading[] {
+  const tokens = md.parse(source, {});
+  const headings = tokens.flatMap((t, i) => (t.type === "heading_open" ? [{ line: t.map![0], level: Number(t.tag.slice(1)), text: tokens[i + 1]?.content ?? "" }] : []));
+  if (headings.length === 0) return [];
+  const top = Math.min(...headings.map((h) => h.level));
+  let previous = top - 1;
+  const skipped: SkippedHeading[] = [];
+  for (const h of headings) {
+    if (h.level > previous + 1) skipped.push({ ...h, previous, top });
+    previous = h.level;
+  }
+  return skipped;
+}
+
 export interface Heading {
   level: number; // after shifting
   text: string;

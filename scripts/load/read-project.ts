@@ -15,7 +15,7 @@ import { readFileSync } from "node:fs";
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { deferredSourceMap, loadYaml, MAX_ALIASES, MAX_DEPTH, YamlSyntaxError, type SourceMap } from "./yaml.ts";
-import { messages } from "../validate/messages.ts";
+import { blockedChecks, messages } from "../validate/messages.ts";
 import type { Problem } from "../validate/problems.ts";
 
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -213,7 +213,7 @@ export async function readProject(root: string, cache?: ParsedTexts): Promise<{ 
 
   const unreadable: SourceFiles["unreadable"] = [];
   function fail(kind: Kind, abs: string, base: string, problem?: Problem): void {
-    if (problem) problems.push(problem);
+    if (problem) problems.push({ ...problem, blocks: kind === "reports" ? blockedChecks.unreadReport : blockedChecks.unread });
     unreadable.push({ kind, ...describeFile(abs, base) });
   }
 

@@ -21,6 +21,22 @@ export function didYouMean(word: string, known: readonly string[]): string | und
   return distance(word.toLowerCase(), best) <= Math.max(2, Math.floor(word.length / 3)) ? match : undefined;
 }
 
+/** The checks of a file that wait for its problems to be fixed, each named as "its ...", and how many. */
+export const blockedChecks = {
+  unread: ["its fields and values", "its parts against each other and against the other files"],
+  unreadReport: ["its front matter", "its narrative (headings, tables, quotes)", "its plan and metric data"],
+  planSchema: ['its numbering and "see" rows'],
+  reportSchema: ["its quotes and metric year"],
+} as const;
+
+/** Said once after a file's problems (`count` of them) when some of its checks could not run. */
+export function waitingChecks(file: string, blocked: readonly string[], count: number): string {
+  const checks = blocked.length === 1 ? "1 more check" : `${blocked.length} more checks`;
+  return count === 1
+    ? `Fix this first: ${checks} of ${file} could not run until it is fixed (${blocked.join("; ")}); then run validate again.`
+    : `Fix these first: ${checks} of ${file} could not run until they are fixed (${blocked.join("; ")}); then run validate again.`;
+}
+
 export const messages = {
   metricSplitMissing: (where: string): Message => ({
     code: "metric-split-missing",
@@ -329,9 +345,23 @@ export const messages = {
     message: "this table in the narrative has no caption, so a screen reader user cannot tell what it holds before reading it",
     fix: 'write a line "Table: " and what the table shows (e.g. "Table: Staff by ethnic group, 31 March 2024") directly above the table, with a blank line between',
   }),
-  metricsYearMissing: (year: number, known: readonly number[]): Message => ({
+  headingSkipped: (text: string, level: number, previous: number, top: number): Message => {
+    const hashes = (n: number) => "#".repeat(n);
+    return {
+      code: "heading-skipped",
+      message:
+        previous < top
+          ? `the narrative's first heading "${text}" is written ${hashes(level)}, but its main headings are ${hashes(top)}: a screen reader user moving from heading to heading would think a section is missing`
+          : `the heading "${text}" is written ${hashes(level)} but follows a ${hashes(previous)} heading, skipping a level: a screen reader user moving from heading to heading would think a section is missing`,
+      fix:
+        previous < top
+          ? `write it ${hashes(top)}, like the narrative's other main headings`
+          : `write it ${hashes(previous + 1)} (one # more than the heading above it), or ${hashes(previous)} if it starts a section of its own`,
+    };
+  },
+  metricsYearMissing: (year: number, organisation: string, known: readonly number[]): Message => ({
     code: "metrics-year-missing",
-    message: `this report shows metric data for ${year}, but there is no file data/metrics/<organisation>/${year}.yaml`,
+    message: `this report shows metric data for ${year}, but there is no file data/metrics/${organisation}/${year}.yaml`,
     fix: known.length ? `use one of the years that exist: ${known.join(", ")}` : "add the metric data file, or remove metrics_year",
   }),
   metricSplitsDiffer: (where: string, ethnicityTotal: number, disabilityTotal: number): Message => ({

@@ -55,6 +55,8 @@ describe("metric data files", () => {
       .replace(`band_5: ${row}`, "band_5: { white: -3, bme: 20, ethnicity_unknown: 5, disabled: 6, non_disabled: 60, disability_unknown: 9 }");
     expect(where(await problemsFor(file))).toEqual([
       "data/metrics/acme/2024.yaml:5:22 out-of-range",
+      // The survey figures have no survey year: a cross-check, reported with the schema's problems.
+      "data/metrics/acme/2024.yaml:12:3 survey-year-missing",
       "data/metrics/acme/2024.yaml:13:23 out-of-range",
       "data/metrics/acme/2024.yaml:14:31 wrong-type",
     ]);

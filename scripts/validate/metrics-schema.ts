@@ -159,21 +159,48 @@ function checkSplits(g: GroupCounts, path: Segment[], push: Push): void {
   if (e !== d) push(path, messages.metricSplitsDiffer(path.filter((s) => typeof s === "string").join(" > "), e, d));
 }
 
-/** Cross-field checks of a metric file that passed the schema; problems carry file:line:col. */
-export function checkMetrics(file: string, name: string, map: SourceMap, m: Metrics): Problem[] {
+/** Every field optional, all the way down: the parts of a metric file that passed the schema. */
+type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
+export type MetricsParts = DeepPartial<Metrics>;
+
+/**
+ * The parts of a file that pass the schema on their own, when the whole does not: each field that
+ * parses is kept, each object that does not is searched field by field, the rest is left out. The
+ * cross-checks then run on what is right, in the same run as the schema's problems.
+ */
+export function partsThatParse(schema: z.ZodType, value: unknown): unknown {
+  const whole = schema.safeParse(value);
+  if (whole.success) return whole.data;
+  const inner = schema instanceof z.ZodOptional ? schema.unwrap() : schema;
+  if (!(inner instanceof z.ZodObject) || value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
+  const shape = inner.shape as Record<string, z.ZodType>;
+  return Object.fromEntries(
+    Object.entries(value).flatMap(([key, field]) => {
+      const part = Object.hasOwn(shape, key) ? partsThatParse(shape[key]!, field) : undefined;
+      return part === undefined ? [] : [[key, part]];
+    }),
+  );
+}
+
+/**
+ * Cross-field checks of a metric file, or of the parts of it that passed the schema; problems carry
+ * file:line:col. `written` is the fields the author wrote at the top of the file (a survey_year
+ * written wrongly is not missing).
+ */
+export function checkMetrics(file: string, name: string, map: SourceMap, m: MetricsParts, written: readonly string[] = Object.keys(m)): Problem[] {
   const problems: Problem[] = [];
   const push: Push = (path, message) => problems.push({ file, position: map.at(path), ...message });
 
-  if (String(m.year) !== name) push(["year"], messages.metricYearMismatch(m.year, name));
+  if (m.year !== undefined && String(m.year) !== name) push(["year"], messages.metricYearMismatch(m.year, name));
   // Survey figures are labelled with their survey year everywhere; a year the file does not give cannot be guessed.
-  if (m.staff_survey && m.survey_year === undefined) push(["staff_survey"], messages.surveyYearMissing(m.year));
+  if (m.staff_survey && !written.includes("survey_year")) push(["staff_survey"], messages.surveyYearMissing(m.year ?? Number(name)));
 
   for (const table of ["non_clinical", "clinical", "medical"] as const) {
-    for (const [row, g] of Object.entries(m.workforce[table] ?? {})) if (g) checkSplits(g, ["workforce", table, row], push);
+    for (const [row, g] of Object.entries(m.workforce?.[table] ?? {})) if (g) checkSplits(g, ["workforce", table, row], push);
   }
 
   if (m.recruitment) {
-    const { shortlisted, appointed } = m.recruitment;
+    const { shortlisted = {}, appointed = {} } = m.recruitment;
     checkSplits(shortlisted, ["recruitment", "shortlisted"], push);
     checkSplits(appointed, ["recruitment", "appointed"], push);
     for (const key of Object.keys(appointed) as (keyof GroupCounts)[]) {
@@ -182,7 +209,7 @@ export function checkMetrics(file: string, name: string, map: SourceMap, m: Metr
       if (a !== undefined && s !== undefined && a > s) push(["recruitment", "appointed", key], messages.appointedOverShortlisted(key, a, s));
     }
   }
-  if (m.board) for (const [cell, g] of Object.entries(m.board)) checkSplits(g, ["board", cell], push);
+  if (m.board) for (const [cell, g] of Object.entries(m.board)) if (g) checkSplits(g, ["board", cell], push);
 
   for (const [section, groups] of [
     ["disciplinary", m.disciplinary],
@@ -191,8 +218,8 @@ export function checkMetrics(file: string, name: string, map: SourceMap, m: Metr
     if (groups?.rolling_average && groups.previous_year_entries)
       push([section, "previous_year_entries"], messages.rollingAverageTwice(section));
     if (groups && !groups.rolling_average)
-      for (const [key, value] of Object.entries(groups.entries))
-        if (!Number.isInteger(value)) push([section, "entries", key], messages.notWholeCount(key, value));
+      for (const [key, value] of Object.entries(groups.entries ?? {}))
+        if (value !== undefined && !Number.isInteger(value)) push([section, "entries", key], messages.notWholeCount(key, value));
   }
   return problems;
 }

@@ -3,6 +3,7 @@
  * Every step collects problems instead of stopping at the first, so an author sees them all.
  */
 import type { Position } from "../load/yaml.ts";
+import { waitingChecks } from "./messages.ts";
 
 export interface Problem {
   file: string; // relative to the project folder
@@ -10,6 +11,8 @@ export interface Problem {
   message: string; // plain English: what is wrong
   fix: string; // what to do about it
   code: string; // stable identifier, for tests and --json output
+  /** The checks of this file that could not run until this problem is fixed (it could not be read, or did not pass the schema). */
+  blocks?: readonly string[];
 }
 
 export function formatProblem(p: Problem): string {
@@ -27,7 +30,14 @@ export function formatProblems(problems: readonly Problem[]): string {
   const sorted = sortProblems(problems);
   const files = new Set(sorted.map((p) => p.file)).size;
   const head = `${sorted.length} problem${sorted.length === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}; nothing was written.`;
-  return [head, "", ...sorted.map(formatProblem)].join("\n");
+  // After a file's last problem: the checks of it that are waiting for its problems to be fixed, said once.
+  const lines = sorted.map((p, i) => {
+    if (sorted[i + 1]?.file === p.file) return formatProblem(p);
+    const own = sorted.filter((q) => q.file === p.file);
+    const blocked = [...new Set(own.flatMap((q) => q.blocks ?? []))];
+    return blocked.length > 0 ? `${formatProblem(p)}\n    ${waitingChecks(p.file, blocked, own.length)}` : formatProblem(p);
+  });
+  return [head, "", ...lines].join("\n");
 }
 
 /** Thrown by a step when its input has problems; carries all of them. */

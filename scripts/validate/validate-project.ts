@@ -3,12 +3,12 @@
  * (plans belong to organisations, "See 4.3" points to an action that exists, ...).
  * Pure: takes parsed files, returns the typed project and every problem found.
  */
-import { narrativeTablesWithoutCaption } from "../html/markdown.ts";
+import { narrativeSkippedHeadings, narrativeTablesWithoutCaption } from "../html/markdown.ts";
 import type { z } from "zod";
-import type { ParsedFile, SourceFiles } from "../load/read-project.ts";
+import type { ParsedFile, ParsedReport, SourceFiles } from "../load/read-project.ts";
 import type { Segment, SourceMap } from "../load/yaml.ts";
-import { messages, type Message } from "./messages.ts";
-import { checkMetrics, checkPreviousYear, Metrics } from "./metrics-schema.ts";
+import { blockedChecks, messages, type Message } from "./messages.ts";
+import { checkMetrics, checkPreviousYear, Metrics, partsThatParse, type MetricsParts } from "./metrics-schema.ts";
 import type { Problem } from "./problems.ts";
 import { MIN_COMPARED, type GroupKind } from "../compute/comparison.ts";
 import {
@@ -143,10 +143,12 @@ function check<S extends z.ZodType>(
   describe: Describe,
   reference: Reference,
   problems: Problem[],
+  blocks?: readonly string[],
 ): z.infer<S> | undefined {
   const result = schema.safeParse(parsed.value);
   if (result.success) return result.data;
-  problems.push(...zodProblems(result.error, schema, parsed.value, parsed.file, parsed.map, describe, reference));
+  // The checks that need the whole file right wait for these problems: the author is told which.
+  problems.push(...zodProblems(result.error, schema, parsed.value, parsed.file, parsed.map, describe, reference).map((p) => (blocks ? { ...p, blocks } : p)));
   return undefined;
 }
 
@@ -337,6 +339,14 @@ function checkPublisher(file: ParsedFile | undefined, settings: Settings, organi
     if (!hasContact(o.data.contact)) problems.push({ file: o.file, position: { line: 1, column: 1 }, ...messages.contactMissing(o.data.name) });
 }
 
+/** The Markdown of a report page: tables with captions, headings without a skipped level. */
+function checkNarrative(f: ParsedReport, problems: Problem[]): void {
+  for (const line of narrativeTablesWithoutCaption(f.body))
+    problems.push({ file: f.file, position: { line: f.bodyLine + line, column: 1 }, ...messages.tableWithoutCaption() });
+  for (const h of narrativeSkippedHeadings(f.body))
+    problems.push({ file: f.file, position: { line: f.bodyLine + h.line, column: 1 }, ...messages.headingSkipped(h.text, h.level, h.previous, h.top) });
+}
+
 export function validateProject(files: SourceFiles): { project?: Project; problems: Problem[] } {
   const problems: Problem[] = [];
   const reference = validateReference(files, problems);
@@ -387,7 +397,7 @@ export function validateProject(files: SourceFiles): { project?: Project; proble
       problems.push({ file: f.file, position: { line: 1, column: 1 }, ...messages.badFileName(f.name, "data/plans/<organisation>/<yyyy-yy>.yaml, e.g. 2021-22.yaml") });
       continue;
     }
-    const written = check(schemas.Plan, f, describePlanPath, reference, problems);
+    const written = check(schemas.Plan, f, describePlanPath, reference, problems, blockedChecks.planSchema);
     if (!written) continue;
     checkPlan(f, written, problems);
     // A plan that gives no period takes its file's: 2023-24.yaml is the 2023/24 edition.
@@ -406,7 +416,11 @@ export function validateProject(files: SourceFiles): { project?: Project; proble
       continue;
     }
     const data = check(Metrics, f, describeTop("the metric data"), reference, problems);
-    if (!data) continue;
+    if (!data) {
+      // The figures that are right are still checked against each other: all the file's problems in one run.
+      problems.push(...checkMetrics(f.file, f.name, f.map, partsThatParse(Metrics, f.value) as MetricsParts, Object.keys(f.value as object)));
+      continue;
+    }
     const found = checkMetrics(f.file, f.name, f.map, data);
     problems.push(...found);
     if (found.length === 0) {
@@ -425,8 +439,23 @@ export function validateProject(files: SourceFiles): { project?: Project; proble
       problems.push({ file: f.file, position: { line: 1, column: 1 }, ...messages.organisationMissing(f.folder, orgSlugs) });
       continue;
     }
-    const data = check(schemas.Report, f, describeTop("the report"), reference, problems);
+    // The narrative is checked on its own: a problem in the front matter or the plan hides none of its problems.
+    checkNarrative(f, problems);
+    const data = check(schemas.Report, f, describeTop("the report"), reference, problems, blockedChecks.reportSchema);
     if (!data) continue;
+    if (data.metrics_year !== undefined && !present("metrics").some((m) => m.folder === f.folder && m.name === String(data.metrics_year))) {
+      const known = present("metrics").filter((m) => m.folder === f.folder).map((m) => Number(m.name));
+      problems.push({ file: f.file, position: f.map.at(["metrics_year"]), ...messages.metricsYearMissing(data.metrics_year, f.folder, known) });
+    }
+    const seen = new Map<number, number>();
+    for (const marker of quoteMarkers(f.body)) {
+      const position = { line: f.bodyLine + marker.line - 1, column: marker.column };
+      const count = data.quotes?.length ?? 0;
+      const first = seen.get(marker.number);
+      if (marker.number < 1 || marker.number > count) problems.push({ file: f.file, position, ...messages.quoteMarkerUnknown(marker.text, count) });
+      else if (first !== undefined) problems.push({ file: f.file, position, ...messages.quotePlacedTwice(marker.text, first) });
+      else seen.set(marker.number, position.line);
+    }
     const planSlug = data.plan ?? f.name;
     const plan = plans.find((p) => p.organisation === f.folder && p.slug === planSlug);
     if (!plan) {
@@ -436,21 +465,6 @@ export function validateProject(files: SourceFiles): { project?: Project; proble
         problems.push({ file: f.file, position: f.map.at(data.plan ? ["plan"] : []), ...messages.planMissing(planSlug, known) });
       }
       continue;
-    }
-    if (data.metrics_year !== undefined && !present("metrics").some((m) => m.folder === f.folder && m.name === String(data.metrics_year))) {
-      const known = present("metrics").filter((m) => m.folder === f.folder).map((m) => Number(m.name));
-      problems.push({ file: f.file, position: f.map.at(["metrics_year"]), ...messages.metricsYearMissing(data.metrics_year, known) });
-    }
-    for (const line of narrativeTablesWithoutCaption(f.body))
-      problems.push({ file: f.file, position: { line: f.bodyLine + line, column: 1 }, ...messages.tableWithoutCaption() });
-    const seen = new Map<number, number>();
-    for (const marker of quoteMarkers(f.body)) {
-      const position = { line: f.bodyLine + marker.line - 1, column: marker.column };
-      const count = data.quotes?.length ?? 0;
-      const first = seen.get(marker.number);
-      if (marker.number < 1 || marker.number > count) problems.push({ file: f.file, position, ...messages.quoteMarkerUnknown(marker.text, count) });
-      else if (first !== undefined) problems.push({ file: f.file, position, ...messages.quotePlacedTwice(marker.text, first) });
-      else seen.set(marker.number, position.line);
     }
     reports.push({ key: `${f.folder}/${f.name}`, organisation: f.folder, slug: f.name, file: f.file, data, body: f.body, bodyLine: f.bodyLine, plan });
   }
