@@ -5,7 +5,7 @@
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { loadAndValidate } from "../build.ts";
 import { writeEstate } from "../bench/estate.ts";
 import type { Project } from "../validate/validate-project.ts";
@@ -51,6 +51,8 @@ const decisions = (plan: BuildPlan) => Object.fromEntries(plan.organisations.map
 const computing = (plan: BuildPlan) => Object.fromEntries(plan.organisations.flatMap((o) => o.reports.map((r) => [r.key, [r.compute?.action, ...(r.compute?.reasons ?? [])]])));
 
 describe("planBuild", () => {
+  afterEach(() => vi.useRealTimers());
+
   it("builds and computes everything on a first build", () => {
     const plan = planBuild(project, nothingBefore, options);
     expect(decisions(plan)).toEqual({ "synthetic-001": ["build", "it is not in the previous site"], "synthetic-002": ["build", "it is not in the previous site"] });
@@ -61,6 +63,15 @@ describe("planBuild", () => {
     const plan = secondPlan(project);
     expect(decisions(plan)).toEqual({ "synthetic-001": ["keep", "nothing it is made from has changed"], "synthetic-002": ["keep", "nothing it is made from has changed"] });
     expect(plan.organisations.flatMap((o) => o.reports)).toEqual([]);
+  });
+
+  it("keeps every organisation when the site is rebuilt years later: the day of the build is no input (statuses are as at the plan's review date)", () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2025-01-15T12:00:00Z"));
+    const first = planBuild(project, nothingBefore, options);
+    vi.setSystemTime(new Date("2031-11-30T12:00:00Z"));
+    const later = planBuild(project, { manifest: manifestOf(first), missing: new Set() }, options);
+    expect(decisions(later)).toEqual({ "synthetic-001": ["keep", "nothing it is made from has changed"], "synthetic-002": ["keep", "nothing it is made from has changed"] });
   });
 
   it("after one metric file changes, builds only its organisation and computes only the report that uses it, saying why", () => {
