@@ -81,7 +81,8 @@ describe("the built site", () => {
       for (const table of tables) {
         expect(table.querySelector("caption")?.textContent?.trim()).toMatch(/^Actions for /);
         for (const th of table.querySelectorAll("thead th")) expect(th.getAttribute("scope")).toBe("col");
-        if (table.querySelector("thead th")?.textContent !== "Action") continue;
+        // A numbered plan's first column is its numbers, under whatever heading the plan gives it.
+        if (!table.querySelector("thead th")?.classList.contains("action-table__id")) continue;
         numbered++;
         for (const row of table.querySelectorAll("tbody tr")) expect(row.querySelector("th")?.getAttribute("scope")).toBe("row");
       }
