@@ -3,7 +3,8 @@
  * not in an author's file: the machine, the environment, a PDF that could not be printed. The
  * command line prints the message and its fix, never a stack trace.
  */
-import { messages, type Message } from "./validate/messages.ts";
+import type { Message } from "./validate/messages.ts";
+import { commandMessages } from "./commands/messages.ts";
 
 export class ReportedError extends Error {
   readonly problem: Message;
@@ -18,6 +19,6 @@ export class ReportedError extends Error {
 export function sourceDate(env: NodeJS.ProcessEnv = process.env): Date | undefined {
   const raw = env.SOURCE_DATE_EPOCH?.trim();
   if (!raw) return undefined;
-  if (!/^\d+$/.test(raw)) throw new ReportedError(messages.badSourceDateEpoch(raw));
+  if (!/^\d+$/.test(raw)) throw new ReportedError(commandMessages.badSourceDateEpoch(raw));
   return new Date(Number(raw) * 1000);
 }

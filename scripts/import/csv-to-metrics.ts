@@ -10,7 +10,8 @@
  */
 import type { Position, Segment } from "../load/yaml.ts";
 import { SourceMap } from "../load/yaml.ts";
-import { messages, type Message } from "../validate/messages.ts";
+import type { Message } from "../validate/messages.ts";
+import { importMessages } from "./messages.ts";
 import { checkMetrics, Metrics } from "../validate/metrics-schema.ts";
 import type { Problem } from "../validate/problems.ts";
 import type { Reference } from "../validate/schema.ts";
@@ -94,14 +95,14 @@ function setAt(target: Record<string, unknown>, path: readonly Segment[], value:
 function identify(row: CsvRow): { definition: RowDefinition } | { cell: Cell; message: Message } {
   const { Standard: s, Indicator: i, Breakdown: b, Group: g } = row.cells;
   const standard = (["WRES", "WDES"] as const).find((x) => x === s.text.toUpperCase());
-  if (!standard) return { cell: s, message: messages.csvUnknownStandard(s.text) };
+  if (!standard) return { cell: s, message: importMessages.csvUnknownStandard(s.text) };
   const ofIndicator = ROWS.filter((r) => r.standard === standard && normaliseIndicator(r.indicator) === normaliseIndicator(i.text));
-  if (ofIndicator.length === 0) return { cell: i, message: messages.csvUnknownIndicator(standard, i.text, indicatorsOf(standard)) };
+  if (ofIndicator.length === 0) return { cell: i, message: importMessages.csvUnknownIndicator(standard, i.text, indicatorsOf(standard)) };
   const name = indicatorName(standard, ofIndicator[0]!.indicator);
   const ofBreakdown = ofIndicator.filter((r) => normaliseBreakdown(r.breakdown) === normaliseBreakdown(b.text));
-  if (ofBreakdown.length === 0) return { cell: b, message: messages.csvUnknownBreakdown(name, b.text, [...new Set(ofIndicator.map((r) => r.breakdown))]) };
+  if (ofBreakdown.length === 0) return { cell: b, message: importMessages.csvUnknownBreakdown(name, b.text, [...new Set(ofIndicator.map((r) => r.breakdown))]) };
   const definition = findRow(standard, i.text, b.text, g.text);
-  if (!definition) return { cell: g, message: messages.csvUnknownGroup(`${name}, ${ofBreakdown[0]!.breakdown}`, g.text, ofBreakdown.map((r) => r.group).filter(Boolean)) };
+  if (!definition) return { cell: g, message: importMessages.csvUnknownGroup(`${name}, ${ofBreakdown[0]!.breakdown}`, g.text, ofBreakdown.map((r) => r.group).filter(Boolean)) };
   return { definition };
 }
 
@@ -140,7 +141,7 @@ export function csvToMetrics(rows: readonly CsvRow[], file: string, details: Fil
     const d = found.definition;
     const first = seen.get(d);
     if (first !== undefined) {
-      problem(row.cells.Standard.position, messages.csvDuplicateRow(first));
+      problem(row.cells.Standard.position, importMessages.csvDuplicateRow(first));
       continue;
     }
     seen.set(d, row.line);
@@ -148,7 +149,7 @@ export function csvToMetrics(rows: readonly CsvRow[], file: string, details: Fil
     const value = parseValue(row.cells.Value.text, d.kind);
     const where = `${indicatorName(d.standard, d.indicator)}, ${d.breakdown}${d.group ? `, ${d.group}` : ""}`;
     if (value === undefined) {
-      problem(row.cells.Value.position, messages.csvBadValue(where, row.cells.Value.text, EXPECTED[d.kind]));
+      problem(row.cells.Value.position, importMessages.csvBadValue(where, row.cells.Value.text, EXPECTED[d.kind]));
       continue;
     }
     positions.record(d.path, row.cells.Value.position);
@@ -162,7 +163,7 @@ export function csvToMetrics(rows: readonly CsvRow[], file: string, details: Fil
     const requires = ROWS.find((r) => r.unit === unit)?.requires;
     const needed = requires ? [unit, requires] : [unit];
     const missing = ROWS.filter((r) => needed.includes(r.unit) && !seen.has(r) && (r.unit === unit || !units.has(r.unit)));
-    if (missing.length > 0) problem(row.cells.Standard.position, messages.csvMissingRows(unitName(unit, standard), missing.map(rowAsCsv)));
+    if (missing.length > 0) problem(row.cells.Standard.position, importMessages.csvMissingRows(unitName(unit, standard), missing.map(rowAsCsv)));
   }
   if (problems.length > 0) return { problems };
 

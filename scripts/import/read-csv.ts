@@ -6,6 +6,7 @@
 import { CsvError, parse } from "csv-parse/sync";
 import type { Position } from "../load/yaml.ts";
 import { messages, type Message } from "../validate/messages.ts";
+import { importMessages } from "./messages.ts";
 import type { Problem } from "../validate/problems.ts";
 
 export const COLUMNS = ["Standard", "Indicator", "Breakdown", "Group", "Value"] as const;
@@ -78,7 +79,7 @@ export function readCsv(bytes: Uint8Array, file: string): ReadCsvResult {
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     const lines = typeof error.lines === "number" ? error.lines : 1;
-    problem({ line: Math.max(1, lines), column: 1 }, messages.csvSyntax(error.message.replace(/^[^:]*:\s*/, "")));
+    problem({ line: Math.max(1, lines), column: 1 }, importMessages.csvSyntax(error.message.replace(/^[^:]*:\s*/, "")));
     return { rows: [], problems };
   }
 
@@ -91,7 +92,7 @@ export function readCsv(bytes: Uint8Array, file: string): ReadCsvResult {
   });
   const header = located[0];
   if (!header) {
-    problem({ line: 1, column: 1 }, messages.csvNoData());
+    problem({ line: 1, column: 1 }, importMessages.csvNoData());
     return { rows: [], problems };
   }
 
@@ -101,20 +102,20 @@ export function readCsv(bytes: Uint8Array, file: string): ReadCsvResult {
     const column = COLUMNS.find((c) => c.toLowerCase() === name.toLowerCase());
     if (column) index.set(column, i);
     else if (!IGNORED_COLUMNS.some((c) => c.toLowerCase() === name.toLowerCase()))
-      problem(header.at(i), messages.csvColumnUnknown(name, [...COLUMNS, ...IGNORED_COLUMNS]));
+      problem(header.at(i), importMessages.csvColumnUnknown(name, [...COLUMNS, ...IGNORED_COLUMNS]));
   });
-  for (const c of COLUMNS) if (!index.has(c)) problem(header.at(0), messages.csvColumnMissing(c, header.cells));
+  for (const c of COLUMNS) if (!index.has(c)) problem(header.at(0), importMessages.csvColumnMissing(c, header.cells));
   if (problems.length > 0) return { rows: [], problems };
 
   const rows: CsvRow[] = [];
   for (const r of located.slice(1)) {
     if (r.cells.length !== header.cells.length) {
-      problem(r.at(0), messages.csvFieldCount(r.cells.length, header.cells.length));
+      problem(r.at(0), importMessages.csvFieldCount(r.cells.length, header.cells.length));
       continue;
     }
     const cells = Object.fromEntries(COLUMNS.map((c) => [c, { text: r.cells[index.get(c)!]!, position: r.at(index.get(c)!) }])) as Record<Column, Cell>;
     rows.push({ line: r.first, cells });
   }
-  if (rows.length === 0 && problems.length === 0) problem({ line: header.first, column: 1 }, messages.csvNoData());
+  if (rows.length === 0 && problems.length === 0) problem({ line: header.first, column: 1 }, importMessages.csvNoData());
   return { rows, problems };
 }

@@ -17,7 +17,7 @@
  */
 import { ReportedError } from "../errors.ts";
 import type { Project, ReportKey } from "../validate/validate-project.ts";
-import { messages } from "../validate/messages.ts";
+import { commandMessages } from "../commands/messages.ts";
 import { changedInputs, computeInput, computeInputNames, computeKey, describeChange, organisationInputs, type InputHashes, type InputOptions } from "./inputs.ts";
 import { recordFiles, type OrganisationRecord, type PreviousSite } from "./manifest.ts";
 
@@ -121,7 +121,7 @@ function onlyOrganisation(project: Project, only: string): string {
   const organisations = project.organisations.map((o) => o.slug);
   const reports = project.reports.map((r) => r.key);
   if (organisations.includes(value) || (reports as string[]).includes(value)) return value.split("/")[0]!;
-  throw new ReportedError(messages.onlyUnknown(value, [...organisations, ...reports]));
+  throw new ReportedError(commandMessages.onlyUnknown(value, [...organisations, ...reports]));
 }
 
 /**

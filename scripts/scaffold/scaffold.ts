@@ -16,7 +16,8 @@
 import { access, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { readProject } from "../load/read-project.ts";
-import { messages, type Message } from "../validate/messages.ts";
+import type { Message } from "../validate/messages.ts";
+import { commandMessages } from "../commands/messages.ts";
 import type { Problem } from "../validate/problems.ts";
 import { validateProject } from "../validate/validate-project.ts";
 import { schemaPath, writeJsonSchemas, type SchemaKind } from "../validate/json-schema.ts";
@@ -74,9 +75,9 @@ function schemaRef(root: string, file: string, kind: SchemaKind): string {
 export async function planScaffold(request: NewEdition): Promise<ScaffoldResult> {
   const fail = (error: Message, problems: Problem[] = []): ScaffoldResult => ({ ok: false, error, problems });
   const { root, organisation } = request;
-  if (!SLUG.test(organisation)) return fail(messages.newBadOrganisation(organisation));
+  if (!SLUG.test(organisation)) return fail(commandMessages.newBadOrganisation(organisation));
   const period = normalisePeriod(request.period);
-  if (!period) return fail(messages.newBadPeriod(request.period));
+  if (!period) return fail(commandMessages.newBadPeriod(request.period));
 
   const orgFile = `data/organisations/${organisation}.yaml`;
   const planPath = `data/plans/${organisation}/${periodSlug(period)}.yaml`;
@@ -86,20 +87,20 @@ export async function planScaffold(request: NewEdition): Promise<ScaffoldResult>
 
   const clashes = [];
   for (const f of [planPath, reportPath]) if (await exists(path.join(root, f))) clashes.push(f);
-  if (clashes.length) return fail(messages.newFilesExist(clashes));
+  if (clashes.length) return fail(commandMessages.newFilesExist(clashes));
 
   let plan: string;
   let report = reportFile(organisation, period, year === false ? undefined : year);
   if (request.from !== undefined) {
     const from = normalisePeriod(request.from);
-    if (!from) return fail(messages.newBadPeriod(request.from));
+    if (!from) return fail(commandMessages.newBadPeriod(request.from));
     const fromFile = `data/plans/${organisation}/${periodSlug(from)}.yaml`;
     const { files, problems: readProblems } = await readProject(root);
     const known = files.plans.filter((p) => p.folder === organisation).map((p) => p.name.replace("-", "/"));
-    if (!files.plans.some((p) => p.file === fromFile)) return fail(messages.newFromMissing(fromFile, known));
+    if (!files.plans.some((p) => p.file === fromFile)) return fail(commandMessages.newFromMissing(fromFile, known));
     const { project, problems } = validateProject(files);
     const previous = project?.plans.find((p) => p.file === fromFile);
-    if (!previous) return fail(messages.newFromInvalid(fromFile), [...readProblems, ...problems].filter((p) => p.file === fromFile || p.file.startsWith("data/reference/")));
+    if (!previous) return fail(commandMessages.newFromInvalid(fromFile), [...readProblems, ...problems].filter((p) => p.file === fromFile || p.file.startsWith("data/reference/")));
     plan = carryOverPlan(previous.data, period, fromFile, schemaRef(root, planPath, "plan"));
     const previousReport = project?.reports.find((r) => r.plan.file === fromFile);
     if (previousReport)

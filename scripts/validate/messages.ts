@@ -1,7 +1,9 @@
 /**
- * The message catalogue: every sentence the validator says to an author, in one place.
- * Each entry gives a stable code, the plain-English message, and the fix to suggest.
- * The authoring guide (content/guide/errors.md) explains each code.
+ * The message catalogue for an author's files: every sentence loading and validation say about a
+ * file of data/ or content/, in one place. Each entry gives a stable code, the plain-English
+ * message, and the fix to suggest. The other audiences have catalogues of their own, on this
+ * shape: the command line (commands/messages.ts), the CSV import (import/messages.ts), the PDF
+ * step (pdf/messages.ts). The authoring guide (content/guide/errors.md) explains every code.
  */
 import { closest, distance } from "fastest-levenshtein";
 
@@ -11,7 +13,8 @@ export interface Message {
   fix: string;
 }
 
-const list = (items: readonly (string | number)[]) => items.map((i) => JSON.stringify(i)).join(", ");
+/** Values in quotes, separated by commas: "2", "4a-i". */
+export const quotedList = (items: readonly (string | number)[]) => items.map((i) => JSON.stringify(i)).join(", ");
 
 /** The known word nearest to `word`, if it is near enough to be a likely typo. */
 export function didYouMean(word: string, known: readonly string[]): string | undefined {
@@ -52,19 +55,6 @@ export const messages = {
     code: "logo-unusable",
     message: `the logo "${logo}" cannot be used: ${reason}`,
     fix: "save the logo as a PNG, JPEG or SVG file of at most 500 KB",
-  }),
-  onlyUnknown: (only: string, known: readonly string[]): Message => {
-    const guess = didYouMean(only, known);
-    return {
-      code: "only-unknown",
-      message: `"--only ${only}" names no organisation or report in this project${guess ? `: did you mean "${guess}"?` : ""}`,
-      fix: `give an organisation, or an organisation and period, as they appear in the site's addresses: ${list(known.slice(0, 12))}${known.length > 12 ? ", ..." : ""}`,
-    };
-  },
-  badSourceDateEpoch: (value: string): Message => ({
-    code: "bad-source-date-epoch",
-    message: `SOURCE_DATE_EPOCH is set to "${value}", which is not a number of seconds since 1 January 1970`,
-    fix: "set it to whole seconds, for example SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or unset it",
   }),
   lowContrast: (colour: string, ratio: number, minimum: number): Message => ({
     code: "low-contrast",
@@ -150,7 +140,7 @@ export const messages = {
     return {
       code: "not-allowed",
       message: `"${value}" is not an allowed ${field} in ${where}${guess ? `: did you mean "${guess}"?` : ""}`,
-      fix: `use one of: ${list(allowed)}`,
+      fix: `use one of: ${quotedList(allowed)}`,
     };
   },
   unknownIndicator: (standard: "WRES" | "WDES", n: number, where: string, numbers: readonly number[]): Message => ({
@@ -163,7 +153,7 @@ export const messages = {
     return {
       code: "unknown-people-promise",
       message: `"${value}" in ${where} is not one of the seven NHS People Promise themes${guess ? `: did you mean "${guess}"?` : ""}`,
-      fix: `use one of: ${list(themes)}`,
+      fix: `use one of: ${quotedList(themes)}`,
     };
   },
   badDate: (field: string, where: string, value: string): Message => ({
@@ -273,7 +263,7 @@ export const messages = {
       code: "plan-missing",
       message: `this report uses the plan "${plan}", but there is no such plan for the organisation${guess ? `: did you mean "${guess}"?` : ""}`,
       fix: known.length
-        ? `set "plan" to one of: ${list(known)} (files in data/plans/<organisation>/)`
+        ? `set "plan" to one of: ${quotedList(known)} (files in data/plans/<organisation>/)`
         : "create the plan file data/plans/<organisation>/<period>.yaml first (npm run new)",
     };
   },
@@ -321,7 +311,7 @@ export const messages = {
       fix: guess
         ? `change it to "${guess}"`
         : known.length > 0
-          ? `use one of: ${list(known)}, or add the group to data/groups.yaml (id, name and type)`
+          ? `use one of: ${quotedList(known)}, or add the group to data/groups.yaml (id, name and type)`
           : `create data/groups.yaml with the group's id, name and type, e.g. \`groups: [{ id: ${group}, name: ..., type: region }]\``,
     };
   },
@@ -433,111 +423,5 @@ export const messages = {
     code: "contact-missing",
     message: `the accessibility statement has no way for readers to contact ${organisation} (to ask for a report in another format or report a problem): neither this file nor the publisher in data/settings.yaml gives an email address, phone number or postal address`,
     fix: "add to this file the line `contact:` and, indented below it, `email: ` followed by the address readers should write to, e.g. `  email: equality@acme.nhs.uk`",
-  }),
-  newBadOrganisation: (value: string): Message => ({
-    code: "new-bad-organisation",
-    message: `"${value}" cannot be an organisation's folder name`,
-    fix: "use lower-case letters, digits and hyphens only, e.g. `npm run new -- acme-nhs-trust 2025/26`",
-  }),
-  newBadPeriod: (value: string): Message => ({
-    code: "new-bad-period",
-    message: `"${value}" is not a period such as 2025/26 (two years in a row)`,
-    fix: "write the period as published, four digits, a slash and the next year's two digits, e.g. `npm run new -- acme-nhs-trust 2025/26`",
-  }),
-  newFilesExist: (files: readonly string[]): Message => ({
-    code: "new-file-exists",
-    message: `these files already exist, and npm run new never overwrites a file: ${files.join(", ")}`,
-    fix: "edit the existing files, or move them away first if you really mean to start again",
-  }),
-  newFromMissing: (file: string, known: readonly string[]): Message => ({
-    code: "new-from-missing",
-    message: `there is no plan ${file} to carry the actions over from`,
-    fix: known.length ? `use one of this organisation's periods: ${known.join(", ")}` : "leave out --from: this organisation has no earlier plan",
-  }),
-  newFromInvalid: (file: string): Message => ({
-    code: "new-from-invalid",
-    message: `the plan ${file} has problems (listed above), so its actions cannot be carried over`,
-    fix: "fix the problems listed above (npm run validate), then run the same command again",
-  }),
-  csvSyntax: (reason: string): Message => ({
-    code: "csv-syntax",
-    message: `the CSV could not be read: ${reason}`,
-    fix: "a value that contains a comma, a quote or a line break must be inside double quotes, and a quote inside it written twice (\"\"); save the file again from your spreadsheet as CSV",
-  }),
-  csvColumnMissing: (column: string, found: readonly string[]): Message => ({
-    code: "csv-column-missing",
-    message: `the first row of the CSV has no "${column}" column (it has: ${found.map((f) => `"${f}"`).join(", ") || "nothing"})`,
-    fix: "start the file with the heading row Standard,Indicator,Breakdown,Group,Value (see the template in the authoring guide)",
-  }),
-  csvColumnUnknown: (column: string, known: readonly string[]): Message => {
-    const guess = didYouMean(column, known);
-    return {
-      code: "csv-column-unknown",
-      message: `the first row of the CSV names a column "${column}", which the import does not know${guess ? `: did you mean "${guess}"?` : ""}`,
-      fix: guess ? `rename the column "${guess}"` : `use only the columns ${known.join(", ")}; delete any other column`,
-    };
-  },
-  csvFieldCount: (cells: number, expected: number): Message => ({
-    code: "csv-field-count",
-    message: `this row has ${cells} cell${cells === 1 ? "" : "s"}, but the heading row has ${expected}`,
-    fix: "a value that contains a comma must be inside double quotes; otherwise add or remove cells so that the row matches the heading row",
-  }),
-  csvUnknownStandard: (value: string): Message => ({
-    code: "csv-unknown-standard",
-    message: value ? `"${value}" is not a standard the import knows` : "this row says nothing in the Standard column",
-    fix: 'write WRES (race) or WDES (disability) in the Standard column',
-  }),
-  csvUnknownIndicator: (standard: string, value: string, known: readonly string[]): Message => ({
-    code: "csv-unknown-indicator",
-    message: `"${value}" is not a ${standard} ${standard === "WRES" ? "indicator" : "metric"} the import knows`,
-    fix: `write one of: ${known.join(", ")} in the Indicator column`,
-  }),
-  csvUnknownBreakdown: (indicator: string, value: string, known: readonly string[]): Message => {
-    const guess = didYouMean(value, known);
-    return {
-      code: "csv-unknown-breakdown",
-      message: `"${value}" is not a breakdown of ${indicator}${guess ? `: did you mean "${guess}"?` : ""}`,
-      fix: `write one of: ${known.slice(0, 12).join(", ")}${known.length > 12 ? ", ..." : ""} in the Breakdown column`,
-    };
-  },
-  csvUnknownGroup: (where: string, value: string, known: readonly string[]): Message => {
-    const guess = didYouMean(value, known);
-    return {
-      code: "csv-unknown-group",
-      message: value
-        ? `"${value}" is not a group of ${where}${guess ? `: did you mean "${guess}"?` : ""}`
-        : `this row of ${where} says nothing in the Group column`,
-      fix: known.length === 0 ? "leave the Group column empty for this row" : `write one of: ${known.join(", ")} in the Group column`,
-    };
-  },
-  csvBadValue: (where: string, value: string, expected: string): Message => ({
-    code: "csv-bad-value",
-    message: `the value "${value}" of ${where} is not ${expected}`,
-    fix: `write ${expected} in the Value column, as in the data return; delete the row if you have no figure`,
-  }),
-  csvDuplicateRow: (firstLine: number): Message => ({
-    code: "csv-duplicate-row",
-    message: `this row gives the same figure as line ${firstLine}`,
-    fix: "keep one of the two rows and delete the other",
-  }),
-  csvMissingRows: (what: string, rows: readonly string[]): Message => ({
-    code: "csv-missing-rows",
-    message: `${what} is incomplete: ${rows.length} row${rows.length === 1 ? " is" : "s are"} missing`,
-    fix: `add ${rows.length === 1 ? "this row" : "these rows"} (with the figure in place of <...>): ${rows.slice(0, 6).join("; ")}${rows.length > 6 ? `; and ${rows.length - 6} more` : ""}`,
-  }),
-  csvNoData: (): Message => ({
-    code: "csv-no-data",
-    message: "the CSV has no rows of figures below its heading row",
-    fix: "add one row per figure under the heading row (see the template in the authoring guide)",
-  }),
-  importFileExists: (file: string): Message => ({
-    code: "import-file-exists",
-    message: `${file} already exists, so the import did not write it`,
-    fix: "add --force to replace it (the old file is lost unless it is in git), or import with another --year",
-  }),
-  importUsage: (problem: string): Message => ({
-    code: "import-usage",
-    message: problem,
-    fix: "run: npm run import -- <file.csv> --org <organisation> --year <yyyy>, e.g. npm run import -- wres-2024.csv --org example-nhs-trust --year 2024",
   }),
 } as const;
