@@ -61,6 +61,23 @@ describe("representation chart", async () => {
     expect(svgTexts(noOverall.svg).some((t) => t.startsWith("Whole workforce"))).toBe(false);
   });
 
+  it("names a medical and dental subgroup as people, not as a place", async () => {
+    const medical = await buildChart(
+      representationChart,
+      {
+        ...input,
+        staffGroup: "medical and dental staff",
+        category: "subgroup",
+        rows: [
+          { label: "Consultants", share: { value: 31.8, display: "31.8%", status: "shown" } },
+          { label: "Trainee grades", share: suppressed(10) },
+        ],
+      },
+      place,
+    );
+    expect(medical.title).toBe("BME staff are 24.0% of the whole workforce and 31.8% of consultants, the only subgroup that can be shown.");
+  });
+
   it("draws no chart when fewer than two bands are shown: its caption says what is shown", async () => {
     const rows = input.rows.map((row, i) => (i === 0 ? row : { ...row, share: suppressed(10) }));
     const one = await buildChart(representationChart, { ...input, rows }, place);

@@ -38,6 +38,8 @@ function text(input: RepresentationInput) {
   const lowest = byShare[0];
 
   const highest = byShare[byShare.length - 1];
+  // "of non-clinical staff in Band 5", but "of consultants" (not "of medical and dental staff in Consultants").
+  const within = (label: string) => (input.category === "subgroup" ? label.charAt(0).toLowerCase() + label.slice(1) : `${input.staffGroup} in ${label}`);
   // Without the whole workforce's share, the finding is the spread of the shares that are shown.
   const overallHidden = `the share of ${who} in the whole workforce is ${input.overall.status === "not available" ? "not available" : "not shown"}, because ${input.overall.reason ?? "it could identify people"}`;
   const first = capitalise(
@@ -45,16 +47,16 @@ function text(input: RepresentationInput) {
       ? lowest === undefined
         ? `${overallHidden}, and no ${input.category} figure can be shown either.`
         : shown.length === 1
-          ? `${who} are ${labelText(lowest.share, "%")} of ${input.staffGroup} in ${lowest.label}, the only ${input.category} that can be shown; ${overallHidden}.`
+          ? `${who} are ${labelText(lowest.share, "%")} of ${within(lowest.label)}, the only ${input.category} that can be shown; ${overallHidden}.`
           : `${who} are between ${labelText(lowest.share, "%")} (${lowest.label}) and ${labelText(highest!.share, "%")} (${highest!.label}) of ${input.staffGroup} in the ${input.category}s that can be shown; ${overallHidden}.`
       : lowest === undefined
         ? `${who} are ${overall} of the whole workforce; no ${input.category} figure can be shown.`
         : lowest.share.value! < input.overall.value
-          ? `${who} are ${overall} of the whole workforce but ${labelText(lowest.share, "%")} of ${input.staffGroup} in ${lowest.label}.`
+          ? `${who} are ${overall} of the whole workforce but ${labelText(lowest.share, "%")} of ${within(lowest.label)}.`
           : hidden.length === 0
             ? `${who} are ${overall} of the whole workforce and at least that share of ${input.staffGroup} in every ${input.category}.`
             : shown.length === 1
-              ? `${who} are ${overall} of the whole workforce and ${labelText(lowest.share, "%")} of ${input.staffGroup} in ${lowest.label}, the only ${input.category} that can be shown.`
+              ? `${who} are ${overall} of the whole workforce and ${labelText(lowest.share, "%")} of ${within(lowest.label)}, the only ${input.category} that can be shown.`
               : `${who} are ${overall} of the whole workforce and at least that share of ${input.staffGroup} in each of the ${shown.length} ${input.category}s that can be shown.`,
   );
 
