@@ -75,7 +75,7 @@ describe("the PDF of every example report", () => {
           const planStarts = pdf.text.findIndex((t) => /Actions for /.test(t));
           const pagesWithRow = pdf.text.flatMap((t, i) => (i >= planStarts && idAtRowStart.test(t) ? [i] : []));
           for (const i of pagesWithRow) {
-            expect(pdf.text[i], `${report.organisation} action ${action.id} on page ${i + 1}`).toMatch(/^\s*Action\s{2,}(What we will do|Objective|Actions)\s/m);
+            expect(pdf.text[i], `${report.organisation} action ${action.id} on page ${i + 1}`).toMatch(new RegExp(`^\\s*${plan.columns?.id ?? "Action"}\\s{2,}(What we will do|Objective|Actions)\\s`, "m"));
             if (!new RegExp(`Actions for ${theme.name}`).test(pdf.text[i]!)) continued++;
           }
         }
