@@ -4,6 +4,7 @@
  * reader, no filler, headings and download links that say what they lead to, and a phone
  * layout without sideways scrolling.
  */
+import { readFileSync } from "node:fs";
 import { readFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -57,7 +58,15 @@ describe("the report page", () => {
     const rows = [...doc.querySelectorAll(".at-a-glance tbody tr")];
     expect(rows.length).toBe(doc.querySelectorAll(".indicator-card").length);
     const wres2 = rows.find((r) => r.querySelector("th")!.textContent === "WRES 2: appointment from shortlisting")!;
-    expect([...wres2.querySelectorAll("td")].map((td) => td.textContent.trim())).toEqual(["1.69", "1.86", "Down, similar", "1.59 (2023)", "Outside", "Significant", "Action 1.1, Action 1.2"]);
+    expect([...wres2.querySelectorAll("td")].map((td) => td.textContent.trim())).toEqual([
+      "1.69White applicants compared with culturally diverse applicants",
+      "1.86",
+      "Down, similar",
+      "1.59 (2023, 1 year earlier)",
+      "Outside",
+      "Significant",
+      "Action 1.1, Action 1.2",
+    ]);
     const headings = [...doc.querySelectorAll(".indicator-list__heading")].map((h) => h.textContent);
     expect(headings).toContain("WRES 2: appointment from shortlisting");
     expect(headings).toContain("WDES 3: entering the formal capability process");
@@ -96,6 +105,55 @@ describe("the report page", () => {
     expect(await dates(EXAMPLE, "print.html", ".cover")).toEqual(example);
     // A board paper without a plan date is published on the date of its meeting; a report without data has no data dates.
     expect(await dates("cambridgeshire-community-services/2023-24", "index.html", "main")).toEqual(["Published 22 November 2023"]);
+  });
+
+  it("says whose each headline figure is, and how old England's is (review findings 11 and 13)", async () => {
+    const doc = parsePage(await html(EXAMPLE));
+    const card = (slug: string) => doc.querySelector(`#${slug}-figure`)!;
+    const words = (slug: string, part: string) => card(slug).querySelector(`.indicator-card__${part}`)!.textContent.replace(/\s+/g, " ").trim();
+    expect(words("wres-1", "value")).toBe("18.6% of staff are culturally diverse");
+    expect(words("wres-5", "value")).toBe("29.5% of culturally diverse staff");
+    expect(words("wres-2", "value")).toBe("1.69 relative likelihood: White applicants compared with culturally diverse applicants");
+    expect(words("wres-5", "national")).toBe(
+      "England: 29.2% of culturally diverse staff in the 2021 NHS Staff Survey (NHS England WRES 2022 report), the latest national figure we hold: 2 years before ours.",
+    );
+    expect(card("wres-5").textContent).toContain("95% confidence interval for culturally diverse staff: 24.3% to 35.3%.");
+    // The interval is explained once, in plain words without a double negative (finding 12), on the page and in print.
+    for (const file of ["index.html", "print.html"]) {
+      const page = await html(EXAMPLE, file);
+      expect(page).not.toContain("leaves out no difference");
+      expect(page.split("A 95% confidence interval is the range the true figure very probably lies in")).toHaveLength(2);
+      expect(page).toContain("only when that range does not reach equality");
+      expect(page).toContain("Charts show the years 2022, 2023 and 2024.");
+    }
+    // A national figure we do not hold is "not available" to a screen reader; a parity band for a percentage "does not apply".
+    const wres6 = [...doc.querySelectorAll(".at-a-glance tbody tr")].find((r) => r.querySelector("th")!.textContent.startsWith("WRES 6"))!;
+    const hidden = (label: string) => wres6.querySelector(`td[data-label="${label}"] .at-a-glance__hidden`)?.textContent;
+    expect([hidden("England"), hidden("Parity band"), hidden("Gap between groups")]).toEqual(["not available", "does not apply", undefined]);
+  });
+
+  it("gives each part of a metric one short name, the same in its heading, chart subtitle and table caption (finding 15)", async () => {
+    const doc = parsePage(await html(EXAMPLE));
+    const part = doc.querySelector("#wdes-4a-ii-figure")!;
+    expect(part.querySelector("h4")!.textContent).toBe("WDES 4a (ii): harassment, bullying or abuse from managers");
+    expect(part.querySelector(".chart-figure__subtitle")!.textContent).toBe("Harassment, bullying or abuse from managers, by survey year");
+    expect(part.querySelector(".chart-figure__data caption")!.textContent).toBe("Harassment, bullying or abuse from managers");
+    expect(await html(EXAMPLE)).not.toMatch(/a\) ii\) managers|b\) reporting it|a\) staff engagement score/);
+  });
+
+  it("says the board finding and the workforce share once each (finding 16)", async () => {
+    const text = parsePage(await html(EXAMPLE)).querySelector("main")!.textContent.replace(/\s+/g, " ");
+    expect(text.split("2 of the 13 voting board members were culturally diverse (15.4%)")).toHaveLength(2);
+    expect(text.split("18.6% of the workforce")).toHaveLength(2);
+    expect(text).not.toContain("of the whole workforce but");
+  });
+
+  it("says a report's period once beside its title, and its progress in lower case after each count (finding 20)", async () => {
+    const titles = (file: string) => [...parsePage(readFileSync(path.join(out, file), "utf8")).querySelectorAll("main li a")].map((a) => a.textContent);
+    expect(titles("example-nhs-trust/index.html")).toContain("Example Trust WRES and WDES report 2024/25 (fictional)");
+    expect(titles("bsw-ccg/index.html")).toContain("Bath and North East Somerset, Swindon and Wiltshire (BSW) CCG People Strategy (2020/21)");
+    const progress = parsePage(await html(EXAMPLE)).querySelector(".action-plan__progress")!.textContent.replace(/\s+/g, " ");
+    expect(progress).toMatch(/^Progress as at 31 March 2025: 1 action not started, 1 action in progress, .* and 1 action complete\./);
   });
 
   it("names each download briefly", async () => {

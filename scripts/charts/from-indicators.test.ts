@@ -120,7 +120,7 @@ describe("buildCharts", async () => {
 
   it("passes the computed figures through to the words, table and CSV", () => {
     const [rep, rl, survey, board] = charts as [(typeof charts)[number], (typeof charts)[number], (typeof charts)[number], (typeof charts)[number]];
-    expect(rep.title).toBe("BME staff are 21.3% of the whole workforce but 20.5% of non-clinical staff in Band 5.");
+    expect(rep.title).toBe("BME staff are 20.5% of non-clinical staff in Band 5, the only AfC band that can be shown: below their share of the whole workforce.");
     expect(rl.alt).toContain("each year from 2023 to 2024");
     expect(rep.csv).toBe("AfC band,BME staff (%),Note\r\nBand 5,20.5,\r\nBand 9,,fewer than 10\r\nWhole workforce,21.3,\r\n");
     expect(rl.title).toBe("Sentence for indicator 2.");

@@ -22,9 +22,11 @@ const NOT_AVAILABLE: Figure = { value: null, display: "not available", status: "
 const shareOf = (row: RepresentationRow, group: string): Figure =>
   row.cells.find((cell) => cell.group === group)?.share ?? NOT_AVAILABLE;
 
-/** The national title if it is short enough for a subtitle, else the short title and part. */
-const measureOf = (result: IndicatorResult) =>
-  result.title.length <= 160 ? result.title : [result.shortTitle, result.part].filter(Boolean).join(": ");
+/**
+ * The national title if it is short enough for a subtitle, else the short title: for a part of a
+ * metric (WDES 4a-ii), the part's one short name, as on its card's heading.
+ */
+const measureOf = (result: IndicatorResult) => (result.title.length <= 160 ? result.title : result.shortTitle);
 
 const groupValue = (groups: GroupFigure[], role: GroupFigure["role"]) => groups.find((g) => g.role === role)?.value;
 
@@ -112,6 +114,7 @@ export async function buildCharts(indicators: ReportIndicators, options: ChartOp
           buildChart(
             boardChart,
             {
+              headline: result.sentence,
               group: result.focus.inSentence,
               groupHeading: result.focus.label,
               date,

@@ -12,7 +12,7 @@
  * workforce (WRES 1, WDES 1: the overall row) and the board's voting membership against the
  * workforce (WRES 9, WDES 10).
  */
-import { WDES_SPECS, WRES_SPECS, type IndicatorSpec } from "./definitions.ts";
+import { specOf, type IndicatorSpec } from "./definitions.ts";
 import { countShown, intervalFigure, shown } from "./figures.ts";
 import { effectiveSize, normalLimits, overdispersion, positionAgainst, proportionLimits, ratioLimits, type FunnelLimits, type Position } from "./funnel.ts";
 import { groupLabels, groupsOf, type Labels } from "./groups.ts";
@@ -39,10 +39,6 @@ export const MIN_COMPARED = 3;
 export type ComparisonKind = "ratio" | "share" | "board";
 
 const slugOf = (standard: Standard, id: string) => `${standard.toLowerCase()}-${id}`;
-
-function specOf(standard: Standard, id: string): IndicatorSpec {
-  return (standard === "WRES" ? WRES_SPECS : WDES_SPECS).find((s) => s.id === id)!;
-}
 
 const kindOf = (spec: IndicatorSpec): ComparisonKind =>
   spec.measure === "relative-likelihood" ? "ratio" : spec.measure === "representation" ? "share" : "board";

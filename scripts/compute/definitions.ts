@@ -50,7 +50,7 @@ export interface IndicatorSpec {
   standard: Standard;
   id: string;
   number: number;
-  part?: string;
+  /** A short plain name; for a part of a metric, the part's own name ("Harassment, bullying or abuse from managers"). */
   shortTitle: string;
   measure: Measure;
   unit: Unit;
@@ -254,7 +254,7 @@ const percentWords = (says: string): SurveyWords => ({
   compared: (v, group) => `${v} of ${group}`,
 });
 
-function survey(standard: Standard, id: string, key: SurveyKey, shortTitle: string, better: Better, says: string, part?: string): IndicatorSpec {
+function survey(standard: Standard, id: string, key: SurveyKey, shortTitle: string, better: Better, says: string): IndicatorSpec {
   const dimension: Dimension = standard === "WRES" ? "ethnicity" : "disability";
   const isScore = key === "wdes_9a";
   const words: SurveyWords = isScore
@@ -264,7 +264,6 @@ function survey(standard: Standard, id: string, key: SurveyKey, shortTitle: stri
     standard,
     id,
     number: parseInt(id, 10),
-    ...(part ? { part } : {}),
     shortTitle,
     measure: "survey",
     unit: isScore ? "score" : "%",
@@ -324,7 +323,6 @@ const voices: IndicatorSpec = {
   standard: "WDES",
   id: "9b",
   number: 9,
-  part: "b) action to facilitate the voices of Disabled staff",
   shortTitle: "Action to hear the voices of Disabled staff",
   measure: "survey",
   unit: "yes/no",
@@ -382,13 +380,13 @@ export const WDES_SPECS: IndicatorSpec[] = [
     rates: (y, g) => processRate(y, "disability", "capability", g), basis: (y) => processBasis(y, "capability"), what: "capability figures",
   }),
   survey("WDES", "4a-i", "wdes_4a_i", "Harassment, bullying or abuse from patients, relatives or the public", "lower",
-    "said they had experienced harassment, bullying or abuse from patients, service users, their relatives or other members of the public in the last 12 months", "a) i) patients/service users, their relatives or other members of the public"),
+    "said they had experienced harassment, bullying or abuse from patients, service users, their relatives or other members of the public in the last 12 months"),
   survey("WDES", "4a-ii", "wdes_4a_ii", "Harassment, bullying or abuse from managers", "lower",
-    "said they had experienced harassment, bullying or abuse from managers in the last 12 months", "a) ii) managers"),
+    "said they had experienced harassment, bullying or abuse from managers in the last 12 months"),
   survey("WDES", "4a-iii", "wdes_4a_iii", "Harassment, bullying or abuse from other colleagues", "lower",
-    "said they had experienced harassment, bullying or abuse from other colleagues in the last 12 months", "a) iii) other colleagues"),
+    "said they had experienced harassment, bullying or abuse from other colleagues in the last 12 months"),
   survey("WDES", "4b", "wdes_4b", "Reporting harassment, bullying or abuse", "higher",
-    "said that the last time they experienced harassment, bullying or abuse at work, they or a colleague reported it", "b) reporting it"),
+    "said that the last time they experienced harassment, bullying or abuse at work, they or a colleague reported it"),
   survey("WDES", "5", "wdes_5", "Equal opportunities for career progression or promotion", "higher",
     "believed the organisation provides equal opportunities for career progression or promotion"),
   survey("WDES", "6", "wdes_6", "Pressure to come to work when unwell", "lower",
@@ -397,7 +395,12 @@ export const WDES_SPECS: IndicatorSpec[] = [
     "said they were satisfied with the extent to which the organisation values their work"),
   survey("WDES", "8", "wdes_8", "Adequate reasonable adjustments", "higher",
     "said their employer had made adequate adjustments to enable them to carry out their work"),
-  survey("WDES", "9a", "wdes_9a", "Staff engagement score", "higher", "", "a) staff engagement score"),
+  survey("WDES", "9a", "wdes_9a", "Staff engagement score", "higher", ""),
   voices,
   board("WDES", "10", "disability"),
 ];
+
+/** The definition of one indicator (or part): "WDES", "4a-ii". */
+export function specOf(standard: Standard, id: string): IndicatorSpec {
+  return (standard === "WRES" ? WRES_SPECS : WDES_SPECS).find((s) => s.id === id)!;
+}

@@ -174,6 +174,23 @@ describe("disclosure control", () => {
     }
   });
 
+  it("labels a hidden group's share as its count is labelled: one label for one cell in the table and the chart", () => {
+    // A small band: 3 White, 4 BME, 0 unknown (total 7). The 0 is hidden beside its small total and reads
+    // "fewer than 10" in the table of counts; its share must read the same, not "not shown" (review finding 17).
+    const small = Metrics.parse({
+      year: 2024,
+      snapshot_date: "2024-03-31",
+      workforce: { non_clinical: { band_5: row(300, 40, 20, 30, 300, 30), band_8d: row(3, 4, 0, 1, 6, 0) }, clinical: {} },
+    });
+    const w1 = find(computeReportIndicators({ metricsByYear: new Map([[2024, small]]), year: 2024, settings: Settings.parse({}), organisation, reference }), "wres", "1");
+    const cells = w1.representation!.tables.flatMap((t) => [...t.rows, t.total]).flatMap((r) => r.cells);
+    const hidden = cells.filter((c) => c.count.status === "suppressed");
+    expect(hidden.length).toBeGreaterThan(0);
+    for (const c of hidden) expect(c.share.display).toBe(c.count.display);
+    const unknown8d = w1.representation!.tables[0]!.rows.find((r) => r.label === "Band 8d")!.cells[2]!;
+    expect([unknown8d.count.display, unknown8d.share.display]).toEqual(["fewer than 10", "fewer than 10"]);
+  });
+
   it("publishes board membership even for small numbers", () => {
     // Voting: 5 + 1 executive, 6 non-executive = 12, 1 BME = 8.3%; all 15 with the 3 non-voting.
     const board = find(r, "wres", "9").board!;

@@ -56,7 +56,6 @@ function indicatorResult(spec: IndicatorSpec, years: YearData[], year: number, c
     number: spec.number,
     slug: `${spec.standard.toLowerCase()}-${spec.id}`,
     title,
-    ...(spec.part ? { part: spec.part } : {}),
     shortTitle: spec.shortTitle,
     measure: spec.measure,
     unit: spec.unit,

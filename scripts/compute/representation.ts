@@ -4,9 +4,9 @@
  * tables are suppressed together, because the overall workforce row ties them to each other.
  */
 import { AFC_BANDS, MEDICAL_SUBGROUPS, type AfcBand, type GroupCounts, type Metrics } from "../validate/metrics-schema.ts";
-import { countShown, notAvailable, revealsSmallCount, shown, suppressed, withheld } from "./figures.ts";
+import { countShown, notAvailable, revealsSmallCount, shown, withheld } from "./figures.ts";
 import { groupsOf, type Dimension, type Labels } from "./groups.ts";
-import { cellsToHide, countFigure, isSmall } from "./suppress.ts";
+import { cellsToHide, countFigure } from "./suppress.ts";
 import type { Figure, RepresentationDetail, RepresentationRow, RepresentationTable } from "./types.ts";
 
 interface RowInput {
@@ -101,14 +101,16 @@ export function computeRepresentation(m: Metrics, dimension: Dimension, labels: 
       headcount: figure(headcountId),
       cells: groupsOf[dimension].map((group, c) => {
         const id = ids[c]!;
+        const count = figure(id);
         let share: Figure;
-        // A group's share reads as its count does: "fewer than 10" for a small group (the same
-        // cell in the table of counts), "not shown" for one hidden to protect another.
-        if (isSmall(values[id]!, threshold)) share = suppressed(threshold);
-        else if (hidden[id] || hidden[headcountId]) share = withheld(revealsSmallCount(threshold));
+        // A group's share reads as its count does, so one cell has one label in the table of
+        // counts and in the chart: "fewer than 10" for a small group (or a zero hidden beside a
+        // small total), "not shown" for one hidden to protect another or beside a hidden headcount.
+        if (hidden[id]) share = count;
+        else if (hidden[headcountId]) share = withheld(revealsSmallCount(threshold));
         else if (values[headcountId] === 0) share = notAvailable("there are no staff in this group");
         else share = shown((100 * values[id]!) / values[headcountId]!, "%");
-        return { group, count: figure(id), share };
+        return { group, count, share };
       }),
     };
   };

@@ -195,8 +195,6 @@ export interface IndicatorResult {
   slug: string;
   /** The national title exactly as published (data/reference). */
   title: string;
-  /** Which part of a multi-part national metric this is, e.g. "ii) managers"; absent otherwise. */
-  part?: string;
   /** A short plain heading for cards and chart titles: "Appointed from shortlisting". */
   shortTitle: string;
   measure: Measure;

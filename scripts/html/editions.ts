@@ -53,6 +53,11 @@ export function editionChanges(previous: ReportView, current: ReportView): Editi
   return { previous: { title: previous.title, period: previous.period, url: previous.url }, rows, counts };
 }
 
+/** "Race equality plan (2021/22)"; a title that already says its period ("... report 2025/26") is left as it is. */
+export function titleWithPeriod(title: string, period: string): string {
+  return title.includes(period) ? title : `${title} (${period})`;
+}
+
 const byPeriod = (a: ReportView, b: ReportView) => a.period.localeCompare(b.period);
 
 /** Each report with the changes since its organisation's previous edition and links to the earlier ones. */
@@ -63,7 +68,7 @@ export function withEditions(reports: readonly ReportView[]): ReportView[] {
     return {
       ...report,
       changes: previous ? editionChanges(previous, report) : undefined,
-      earlierEditions: earlier.reverse().map((r) => ({ title: r.title, period: r.period, url: r.url })),
+      earlierEditions: earlier.reverse().map((r) => ({ title: titleWithPeriod(r.title, r.period), period: r.period, url: r.url })),
     };
   });
 }
@@ -82,7 +87,7 @@ export function indicatorTrends(reports: readonly ReportView[]): TableModel[] {
       for (const indicator of report.indicators.filter((i) => i.standard === standard)) {
         for (const result of indicator.results) {
           const row = rows.get(result.slug) ?? { name: result.label, unit: undefined, cells: editions.map(() => "not in this edition") };
-          row.unit ??= result.unitText;
+          row.unit ??= result.unit;
           // A survey figure is the autumn before the data year: its own year beside it, as everywhere else.
           row.cells[column] = result.surveyYear ? `${result.value} (${result.surveyYear} survey)` : result.value;
           rows.set(result.slug, row);

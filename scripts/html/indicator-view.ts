@@ -6,6 +6,8 @@
 import { labelText } from "../charts/format.ts";
 import type { Chart, TableModel } from "../charts/types.ts";
 import { renderInline } from "./markdown.ts";
+import { specOf } from "../compute/definitions.ts";
+import { startOfSentence } from "../compute/groups.ts";
 import type { BoardDetail, Direction, Figure, IndicatorResult, Judgement, RepresentationTable, Unit } from "../compute/types.ts";
 
 /** One line on a member's report: the group's name linked to its comparison, then where the member sits. */
@@ -23,16 +25,20 @@ export interface ResultView {
   /** The row heading in the at-a-glance table: "WDES 4a (ii): harassment, bullying or abuse from managers". */
   label: string;
   value: string; // "1.86", "12.3%", "fewer than 10", "not available"
-  unitText: string | undefined; // "times as likely"
+  /** What the number is and whose it is, beside it: "of staff are BME", "relative likelihood: White applicants compared with BME applicants". */
+  unitText: string | undefined;
+  /** The unit alone, where a bare number would be unclear: "relative likelihood", "percentage points", "out of 10". */
+  unit: string | undefined;
   /** A survey figure's NHS Staff Survey year (the autumn before its data year). */
   surveyYear: number | undefined;
   previous: string | undefined; // "1.54 in 2023", "30.9% in the 2022 survey"
-  national: string | undefined; // "England: 1.59 (2023, NHS England WRES 2023 report)"
+  /** "England: 29.2% of BME staff in the 2021 NHS Staff Survey (NHS England WRES 2022 report), the latest national figure we hold: 3 years before ours." */
+  national: string | undefined;
   /** Which way the figure moved, in words: "Down from 30.9% in the 2022 survey" (an arrow beside it). */
   direction: { key: Direction; label: string } | undefined;
   /** Whether that is for the better, in words: "better than last year", "similar to last year (the change may be chance)". */
   judgement: { key: Judgement; label: string } | undefined;
-  /** "95% confidence interval: 1.43 to 2.00" */
+  /** "95% confidence interval for the relative likelihood: 1.43 to 2.00" (the data note says what that is, once). */
   interval: string | undefined;
   /** The finding, unless a chart of this figure has it as its caption (each finding is said once). */
   sentence: string | undefined;
@@ -106,13 +112,71 @@ function boardTable(board: BoardDetail, result: IndicatorResult): TableModel {
   };
 }
 
+/** Whose figure the headline is, in words: "BME staff", "White applicants compared with BME applicants". */
+function whose(result: IndicatorResult): string {
+  const focus = `${result.focus.inSentence} staff`;
+  switch (result.measure) {
+    case "relative-likelihood": {
+      const { subject, people } = specOf(result.standard, result.id).likelihood!;
+      const [top, bottom] = subject === "reference" ? [result.reference, result.focus] : [result.focus, result.reference];
+      return `${top.inSentence} ${people} compared with ${bottom.inSentence} ${people}`;
+    }
+    case "board":
+      return `${result.focus.inSentence} share of voting board members minus their share of the workforce`;
+    default:
+      return focus;
+  }
+}
+
+/** The words after the big number that say what it is and whose: "18.6% of staff are BME", "29.5% of BME staff". */
+function unitWords(result: IndicatorResult): string | undefined {
+  switch (result.measure) {
+    case "representation":
+      return `of staff are ${result.focus.inSentence}`;
+    case "relative-likelihood":
+      return `relative likelihood: ${whose(result)}`;
+    case "board":
+      return `percentage points: ${whose(result)}`;
+    case "survey":
+      return result.unit === "score" ? `out of 10, for ${whose(result)}` : result.unit === "%" ? `of ${whose(result)}` : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** "1 year", "3 years": how much older England's latest figure is than ours; undefined when it is of the same year. */
+function nationalAge(result: IndicatorResult): string | undefined {
+  const years = result.national ? result.year - result.national.year : 0;
+  return years <= 0 ? undefined : `${years} ${years === 1 ? "year" : "years"}`;
+}
+
+/**
+ * England's figure on the card: whose it is, when and where from, and, when it is from an earlier
+ * year than ours, that it is the latest we hold.
+ */
+function nationalText(result: IndicatorResult): string | undefined {
+  const national = result.national;
+  if (!national) return undefined;
+  const value = labelText(national.value, result.unit);
+  const figure =
+    result.measure === "relative-likelihood"
+      ? `England's relative likelihood: ${value}`
+      : result.measure === "representation"
+        ? `England: ${value} of staff were ${result.focus.inSentence}`
+        : `England: ${value} of ${whose(result)}`;
+  const when = national.surveyYear ? `in the ${national.surveyYear} NHS Staff Survey` : `in ${national.year}`;
+  const age = nationalAge(result);
+  return `${figure} ${when} (${national.source})${age ? `, the latest national figure we hold: ${age} before ours` : ""}.`;
+}
+
 /** "4a-ii" -> "4a (ii)": a part of a metric as NHS England numbers it. */
 const partNumber = (id: string) => id.replace(/-([ivx]+)$/, " ($1)");
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
 /**
  * The result's row heading in the at-a-glance table: the indicator's own label when it has a
- * single figure ("WRES 2: appointment from shortlisting"), else the part ("WDES 4b: reporting ...").
+ * single figure ("WRES 2: appointment from shortlisting"), else the part ("WDES 4b: reporting ..."),
+ * which is also the part's heading on its card: one short name for each part.
  */
 export function resultLabel(result: IndicatorResult, indicatorLabel: string, parts: number): string {
   return parts > 1 ? `${result.standard} ${partNumber(result.id)}: ${lowerFirst(result.shortTitle)}` : indicatorLabel;
@@ -124,19 +188,18 @@ export function resultView(result: IndicatorResult, charts: readonly Chart[], la
   const previous = previousText(result);
   return {
     slug: result.slug,
-    heading: [result.shortTitle, result.part].filter(Boolean).join(": "),
+    heading: label,
     label,
     // A difference in points keeps its sign ("+0.9"); the unit follows in words.
     value: shown ? (result.unit === "points" ? result.value.display.replace(/ points$/, "") : labelText(result.value, result.unit)) : result.value.display,
     surveyYear: result.surveyYear,
-    unitText: shown ? ({ times: "relative likelihood", "%": undefined, points: "percentage points", score: "out of 10", "yes/no": undefined } as const)[result.unit] : undefined,
+    unitText: shown ? unitWords(result) : undefined,
+    unit: shown ? ({ times: "relative likelihood", "%": undefined, points: "percentage points", score: "out of 10", "yes/no": undefined } as const)[result.unit] : undefined,
     previous,
-    national:
-      result.national &&
-      `England: ${labelText(result.national.value, result.unit)} (${result.national.surveyYear ? `${result.national.surveyYear} NHS Staff Survey` : result.national.year}, ${result.national.source})`,
+    national: nationalText(result),
     direction: result.direction === "not available" || !previous ? undefined : { key: result.direction, label: directionLabel(result, previous) },
     judgement: judgementOf(result, "card"),
-    interval: result.interval && `95% confidence interval: ${result.interval.display}`,
+    interval: result.interval && `95% confidence interval for ${result.measure === "relative-likelihood" ? "the relative likelihood" : whose(result)}: ${result.interval.display}`,
     // Outside the parity band, significance and the basis (a rolling average, a single year) are in the sentence already.
     sentence: own.some((c) => c.title === result.sentence) ? undefined : result.sentence,
     narrativeHtml: renderInline(result.narrative),
@@ -154,17 +217,23 @@ export interface GlanceRow {
   label: string;
   href: string;
   value: string; // "1.69", "29.5%", "6.6 out of 10", "Yes"
-  /** The comparison group's figure for a survey result: "White staff: 24.1%". */
+  /**
+   * Under the value: the comparison group's figure for a survey result ("White staff: 24.1%"),
+   * or whose a likelihood or board difference is ("White applicants compared with BME applicants").
+   */
   comparison: string | undefined;
   previous: string | undefined;
   /** Which way it moved ("Up", "Down", "No change") and, apart from that, whether that is better. */
   direction: { key: Direction; label: string } | undefined;
   judgement: { key: Judgement; label: string } | undefined;
-  national: string | undefined; // "1.59 (2023)", "29.2% (2021 survey)"
+  /** "1.59 (2023)", "29.2% (2021 survey, 3 years earlier)"; undefined: we hold no national figure (not available). */
+  national: string | undefined;
   /** Relative likelihoods only: inside or outside the parity band. */
   parity: "Inside" | "Outside" | undefined;
   /** Whether the gap between the groups is beyond chance (its 95% interval excludes no gap), where the figure has an interval. */
   gap: "Significant" | "May be chance" | undefined;
+  /** Whether the parity band and the gap between groups apply to this figure: where they do, a missing one is "not available", not "does not apply". */
+  applies: { parity: boolean; gap: boolean };
 }
 
 /** A figure with its unit in words where a bare number would be unclear in a table of mixed units. */
@@ -180,17 +249,34 @@ export function glanceRow(result: IndicatorResult, label: string, href: string):
   const other = result.measure === "survey" ? result.groups.find((g) => g.role === "reference") : undefined;
   // Survey figures carry their survey year here too.
   const survey = (text: string, year: number | undefined) => (year ? `${text} (${year} survey)` : text);
+  const value = figureText(result.value, result.unit);
+  const age = nationalAge(result);
+  const whoseValue =
+    result.measure === "representation"
+      ? `${result.focus.label} share of staff: ${value}`
+      : result.measure === "survey" && result.unit !== "yes/no"
+        ? `${result.focus.label} staff: ${value}`
+        : value;
   return {
     label,
     href,
-    value: survey(figureText(result.value, result.unit), result.surveyYear),
-    comparison: other && `${other.label} staff: ${figureText(other.value, result.unit)}`,
+    value: survey(whoseValue, result.surveyYear),
+    comparison: other
+      ? `${other.label} staff: ${figureText(other.value, result.unit)}`
+      : result.measure === "relative-likelihood" || result.measure === "board"
+        ? startOfSentence(whose(result))
+        : undefined,
     previous: result.previous.status === "not available" ? undefined : survey(figureText(result.previous, result.unit), previousSurveyYear(result)),
     direction: result.direction === "not available" ? undefined : { key: result.direction, label: DIRECTION_WORD[result.direction] },
     judgement: judgementOf(result, "short"),
     national:
-      result.national && `${figureText(result.national.value, result.unit)} (${result.national.surveyYear ? `${result.national.surveyYear} survey` : result.national.year})`,
+      result.national &&
+      `${figureText(result.national.value, result.unit)} (${result.national.surveyYear ? `${result.national.surveyYear} survey` : result.national.year}${age ? `, ${age} earlier` : ""})`,
     parity: result.outsideParityBand === null ? undefined : result.outsideParityBand ? "Outside" : "Inside",
     gap: result.significance === "not available" ? undefined : result.significance === "significant" ? "Significant" : "May be chance",
+    applies: {
+      parity: result.measure === "relative-likelihood",
+      gap: result.measure === "relative-likelihood" || (result.measure === "survey" && result.unit === "%" && other !== undefined),
+    },
   };
 }

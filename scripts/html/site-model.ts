@@ -15,7 +15,7 @@ import { longDate } from "../dates.ts";
 import { glanceRow, resultLabel, resultView, type GroupPositionView } from "./indicator-view.ts";
 import { parityBandName } from "../compute/sentences.ts";
 import type { Chart } from "../charts/types.ts";
-import { withEditions, withTrends } from "./editions.ts";
+import { titleWithPeriod, withEditions, withTrends } from "./editions.ts";
 import type { ReportIndicators } from "../compute/types.ts";
 import type {
   BoardPaperView,
@@ -134,7 +134,7 @@ function buildOrganisation(entry: OrganisationEntry, reports: ReportEntry[]): Or
     reports: reports
       .filter((r) => r.organisation === entry.slug)
       .sort((a, b) => b.plan.data.period.localeCompare(a.plan.data.period))
-      .map((r) => ({ title: r.data.title ?? r.plan.data.title, period: r.plan.data.period, url: `/${r.organisation}/${r.slug}/`, summary: r.data.summary })),
+      .map((r) => ({ title: titleWithPeriod(r.data.title ?? r.plan.data.title, r.plan.data.period), url: `/${r.organisation}/${r.slug}/`, summary: r.data.summary })),
   };
 }
 
@@ -287,7 +287,7 @@ export function buildSiteModel(project: Project, options: SiteModelOptions): Sit
             year: computed.year,
             snapshotDate: longDate(computed.snapshotDate),
             surveyYear: computed.surveyYear,
-            years: computed.years,
+            years: computed.years.length > 1 ? listInWords(computed.years.map(String)) : undefined,
             threshold: computed.threshold,
             parityBand: parityBandName(computed.parityBand),
           }

@@ -166,8 +166,8 @@ export interface DataNote {
   year: number;
   snapshotDate: string; // "31 March 2024"
   surveyYear: number | null;
-  /** The years the charts show, oldest first (the report's own year last). */
-  years: number[];
+  /** The years the charts show, oldest first, in words ("2024 and 2025"); none when only the report's own. */
+  years: string | undefined;
   threshold: number;
   parityBand: string; // "the parity band (0.80 to 1.25)"
 }
@@ -197,7 +197,8 @@ export interface OrganisationView {
   values: string[];
   ethnicMinorityTerm: string;
   contact: OrganisationEntry["data"]["contact"];
-  reports: { title: string; period: string; url: string; summary: string | undefined }[];
+  /** Each report's title, with its period in brackets when the title does not say it ("Race equality plan (2021/22)"). */
+  reports: { title: string; url: string; summary: string | undefined }[];
   /** Each indicator's headline figure in each edition (scripts/html/editions.ts). */
   trends: TableModel[];
 }
@@ -320,6 +321,7 @@ export interface SiteModel {
 }
 
 export interface EditionLink {
+  /** With its period in brackets when the title does not say it. */
   title: string;
   period: string;
   url: string;

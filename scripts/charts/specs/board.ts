@@ -5,12 +5,14 @@
  * the workforce share may be.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { labelText, chartName } from "../format.ts";
+import { chartName } from "../format.ts";
 import { colours } from "../palette.ts";
 import type { ChartType, DataTable, Figure } from "../types.ts";
 import { base, horizontalBars } from "./common.ts";
 
 export interface BoardInput {
+  /** The finding, from the compute step (scripts/compute/sentences.ts boardSentence): the chart's title, said nowhere else. */
+  headline: string;
   /** The focus group in a sentence: "BME", "Disabled". */
   group: string;
   groupHeading: string;
@@ -25,17 +27,8 @@ export interface BoardInput {
 const WHOLE_WORKFORCE = "Whole workforce";
 
 function text(input: BoardInput) {
-  const [first] = input.rows;
-  const main =
-    first === undefined
-      ? `No board membership figures are given.`
-      : `${labelText(first.share, "%")} of ${first.label.toLowerCase()} are ${input.group}, against ${labelText(input.workforce, "%")} of the whole workforce.`;
-  const gap =
-    first !== undefined && first.difference.value !== null
-      ? ` That is ${labelText({ ...first.difference, value: Math.abs(first.difference.value) }, "points")} percentage points ${first.difference.value < 0 ? "below" : "above"} the workforce share.`
-      : "";
   return {
-    title: main + gap,
+    title: input.headline,
     subtitle: `Percentage of board members who are ${input.group}, by type of membership, against the whole workforce, at ${input.date}`,
     alt: chartName(`Bar chart: the percentage of board members who are ${input.group}, by type of membership, against the whole workforce`),
     // A figure not shown says so in the chart, in place of its bar.

@@ -63,6 +63,7 @@ export const surveyExample: SurveyInput = {
 };
 
 export const boardExample: BoardInput = {
+  headline: "1 of the 7 voting board members was BME (14.3%), 9.7 percentage points below their share of the overall workforce (24.0%).",
   group: "BME",
   groupHeading: "BME",
   date: "31 March 2024",

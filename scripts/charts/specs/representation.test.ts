@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { suppressed, withheld } from "../../compute/figures.ts";
+import { shown, suppressed, withheld } from "../../compute/figures.ts";
 import { buildChart } from "../build-chart.ts";
 import { boardChart } from "./board.ts";
 import { boardExample, FEWER, representationExample as input } from "./examples.ts";
@@ -15,8 +15,11 @@ describe("representation chart", async () => {
     expectAccessibleChart(chart);
   });
 
-  it("states the finding with the numbers shown", () => {
-    expect(chart.title).toBe("BME staff are 24.0% of the whole workforce but 8.0% of non-clinical staff in Band 8a.");
+  it("states how the bands stand against the whole workforce, without restating its share (the card's sentence says it)", () => {
+    expect(chart.title).toBe(
+      "BME staff are 8.0% of non-clinical staff in Band 8a, the lowest share of the AfC bands that can be shown, and below their share of the whole workforce.",
+    );
+    expect(chart.title).not.toContain("24.0%");
     expect(chart.alt).toBe(
       "Bar chart: the percentage of non-clinical staff in each AfC band who are BME, with the whole workforce's percentage as a line;" +
         ' its figures are in the table under "Data for this chart" below.',
@@ -54,10 +57,8 @@ describe("representation chart", async () => {
   it("keeps the overall share out of the chart when it is not shown, and gives the spread of the bands instead", async () => {
     const noOverall = await buildChart(representationChart, { ...input, overall: suppressed(10) }, place);
     expectAccessibleChart(noOverall);
-    expect(noOverall.title).toBe(
-      "BME staff are between 8.0% (Band 8a) and 30.2% (Band 2) of non-clinical staff in the AfC bands that can be shown; " +
-        "the share of BME staff in the whole workforce is not shown, because it rests on fewer than 10 people, who could be identified.",
-    );
+    // Why the whole workforce's share is not shown is the card's sentence, said once.
+    expect(noOverall.title).toBe("BME staff are between 8.0% (Band 8a) and 30.2% (Band 2) of non-clinical staff in the AfC bands that can be shown.");
     expect(svgTexts(noOverall.svg).some((t) => t.startsWith("Whole workforce"))).toBe(false);
   });
 
@@ -75,19 +76,31 @@ describe("representation chart", async () => {
       },
       place,
     );
-    expect(medical.title).toBe("BME staff are 24.0% of the whole workforce and 31.8% of consultants, the only subgroup that can be shown.");
+    expect(medical.title).toBe("BME staff are 31.8% of consultants, the only subgroup that can be shown: above their share of the whole workforce.");
   });
 
   it("draws no chart when fewer than two bands are shown: its caption says what is shown", async () => {
     const rows = input.rows.map((row, i) => (i === 0 ? row : { ...row, share: suppressed(10) }));
     const one = await buildChart(representationChart, { ...input, rows }, place);
     expect(one.svg).toBeUndefined();
-    expect(one.title).toBe("BME staff are 24.0% of the whole workforce and 30.2% of non-clinical staff in Band 2, the only AfC band that can be shown.");
+    expect(one.title).toBe("BME staff are 30.2% of non-clinical staff in Band 2, the only AfC band that can be shown: above their share of the whole workforce.");
     expect(one.table.rows.map((r) => r.cells[0])).toEqual(["30.2%", ...Array<string>(6).fill(FEWER), "24.0%"]);
     const none = await buildChart(representationChart, { ...input, overall: withheld("it would let a number below 10 be worked out"), rows: rows.slice(1) }, place);
     expect(none.svg).toBeUndefined();
-    expect(none.title).toBe(
-      "The share of BME staff in the whole workforce is not shown, because it would let a number below 10 be worked out, and no AfC band figure can be shown either.",
+    expect(none.title).toBe("No AfC band figure for non-clinical staff can be shown.");
+  });
+
+  it("makes no contrast of a difference under half a point: 'about the same', not 'but'", async () => {
+    // The review's case: Disabled staff 6.8% of the whole workforce, 6.6% of clinical staff in Bands 5-7.
+    const close = await buildChart(
+      representationChart,
+      { ...input, overall: shown(6.8, "%"), rows: [{ label: "Bands 1-4", share: shown(7.4, "%") }, { label: "Bands 5-7", share: shown(6.6, "%") }] },
+      place,
     );
+    expect(close.title).toBe("Among non-clinical staff, BME staff are about their share of the whole workforce or more in every AfC band.");
+    const one = await buildChart(representationChart, { ...input, overall: shown(6.8, "%"), rows: [{ label: "Bands 5-7", share: shown(6.6, "%") }, { label: "Bands 8a-8b", share: suppressed(10) }] }, place);
+    expect(one.title).toBe("BME staff are 6.6% of non-clinical staff in Bands 5-7, the only AfC band that can be shown: about the same as their share of the whole workforce.");
+    const apart = await buildChart(representationChart, { ...input, overall: shown(6.8, "%"), rows: [{ label: "Bands 1-4", share: shown(7.4, "%") }, { label: "Bands 5-7", share: shown(6.2, "%") }] }, place);
+    expect(apart.title).toBe("BME staff are 6.2% of non-clinical staff in Bands 5-7, the lowest share of any AfC band, and below their share of the whole workforce.");
   });
 });

@@ -29,42 +29,46 @@ export interface RepresentationInput {
 
 const WHOLE_WORKFORCE = "Whole workforce";
 
+/**
+ * Below this many percentage points apart, a band's share and the whole workforce's are "about
+ * the same": "6.8% of the workforce but 6.6% of Bands 5-7" would make a contrast of 0.2 points.
+ */
+export const ABOUT_THE_SAME = 0.5;
+
 function text(input: RepresentationInput) {
   const who = `${input.group} staff`;
-  const overall = labelText(input.overall, "%");
   const shown = input.rows.filter((row) => row.share.value !== null);
   const hidden = input.rows.filter((row) => row.share.value === null);
   const byShare = [...shown].sort((a, b) => a.share.value! - b.share.value!);
   const lowest = byShare[0];
-
   const highest = byShare[byShare.length - 1];
   // "of non-clinical staff in Band 5", but "of consultants" (not "of medical and dental staff in Consultants").
   const within = (label: string) => (input.category === "subgroup" ? label.charAt(0).toLowerCase() + label.slice(1) : `${input.staffGroup} in ${label}`);
-  // Without the whole workforce's share, the finding is the spread of the shares that are shown.
-  const overallHidden = `the share of ${who} in the whole workforce is ${input.overall.status === "not available" ? "not available" : "not shown"}, because ${input.overall.reason ?? "it could identify people"}`;
+  const share = (row: { share: Figure }) => labelText(row.share, "%");
+  const overall = input.overall.value;
+  /** A share against the whole workforce's, in words: "below", "about the same as", "above". */
+  const against = (value: number) =>
+    overall === null ? undefined : Math.abs(value - overall) < ABOUT_THE_SAME ? "about the same as" : value < overall ? "below" : "above";
+  // The whole workforce's share is the card's sentence, just above; the title says how the bands stand against it.
   const first = capitalise(
-    input.overall.value === null
-      ? lowest === undefined
-        ? `${overallHidden}, and no ${input.category} figure can be shown either.`
+    lowest === undefined
+      ? `no ${input.category} figure for ${input.staffGroup} can be shown.`
+      : overall === null
+        ? shown.length === 1
+          ? `${who} are ${share(lowest)} of ${within(lowest.label)}, the only ${input.category} that can be shown.`
+          : `${who} are between ${share(lowest)} (${lowest.label}) and ${share(highest!)} (${highest!.label}) of ${input.staffGroup} in the ${input.category}s that can be shown.`
         : shown.length === 1
-          ? `${who} are ${labelText(lowest.share, "%")} of ${within(lowest.label)}, the only ${input.category} that can be shown; ${overallHidden}.`
-          : `${who} are between ${labelText(lowest.share, "%")} (${lowest.label}) and ${labelText(highest!.share, "%")} (${highest!.label}) of ${input.staffGroup} in the ${input.category}s that can be shown; ${overallHidden}.`
-      : lowest === undefined
-        ? `${who} are ${overall} of the whole workforce; no ${input.category} figure can be shown.`
-        : lowest.share.value! < input.overall.value
-          ? `${who} are ${overall} of the whole workforce but ${labelText(lowest.share, "%")} of ${within(lowest.label)}.`
-          : hidden.length === 0
-            ? `${who} are ${overall} of the whole workforce and at least that share of ${input.staffGroup} in every ${input.category}.`
-            : shown.length === 1
-              ? `${who} are ${overall} of the whole workforce and ${labelText(lowest.share, "%")} of ${within(lowest.label)}, the only ${input.category} that can be shown.`
-              : `${who} are ${overall} of the whole workforce and at least that share of ${input.staffGroup} in each of the ${shown.length} ${input.category}s that can be shown.`,
+          ? `${who} are ${share(lowest)} of ${within(lowest.label)}, the only ${input.category} that can be shown: ${against(lowest.share.value!)} their share of the whole workforce.`
+          : against(lowest.share.value!) === "below"
+            ? `${who} are ${share(lowest)} of ${within(lowest.label)}, the lowest share of ${hidden.length ? `the ${input.category}s that can be shown` : `any ${input.category}`}, and below their share of the whole workforce.`
+            : `among ${input.staffGroup}, ${who} are ${lowest.share.value! < overall ? "about their share of the whole workforce or more" : "at least their share of the whole workforce"} ${hidden.length === 0 ? `in every ${input.category}` : `in each of the ${shown.length} ${input.category}s that can be shown`}.`,
   );
 
   return {
     title: first,
     subtitle: `Percentage of ${input.staffGroup} in each ${input.category} who are ${input.group}, at ${input.date}, against the whole workforce`,
     alt: chartName(`Bar chart: the percentage of ${input.staffGroup} in each ${input.category} who are ${input.group}, with the whole workforce's percentage as a line`),
-    // A figure not shown says so in the chart, in place of its bar; the whole workforce's in the title.
+    // A figure not shown says so in the chart, in place of its bar; the whole workforce's share is on its line.
   };
 }
 
