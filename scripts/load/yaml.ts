@@ -43,6 +43,11 @@ export class SourceMap {
     return this.positionOf(this.find(path, "value"));
   }
 
+  /** The text of the value at `path` as the author wrote it (e.g. "4.10", which YAML reads as the number 4.1), for a plain value. */
+  writtenAt(path: readonly Segment[]): string {
+    return this.text.slice(this.find(path, "value")).match(/^[^\n#,\]}]*/)![0].trim();
+  }
+
   /** The position of the key at the end of `path` (for "unknown field" problems). */
   keyAt(path: readonly Segment[]): Position {
     return this.positionOf(this.find(path, "key"));

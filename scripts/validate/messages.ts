@@ -112,12 +112,14 @@ export const messages = {
     message: "the file should be a set of fields (name: value), but it is a single value or a list",
     fix: "start the file with fields such as `title: ...` at the left margin",
   }),
-  unknownField: (field: string, where: string, known: readonly string[]): Message => {
+  unknownField: (field: string, where: string, known: readonly string[], value?: unknown): Message => {
     const guess = didYouMean(field, known);
+    // "lead: Chief Nurse" for "leads": the field holds a list, so say the whole line to write, not only the new name.
+    const asList = guess === `${field}s` && (typeof value === "string" || typeof value === "number");
     return {
       code: "unknown-field",
       message: `unknown field "${field}" in ${where}${guess ? `: did you mean "${guess}"?` : ""}`,
-      fix: guess ? `rename "${field}" to "${guess}"` : `remove it, or use one of: ${known.join(", ")}`,
+      fix: asList ? `write \`${guess}: [${String(value)}]\` (the field is "${guess}", and it holds a list)` : guess ? `rename "${field}" to "${guess}"` : `remove it, or use one of: ${known.join(", ")}`,
     };
   },
   missingField: (field: string, where: string): Message => ({
@@ -125,15 +127,32 @@ export const messages = {
     message: `${where} has no "${field}", which is required`,
     fix: `add a line \`${field}: ...\` to ${where}`,
   }),
-  wrongType: (field: string, where: string, expected: string, got: string): Message => ({
+  wrongType: (field: string, where: string, expected: string, got: string, value?: unknown): Message => {
+    // A figure copied with its % sign or thousands commas: say the number to write.
+    const written = typeof value === "string" && /^\s*-?[\d,]*\.?\d+\s*%?\s*$/.test(value) ? value.replace(/[\s,%]/g, "") : undefined;
+    const number = expected === "a number" || expected === "a whole number";
+    return {
+      code: "wrong-type",
+      message: `"${field}" in ${where} should be ${expected}, but it is ${got}`,
+      fix:
+        expected === "a list"
+          ? `write each item on its own line starting with "- ", under \`${field}:\``
+          : expected === "text"
+            ? `put the value in quotes, e.g. \`${field}: "1.10"\` (without quotes YAML reads 1.10 as the number 1.1)`
+            : number && written !== undefined && typeof value === "string" && value.includes("%")
+              ? `remove the % sign: \`${field}: ${written}\``
+              : number && written !== undefined
+                ? `write the number without commas or quotes: \`${field}: ${written}\``
+                : `change it to ${expected}`,
+    };
+  },
+  idReadAsNumber: (written: string, value: number, where: string): Message => ({
     code: "wrong-type",
-    message: `"${field}" in ${where} should be ${expected}, but it is ${got}`,
-    fix:
-      expected === "a list"
-        ? `write each item on its own line starting with "- ", under \`${field}:\``
-        : expected === "text"
-          ? `put the value in quotes, e.g. \`${field}: "1.10"\` (without quotes YAML reads 1.10 as the number 1.1)`
-          : `change it to ${expected}`,
+    message:
+      written === String(value)
+        ? `the "id" of ${where} is the number ${written}, but an id must be text`
+        : `the "id" of ${where} is written ${written}, but YAML reads that as the number ${value}, not the id "${written}"`,
+    fix: `put it in quotes: \`id: "${written}"\``,
   }),
   notOneOf: (field: string, where: string, value: string, allowed: readonly string[]): Message => {
     const guess = didYouMean(value, allowed);
@@ -156,11 +175,32 @@ export const messages = {
       fix: `use one of: ${quotedList(themes)}`,
     };
   },
-  badDate: (field: string, where: string, value: string): Message => ({
-    code: "bad-date",
-    message: `"${value}" in ${where} is not a date that exists written as YYYY-MM-DD`,
-    fix: `write the date as year-month-day, e.g. \`${field}: 2024-03-31\`; keep the published wording in "timescale"`,
-  }),
+  badDate: (field: string, where: string, value: string): Message => {
+    // Written as year-month-day, but no such day: say which part is wrong and the nearest real date.
+    const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    if (parts) {
+      const [year, month] = parts.slice(1).map(Number) as [number, number];
+      const monthName = new Date(Date.UTC(2000, Math.min(Math.max(month, 1), 12) - 1, 1)).toLocaleString("en-GB", { month: "long", timeZone: "UTC" });
+      const days = new Date(Date.UTC(year, Math.min(Math.max(month, 1), 12), 0)).getUTCDate();
+      const last = `${parts[1]}-${String(Math.min(Math.max(month, 1), 12)).padStart(2, "0")}-${String(days)}`;
+      return {
+        code: "bad-date",
+        message:
+          month < 1 || month > 12
+            ? `"${value}" in ${where} is not a date that exists: there is no month ${month} (the month comes second: year-month-day)`
+            : `"${value}" in ${where} is not a date that exists: ${monthName} ${year} has ${days} days`,
+        fix: month < 1 || month > 12 ? `write the date as year-month-day, e.g. \`${field}: ${parts[1]}-${parts[3]}-${parts[2]}\` if the day and month were swapped` : `correct the day, e.g. \`${field}: ${last}\` for the last day of ${monthName}`,
+      };
+    }
+    // Day/month/year, as dates are written in the UK: say it the other way round.
+    const uk = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(value);
+    const example = uk ? `${uk[3]}-${uk[2]!.padStart(2, "0")}-${uk[1]!.padStart(2, "0")}` : "2024-03-31";
+    return {
+      code: "bad-date",
+      message: `"${value}" in ${where} is not a date written as year-month-day (YYYY-MM-DD)`,
+      fix: `write the date as year-month-day, e.g. \`${field}: ${example}\`; keep the published wording in "timescale"`,
+    };
+  },
   badPeriod: (value: string): Message => ({
     code: "bad-period",
     message: `"${value}" is not a period written as published, like 2023/24`,

@@ -157,8 +157,10 @@ export function makeSchemas(reference: Reference) {
 
   /** The indicators a theme, objective or action addresses: a list of numbers, or "all" of the standard's. */
   const allOf = z.enum(["all", "All"]);
-  const wresMapping = z.union([allOf, wres]).describe('The WRES indicators addressed: numbers such as [2, 4], or all');
-  const wdesMapping = z.union([allOf, wdes]).describe('The WDES metrics addressed: numbers such as [3], or all');
+  // Plans write "All" in the indicators column: `[All]` is read as `all`.
+  const allInList = z.tuple([allOf]).transform(() => "all" as const);
+  const wresMapping = z.union([allOf, allInList, wres]).describe('The WRES indicators addressed: numbers such as [2, 4], or all');
+  const wdesMapping = z.union([allOf, allInList, wdes]).describe('The WDES metrics addressed: numbers such as [3], or all');
 
   /** One row of an action plan. `see` makes the row a pointer to another action ("See 4.3"). */
   const actionFields = {

@@ -77,8 +77,9 @@ describe("validateProject", () => {
     expect(text).toContain("action 1.1 maps to WRES indicator 12, which does not exist (1-9)");
     expect(text).toContain('"We are a teem" in action 1.1 is not one of the seven NHS People Promise themes: did you mean "We are a team"?');
     expect(text).toContain('"compelte" is not an allowed status in action 1.2: did you mean "complete"?');
-    expect(text).toContain('"id" in action 1.3 should be text, but it is the number 1.3');
-    expect(text).toContain('"leads" in action 1.3 should be a list');
+    // An id read as a number names no action (4.10 is read as 4.1, another action's id): the action is named by its place.
+    expect(text).toContain('the "id" of action number 3 of theme 1 is the number 1.3, but an id must be text\n    Fix: put it in quotes: `id: "1.3"`');
+    expect(text).toContain('"leads" in action number 3 of theme 1 should be a list');
   });
 
   it("finds duplicate ids, missing cross-references and standards the plan does not cover", async () => {

@@ -122,7 +122,9 @@ export const describePlanPath: Describe = (path, root) => {
     const [list, index] = [path[i], path[i + 1]];
     if (typeof index !== "number" || (list !== "themes" && list !== "objectives" && list !== "actions")) break;
     at = [...at, list, index];
-    const id = scalarText(valueAt(root, [...at, "id"]));
+    // An id YAML read as a number (4.10 as 4.1) does not name its part: it may be another part's id.
+    const written = valueAt(root, [...at, "id"]);
+    const id = typeof written === "string" ? written : undefined;
     const see = scalarText(valueAt(root, [...at, "see"]));
     const kind = list === "themes" ? "theme" : list === "objectives" ? "objective" : "action";
     if (id !== undefined) name = `${kind} ${id}`;

@@ -85,7 +85,14 @@ function flattenUnions(issues: readonly z.core.$ZodIssue[], input: unknown): z.c
     // A branch is for another type of value when it fails at its root on the type, or on a list of allowed values of another type.
     const otherType = (e: z.core.$ZodIssue) =>
       e.path.length === 0 && (e.code === "invalid_type" || (e.code === "invalid_value" && !e.values.some((v) => typeof v === kind)));
-    const fitting = issue.errors.filter((branch) => !branch.some(otherType));
+    // `[All]` is read as all (schema.ts): when a list fails, the list of numbers says what is wrong in it, not that branch.
+    const allInList = (branch: readonly z.core.$ZodIssue[]) =>
+      branch.every(
+        (e) =>
+          (e.code === "invalid_value" && e.path.length === 1 && e.values.every((v) => v === "all" || v === "All")) ||
+          ((e.code === "too_big" || e.code === "too_small") && e.path.length === 0 && e.origin === "array"),
+      );
+    const fitting = issue.errors.filter((branch) => !branch.some(otherType) && !allInList(branch));
     if (fitting.length !== 1) return [issue];
     return flattenUnions(fitting[0]!.map((e) => ({ ...e, path: [...issue.path, ...e.path] })), input);
   });
@@ -115,7 +122,7 @@ export function zodProblems(
         for (const key of issue.keys) {
           // An objective's actions written under an action: say how objectives are written.
           const nested = key === "actions" && path.at(-2) === "actions";
-          const m = nested ? messages.nestedActions(describe(path, input)) : messages.unknownField(key, describe(path, input), known);
+          const m = nested ? messages.nestedActions(describe(path, input)) : messages.unknownField(key, describe(path, input), known, valueAt(input, [...path, key]));
           problems.push({ file, position: map.keyAt([...path, key]), ...m });
         }
         continue;
@@ -129,7 +136,10 @@ export function zodProblems(
           message = messages.missingField(field, where);
           position = map.at(parentPath.length < path.length - 1 ? path.slice(0, -1) : parentPath);
         } else {
-          message = messages.wrongType(field, where, expectedName[issue.expected] ?? issue.expected, typeName(value));
+          message =
+            field === "id" && typeof value === "number"
+              ? messages.idReadAsNumber(map.writtenAt(path), value, where)
+              : messages.wrongType(field, where, expectedName[issue.expected] ?? issue.expected, typeName(value), value);
           // An empty value (`title:` with nothing after it) has no text of its own to point at: point at its name.
           if (value === null) position = map.keyAt(path);
         }
