@@ -98,7 +98,7 @@ describe("themes with objectives", () => {
     expect(headings.slice(0, 6)).toEqual(["Objective", "Current position", "What we will do", "Lead", "Time-scale", "Status"]);
     // Due 31 March 2025 and reviewed on 31 March 2025: not yet past its due date; nothing else is overdue.
     expect(text(doc.querySelector(".action-plan__progress"))).toBe(
-      "Progress as at 31 March 2025: In progress 2 actions, On-going 1 action, Complete 1 action.",
+      "Progress as at 31 March 2025: 2 actions in progress, 1 action on-going and 1 action complete.",
     );
     expect(doc.querySelectorAll(".overdue")).toHaveLength(0);
   });
