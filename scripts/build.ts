@@ -270,6 +270,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
       const folders = { contentDir: path.join(projectRoot, "content"), dir, previousDir: outputDir };
       const print = planPrintPages(model, previous, tool);
       const groupPrint = planGroupPrintPages(model, previous, tool);
+      // The logos first: the print pages show them, and the PDFs are printed from the print pages.
+      await writeLogos(dir, project.organisations);
 
       // 5. Print pages and PDFs: the PDFs are printed from the print pages.
       let pdfs: ReadonlyMap<string, PdfInfo> = new Map();
@@ -289,7 +291,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
       // The kept organisations' files, as they were.
       linkFiles(plan.organisations.flatMap((o) => (o.action === "keep" ? recordFiles(o.previous!) : [])), outputDir, dir);
       const csv = writeChartData(dir, pages.reports) + writeGroupData(dir, pages.groupPages);
-      await writeLogos(dir, project.organisations);
       // The JSON Schemas that authors' editors check their files against (see `npm run new`).
       await writeJsonSchemas(dir, project.reference);
       // The accessibility statement last: it says what the checks will cover, every page and PDF.

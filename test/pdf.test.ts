@@ -1,14 +1,19 @@
 /**
  * The PDFs of the repository's own examples, built by the real pipeline in real Chromium and
  * parsed from their bytes: numbering, contents, repeated table headers, metadata, tags, fonts,
- * and the board-paper cover sheet.
+ * the board-paper cover sheet, PDF/UA clauses, and how the pages are used (issue 21: page count,
+ * type sizes, no stranded headings, no near-empty pages, no word broken in a table header).
  */
 import { readFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build, loadAndValidate } from "../scripts/build.ts";
-import { inspectPdf, type PdfInspection } from "../scripts/pdf/inspect-pdf.ts";
+import { PDFDocument } from "pdf-lib";
+import { inspectPdf, pageLayout, pdfText, type PageLayout, type PdfInspection } from "../scripts/pdf/inspect-pdf.ts";
+import { readDestinations } from "../scripts/pdf/destinations.ts";
+import { launchBrowser } from "../scripts/pdf/browser.ts";
+import { routeSite } from "../scripts/pdf/site-origin.ts";
 import { parsePage } from "../scripts/check/structure.ts";
 import { planModel } from "../scripts/action-plan/plan-model.ts";
 import type { Project } from "../scripts/validate/validate-project.ts";
@@ -17,6 +22,11 @@ import { repoRoot } from "./project.ts";
 let out: string;
 let project: Project;
 const pdfs = new Map<string, PdfInspection>();
+const layouts = new Map<string, PageLayout[]>();
+/** The page (1 = first) of each element a contents entry or link points at. */
+const pagesOf = new Map<string, Map<string, number>>();
+/** The margins of print.css's @page rule. */
+const MARGINS = { top: 18, right: 17, bottom: 16, left: 17 };
 
 const squash = (text: string) => text.replace(/\s+/g, " ").trim();
 
@@ -26,7 +36,11 @@ beforeAll(async () => {
   project = await loadAndValidate(repoRoot);
   for (const r of project.reports) {
     const key = `${r.organisation}/${r.slug}`;
-    pdfs.set(key, await inspectPdf(await readFile(path.join(out, key, `${r.organisation}-${r.slug}.pdf`))));
+    const bytes = await readFile(path.join(out, key, `${r.organisation}-${r.slug}.pdf`));
+    pdfs.set(key, await inspectPdf(bytes));
+    layouts.set(key, await pageLayout(bytes, MARGINS));
+    const destinations = readDestinations(await PDFDocument.load(bytes, { updateMetadata: false }));
+    pagesOf.set(key, new Map([...destinations].map(([id, d]) => [id, d.page])));
   }
 }, 300_000);
 
@@ -75,7 +89,7 @@ describe("the PDF of every example report", () => {
           const planStarts = pdf.text.findIndex((t) => /Actions for /.test(t));
           const pagesWithRow = pdf.text.flatMap((t, i) => (i >= planStarts && idAtRowStart.test(t) ? [i] : []));
           for (const i of pagesWithRow) {
-            expect(pdf.text[i], `${report.organisation} action ${action.id} on page ${i + 1}`).toMatch(new RegExp(`^\\s*${plan.columns?.id ?? "Action"}\\s{2,}(What we will do|Objective|Actions)\\s`, "m"));
+            expect(pdf.text[i], `${report.organisation} action ${action.id} on page ${i + 1}`).toMatch(new RegExp(`^\\s*${plan.columns?.id ?? "Action"}\\s+(What we will do|Objective|Actions)\\s`, "m"));
             if (!new RegExp(`Actions for ${theme.name}`).test(pdf.text[i]!)) continued++;
           }
         }
@@ -138,15 +152,181 @@ describe("the PDF of every example report", () => {
     const firstPage = squash(pdf.text[0]!);
     for (const field of ["Report to Trust Board", "22 November 2023", "Agenda item 13", "Purpose of the report", "For noting: ☑ yes", "For decision: ☐ no", "Executive summary"])
       expect(firstPage).toContain(field);
-    // The cover sheet runs on, as the seed's does, before the report's own cover.
-    const coverSheet = squash(pdf.text.slice(0, pdf.text.findIndex((t) => /^\s*Contents\s*$/m.test(t))).join(" "));
-    for (const field of ["Recommendation", "Report author Angela Hartley", "Executive sponsors", "Assurance level Substantial", "Rationale for assurance rating"]) expect(coverSheet).toContain(field);
+    // All on the one page (the seed's ran on: a board pack's cover sheet is one page).
+    for (const field of ["Recommendation", "Report author Angela Hartley", "Executive sponsors", "Assurance level Substantial", "Rationale for assurance"]) expect(firstPage).toContain(field);
   });
 
-  it("shows each chart with its text alternative in the PDF of the report with data", () => {
-    const pdf = pdfs.get("example-nhs-trust/2024-25")!;
-    const all = squash(pdf.text.join(" "));
+  it("shows the organisation's logo on the cover (its file is in the site before the PDFs are printed)", () => {
+    // The example logo is an SVG whose words, "Example Trust", print as text beside the NHS mark.
+    expect(pdfs.get("example-nhs-trust/2024-25")!.text[0]).toMatch(/^\s*Example Trust\s*$/m);
+  });
+
+  it("shows each chart with its text alternative in the PDF of the report with data", async () => {
+    // In the order drawn: a caption stands beside its chart, so the page's layout interleaves their lines.
+    const all = squash(await pdfText(await readFile(path.join(out, "example-nhs-trust/2024-25/example-nhs-trust-2024-25.pdf"))));
     expect(all).toContain("Data for this chart");
     expect(all).toMatch(/Culturally diverse staff are \d+\.\d% of non-clinical staff in Band \d/);
+  });
+});
+
+describe("how the PDFs use their pages (issue 21)", () => {
+  const printPage = async (key: string) => parsePage(await readFile(path.join(out, key, "print.html"), "utf8"));
+  /** The page (1 = first) the contents are on: the pages before it are covers. */
+  const contentsPage = (key: string) => pdfs.get(key)!.text.findIndex((t) => /^\s*Contents\s*$/m.test(t)) + 1;
+
+  it("prints the example trust's report on at most 28 pages (48 with Paged.js and 11 pt type)", () => {
+    expect(pdfs.get("example-nhs-trust/2024-25")!.pages).toBeLessThanOrEqual(28);
+  });
+
+  it("leaves no page under 40% used, except the covers and the last", () => {
+    for (const [key, pages] of layouts) {
+      // Only the covers end with a break of their own: the contents, the action plan and the appendix follow on.
+      const contents = contentsPage(key);
+      pages.forEach(({ fill }, i) => {
+        const page = i + 1;
+        if (page < contents || page === pages.length) return;
+        expect(fill, `${key} page ${page} is ${Math.round(fill * 100)}% used`).toBeGreaterThanOrEqual(0.4);
+      });
+    }
+  });
+
+  it("never ends a page with a heading, a caption, a list number or a line that leads into a list", async () => {
+    for (const [key, pages] of layouts) {
+      const html = await printPage(key);
+      // Headings and captions, less any that a paragraph also says word for word (then the PDF cannot tell which ends the page).
+      const paragraphs = new Set([...html.querySelectorAll("p, li")].map((e) => squash(e.textContent ?? "")));
+      const titles = [...html.querySelectorAll("h1, h2, h3, h4, h5, h6, caption, .chart-figure__title")].map((e) => squash(e.textContent ?? "")).filter((t) => !paragraphs.has(t));
+      pages.forEach(({ lastLine }, i) => {
+        if (i + 1 < contentsPage(key)) return; // a cover's last line may echo a heading ("2023/24")
+        const line = squash(lastLine);
+        // A list number is short: a year ending a sentence ("2024.") is not one.
+        expect(/^(\d{1,2}\.|•)$/.test(line), `${key} page ${i + 1} ends with a list number: "${line}"`).toBe(false);
+        expect(line.endsWith(":"), `${key} page ${i + 1} ends with "${line}", which leads into what is on the next page`).toBe(false);
+        if (line.length < 6 || !line.includes(" ")) return; // one word ends many a table row too
+        const title = titles.find((t) => t.endsWith(line));
+        expect(title, `${key} page ${i + 1} ends with "${line}", the end of a heading or caption`).toBeUndefined();
+      });
+    }
+  });
+
+  it("keeps every page's words inside its text area: nothing runs into the margins", () => {
+    for (const [key, pages] of layouts) pages.forEach(({ outside }, i) => expect(outside, `${key} page ${i + 1}`).toEqual([]));
+  });
+
+  it("breaks no word inside a table header", async () => {
+    const count = (words: string[]) => words.reduce((m, w) => m.set(w, (m.get(w) ?? 0) + 1), new Map<string, number>());
+    for (const [key, pdf] of pdfs) {
+      const html = await printPage(key);
+      // Each header word is printed whole at least as often as the page says it (headers repeated on later pages add more).
+      // Split at hyphens too: a line may end at a hyphen, which is a proper place to break.
+      const split = (text: string) =>
+        text
+          .split(/[\s\-\u2010\u2011]+/)
+          .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""))
+          .filter((w) => w.length > 3);
+      const printed = count(split(pdf.text.join(" ")));
+      // Chart labels left out: a chart draws its own text (its legend may be cut short, the charts' check).
+      const textNodes = (root: Node): string[] =>
+        [...root.childNodes].flatMap((n) => (n.nodeType === 3 ? [n.textContent ?? ""] : n.nodeName.toLowerCase() === "svg" ? [] : textNodes(n)));
+      const words = (root: Node) => textNodes(root).flatMap(split);
+      const said = count(words(html.body));
+      const headerWords = new Set([...html.querySelectorAll("th")].flatMap(words));
+      expect(headerWords.size, key).toBeGreaterThan(2);
+      for (const word of headerWords) expect(printed.get(word) ?? 0, `${key}: table header word "${word}" printed whole`).toBeGreaterThanOrEqual(said.get(word) ?? 0);
+    }
+  });
+
+  it("prints body text at 12 point, tables and notes at 10 point or more, a board cover sheet at 9 (chart text is the charts' check)", async () => {
+    const browser = await launchBrowser();
+    try {
+      for (const key of pdfs.keys()) {
+        const context = await browser.newContext({ bypassCSP: true });
+        const page = await context.newPage();
+        await page.goto((await routeSite(context, out))(`${key}/print.html`));
+        await page.emulateMedia({ media: "print" });
+        const sizes = await page.evaluate(() => {
+          const pt = (element: Element) => (parseFloat(getComputedStyle(element).fontSize) * 72) / 96;
+          const texts = [...document.body.querySelectorAll("*")].filter(
+            (e) => !e.closest("svg") && [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== "") && e.getClientRects().length > 0,
+          );
+          const body = texts.filter((e) => /^(P|LI)$/.test(e.tagName) && !e.closest("table, figure, nav"));
+          // A board paper's cover sheet is set at 9 point, to keep it to its one page.
+          const sheet = texts.filter((e) => e.closest(".board-cover"));
+          const rest = texts.filter((e) => !e.closest(".board-cover"));
+          return { smallest: Math.min(...rest.map(pt)), smallestSheet: Math.min(...sheet.map(pt)), smallestBody: Math.min(...body.map(pt)), body: body.length };
+        });
+        await context.close();
+        expect(sizes.body, key).toBeGreaterThan(5);
+        expect(sizes.smallestBody, `${key}: body text`).toBeGreaterThanOrEqual(11.99);
+        expect(sizes.smallest, `${key}: any text`).toBeGreaterThanOrEqual(9.99); // 10 pt is 13.333 px
+        expect(sizes.smallestSheet, `${key}: the cover sheet`).toBeGreaterThanOrEqual(8.99);
+      }
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it("prints at full size: nothing so wide that Chromium shrank the pages to fit (body text measures 12 point on the page)", () => {
+    for (const [key, pages] of layouts) {
+      // Poppler's word boxes are as tall as the font's ascent and descent: 1.117 em for Liberation Sans (Arial's metrics).
+      const heights = pages.flatMap((page) => page.wordHeights);
+      // The commonest sizes are the stylesheet's whole points (12, 10 ...), exactly: a shrunk print has 11.9 and 9.9.
+      const common = [...heights.reduce((m, h) => m.set(h, (m.get(h) ?? 0) + 1), new Map<number, number>())].sort((a, b) => b[1] - a[1]).slice(0, 2);
+      for (const [height] of common) {
+        const size = height / 1.117;
+        expect(Math.abs(size - Math.round(size)), `${key}: a common text size is ${size.toFixed(2)} pt`).toBeLessThan(0.03);
+      }
+    }
+  });
+
+  it("lists every section a reader looks for in the contents: each indicator, each theme, the appendix", async () => {
+    const html = await printPage("example-nhs-trust/2024-25");
+    const entries = [...html.querySelectorAll("nav.contents a")].map((a) => a.getAttribute("href"));
+    const targets = [...html.querySelectorAll(".indicator-list__item, .action-theme > h3, #at-a-glance, #chart-data")].map((e) => `#${e.getAttribute("id")}`);
+    expect(targets.length).toBeGreaterThan(20);
+    for (const target of targets) expect(entries, target).toContain(target);
+  });
+
+  it("numbers no list of indicators itself: the headings carry the indicators' own numbers", () => {
+    const pdf = pdfs.get("example-nhs-trust/2024-25")!;
+    expect(pdf.text.join("\n")).not.toMatch(/^[ \t]*\d+\.[ \t]+(WRES|WDES) /m); // on one line: "2024." may end a line before a heading
+  });
+
+  it("holds what a board needs: the at-a-glance summary after the contents, and the progress line", async () => {
+    const key = "example-nhs-trust/2024-25";
+    const at = pagesOf.get(key)!;
+    // The summary is on the contents page or after it, and before the report's first section of its own.
+    const firstSection = (await printPage(key)).querySelector(".report-body > h2[id]")!.getAttribute("id")!;
+    expect(at.get("at-a-glance")).toBeGreaterThanOrEqual(contentsPage(key));
+    expect(at.get("at-a-glance")).toBeLessThanOrEqual(at.get(firstSection)!);
+    const text = squash(pdfs.get(key)!.text.join(" "));
+    expect(text.lastIndexOf("At a glance")).toBeLessThan(text.lastIndexOf(squash((await printPage(key)).getElementById(firstSection)!.textContent)));
+    expect(text).toMatch(/Progress: .*Complete 1 action/);
+  });
+
+  it("fits a board paper's cover sheet on its first page: its last words there, the report's own cover next", async () => {
+    let sheets = 0;
+    for (const report of project.reports) {
+      const key = `${report.organisation}/${report.slug}`;
+      const sheet = (await printPage(key)).querySelector(".board-cover");
+      if (!sheet) continue;
+      sheets++;
+      const text = pdfs.get(key)!.text.map(squash);
+      const lastWords = squash([...sheet.querySelectorAll("td")].at(-1)!.textContent ?? "").split(" ").slice(-3).join(" ");
+      expect(text[0], key).toContain(lastWords);
+      expect(text[1], key).toContain(squash(report.data.title ?? report.plan.data.title));
+      expect(contentsPage(key), key).toBe(3);
+    }
+    expect(sheets).toBeGreaterThan(0);
+  });
+
+  it("puts the board paper's cover sheet first as its one h1, with one top-level bookmark per section", () => {
+    const pdf = pdfs.get("cambridgeshire-community-services/2023-24")!;
+    const top = pdf.outline.filter((o) => o.depth === 1).map((o) => o.title);
+    expect(top).toEqual(["Bi-Annual People Strategy Update"]);
+    const sections = pdf.outline.filter((o) => o.depth === 2).map((o) => o.title);
+    expect(new Set(sections).size).toBe(sections.length);
+    expect(sections[0]).toBe("Contents");
+    expect(squash(pdf.text[0]!)).toMatch(/^Bi-Annual People Strategy Update Report to the Trust Board/);
   });
 });

@@ -12,7 +12,7 @@
  */
 import { readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { Browser, BrowserContext } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { hashOf, type JsonCache } from "../cache/content-cache.ts";
 import { checkAccessibility } from "./axe.ts";
 import { checkChartGeometry, checkPrintedCharts } from "./chart-geometry.ts";
@@ -91,14 +91,16 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
     }
   const toCheck = pages.filter((p) => !byPage.has(p.file));
   // Chromium runs axe and the chart geometry while this process runs the other checks: the two share the work of two cores.
+  // axe checks every page, the printable versions too: what is published must pass every check (issue 21). Their
+  // charts are drawn for paper, so their geometry is checked in print media (checkPrintedCharts), not at screen widths.
   const isPrint = (p: SitePage) => p.html.includes('<body class="print">');
-  const webPages = toCheck.filter((p) => !isPrint(p)).map((p) => ({ file: p.file, size: p.html.length }));
-  const printPages = toCheck.filter(isPrint).map((p) => p.file);
+  const printPages = new Set(toCheck.filter(isPrint).map((p) => p.file));
+  const onScreen = (page: Page, file: string, width: number) => (printPages.has(file) ? Promise.resolve([]) : checkChartGeometry(page, file, width));
   const inBrowser =
     browser && serve
       ? (async () => {
-          const found = await checkAccessibility(browser, webPages, serve, [checkChartGeometry]);
-          for (const finding of await checkPrintedCharts(browser, printPages, serve)) found.set(finding.file, [...(found.get(finding.file) ?? []), finding]);
+          const found = await checkAccessibility(browser, toCheck.map((p) => ({ file: p.file, size: p.html.length })), serve, [onScreen]);
+          for (const finding of await checkPrintedCharts(browser, [...printPages], serve)) found.set(finding.file, [...(found.get(finding.file) ?? []), finding]);
           return found;
         })()
       : undefined;

@@ -26,13 +26,12 @@ export function checkStructure(file: string, html: string): Finding[] {
   if (!doc.documentElement.getAttribute("lang")) add("html-lang", "html", "the page has no language", 'set <html lang="en-GB">');
   if (!doc.querySelector("title")?.textContent?.trim()) add("page-title", "head", "the page has no title", "give the page a <title>");
 
-  const isPrint = doc.body.classList.contains("print");
   const headings = [...doc.querySelectorAll("h1, h2, h3, h4, h5, h6")];
   const h1s = headings.filter((h) => h.tagName === "H1").length;
   if (h1s !== 1) add("one-h1", "body", `the page has ${h1s} top-level headings (h1)`, "a page has exactly one h1, its title");
   headings.forEach((h, i) => {
     const level = Number(h.tagName[1]);
-    const previous = i > 0 ? Number(headings[i - 1]!.tagName[1]) : isPrint ? level : 0;
+    const previous = i > 0 ? Number(headings[i - 1]!.tagName[1]) : 0;
     if (level > previous + 1)
       add("heading-order", h, `heading level h${level} follows h${previous}, skipping a level ("${h.textContent?.trim().slice(0, 60)}")`, "use the next heading level down; in Markdown, one more # than the section above");
     if (!h.textContent?.trim()) add("empty-heading", h, "a heading has no text", "give the heading text, or remove it");

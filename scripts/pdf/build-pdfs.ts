@@ -4,7 +4,7 @@
  * unchanged report is never printed again.
  *
  * The cache key is a hash of everything the PDF depends on: the print page's bytes (charts are
- * inline SVG), the print and component stylesheets, the PDF engine's source (pdfEngineFiles), the
+ * inline SVG) and the pictures it shows (a logo), the print and component stylesheets, the PDF engine's source (pdfEngineFiles), the
  * lock file, the metadata and SOURCE_DATE_EPOCH. Change any of them and the key changes.
  */
 import { createHash } from "node:crypto";
@@ -58,8 +58,19 @@ async function sharedInputs(siteDir: string): Promise<string> {
   return hash.digest("hex");
 }
 
-export function cacheKey(printHtml: Uint8Array, shared: string, meta: PdfMeta, env: NodeJS.ProcessEnv): string {
-  return createHash("sha256")
+/**
+ * The bytes of the site's own files the print page shows as pictures (<img src="/...">: a logo): the
+ * page names them by path only, so a new logo under the same name must still change the key.
+ */
+async function pictures(printHtml: Uint8Array, siteDir: string): Promise<Buffer[]> {
+  const paths = [...Buffer.from(printHtml).toString("utf8").matchAll(/<img\b[^>]*\bsrc="(\/[^"]*)"/g)].map((m) => m[1]!);
+  return Promise.all([...new Set(paths)].map((p) => readFile(path.join(siteDir, decodeURIComponent(p))).catch(() => Buffer.from(`missing ${p}`))));
+}
+
+export function cacheKey(printHtml: Uint8Array, shared: string, meta: PdfMeta, env: NodeJS.ProcessEnv, pictureBytes: readonly Uint8Array[]): string {
+  const hash = createHash("sha256");
+  for (const picture of pictureBytes) hash.update(picture);
+  return hash
     .update(printHtml)
     .update(shared)
     .update(JSON.stringify(meta))
@@ -83,7 +94,8 @@ export async function buildPdfs(reports: readonly PdfReport[], options: BuildPdf
   const info = new Map<string, PdfInfo>();
   const jobs: (PdfBatchJob & { key: string; report: PdfReport })[] = [];
   for (const report of reports) {
-    const key = cacheKey(await readFile(path.join(options.siteDir, report.printFile)), shared, report.meta, env);
+    const html = await readFile(path.join(options.siteDir, report.printFile));
+    const key = cacheKey(html, shared, report.meta, env, await pictures(html, options.siteDir));
     const hit = cached.get(key);
     const target = path.join(options.siteDir, report.pdfFile);
     if (hit) {

@@ -97,6 +97,59 @@ export function pdfText(bytes: Uint8Array): Promise<string> {
   return withPdfFile(bytes, (file) => pdftotext(file, "-raw"));
 }
 
+/** The margins of the PDF's pages, in millimetres (the @page rule of templates/print/print.css). */
+export interface PageMargins {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+export interface PageLayout {
+  /**
+   * How much of the text area is used: from its top down to the lowest word in it, as a share of its
+   * height (charts count by their labels; the running head and page number, in the margins, do not).
+   */
+  fill: number;
+  /** Words printed beside the text area, in the left or right margin or off the page: content that ran wide. */
+  outside: string[];
+  /** The words of the lowest line in the text area, left to right: what a page ends with. */
+  lastLine: string;
+  /** The height of each word's box in the text area, in points to 0.01 (the font's size times its ascent and descent). */
+  wordHeights: number[];
+}
+
+/** Where the words of each page are, from poppler's word boxes (pdftotext -bbox). */
+export function pageLayout(bytes: Uint8Array, margins: PageMargins): Promise<PageLayout[]> {
+  return withPdfFile(bytes, async (file) => {
+    const { stdout } = await run("pdftotext", ["-bbox", file, "-"], { maxBuffer: 256 * 1024 * 1024 });
+    const mm = 72 / 25.4;
+    return stdout.split("<page ").slice(1).map((page) => {
+      const width = Number(/width="([\d.]+)"/.exec(page)![1]);
+      const height = Number(/height="([\d.]+)"/.exec(page)![1]);
+      const [top, bottom] = [margins.top * mm, height - margins.bottom * mm];
+      const [left, right] = [margins.left * mm - 1, width - margins.right * mm + 1];
+      const outside: string[] = [];
+      const words: { x: number; y: number; height: number; text: string }[] = [];
+      for (const word of page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
+        const [xMin, yMin, xMax, yMax] = [Number(word[1]), Number(word[2]), Number(word[3]), Number(word[4])];
+        if (yMin < top || yMax > bottom) continue;
+        const text = word[5]!.replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"');
+        words.push({ x: xMin, y: yMax, height: Math.round((yMax - yMin) * 100) / 100, text });
+        if (xMin < left || xMax > right) outside.push(text);
+      }
+      const lowest = Math.max(top, ...words.map((w) => w.y));
+      const lastLine = words
+        .filter((w) => w.y > lowest - 3)
+        .sort((a, b) => a.x - b.x)
+        .map((w) => w.text)
+        .join(" ");
+      const wordHeights = words.map((w) => w.height);
+      return { fill: (lowest - top) / (bottom - top), outside, lastLine, wordHeights };
+    });
+  });
+}
+
 async function pageTexts(file: string): Promise<string[]> {
   const pages = (await pdftotext(file, "-layout")).split("\f");
   if (pages.at(-1)?.trim() === "") pages.pop();

@@ -40,6 +40,11 @@ export const pdfMessages = {
     message: `the print page ${document} could not be loaded: ${reason}`,
     fix: "build the HTML first (the PDF step prints the pages the HTML step wrote), and check the path",
   }),
+  resourceMissing: (document: string, url: string, status: string): Message => ({
+    code: "pdf-resource-missing",
+    message: `the print page ${document} uses ${url}, which could not be loaded (${status}), so the PDF would lack it`,
+    fix: "if it is your organisation's logo, check the logo file named in the organisation's YAML file; otherwise this is a fault in the tool: report it",
+  }),
   contentLost: (document: string, count: number, sample: string): Message => ({
     code: "pdf-content-lost",
     message: `the PDF of ${document} lost ${count} word${count === 1 ? "" : "s"} of the report (among them: "${sample}"), so it would be incomplete`,

@@ -143,6 +143,7 @@ async function print(context: BrowserContext, job: PdfJob, document: string, ful
   let first: Map<string, Destination> | undefined;
   let lostWords: Promise<string[]> | undefined;
   if (full) {
+    await page.evaluate(fitToPage);
     await page.evaluate(addContentsPageBoxes);
     const draft = await guard(page.pdf({ ...PRINT_OPTIONS, tagged: false, outline: false }));
     // The words are looked for in the first print, while Chromium makes the second: both hold the
@@ -189,6 +190,38 @@ async function print(context: BrowserContext, job: PdfJob, document: string, ful
 /*
  * The functions below run inside the page (page.evaluate): plain DOM code, no imports.
  */
+
+/**
+ * Two corrections that need the page measured at the width of its text area (--page-width and
+ * --page-height on the root, from print.css; a page without them is left as it is):
+ * - A table wider than the text area (a long unbroken address or code in a cell: print.css sizes
+ *   columns by their words and breaks none inside) would run off the page, its last columns lost;
+ *   the words in that table's cells may then break anywhere.
+ * - Rows are kept whole (print.css), but a row taller than half a page that does not fit would leave
+ *   the page before it more than half empty: such rows may split between their lines.
+ * (Measuring in print media at a viewport of that size instead made Chromium's tagging of repeated
+ * header cells vary from one print to the next.)
+ */
+function fitToPage(): void {
+  const root = window.document.documentElement;
+  const style = getComputedStyle(root);
+  if (!style.getPropertyValue("--page-width") || !style.getPropertyValue("--page-height")) return;
+  const body = window.document.body;
+  const before = body.getAttribute("style");
+  body.style.cssText = "width: var(--page-width); max-width: none; margin: 0; padding: 0";
+  const width = body.getBoundingClientRect().width;
+  for (const table of window.document.querySelectorAll("table"))
+    if (table.getBoundingClientRect().width > width + 0.5) for (const cell of table.querySelectorAll<HTMLElement>("td")) cell.style.overflowWrap = "anywhere";
+  const probe = window.document.createElement("div");
+  probe.style.cssText = "position: absolute; visibility: hidden; height: var(--page-height)";
+  body.append(probe);
+  const limit = probe.getBoundingClientRect().height / 2;
+  probe.remove();
+  const tall = [...window.document.querySelectorAll<HTMLTableRowElement>("tr")].filter((row) => row.getBoundingClientRect().height > limit);
+  if (before === null) body.removeAttribute("style");
+  else body.setAttribute("style", before);
+  for (const row of tall) row.style.breakInside = "auto";
+}
 
 /** The text of the page as a reader gets it, without the charts' labels. */
 function pageWords(): string {
@@ -278,7 +311,7 @@ export function missingWords(before: string, after: string): string[] {
   return lost;
 }
 
-/** Watches the page for what must fail the document: a script error or a crash. */
+/** Watches the page for what must fail the document: a script error, a crash, or a picture or stylesheet that did not load. */
 function watchForFailure(page: Page, document: string): { promise: Promise<never>; settle: () => void } {
   let failure: Error | undefined;
   let reject: (error: Error) => void = () => undefined;
@@ -292,6 +325,14 @@ function watchForFailure(page: Page, document: string): { promise: Promise<never
   };
   page.on("pageerror", (error) => fail(new PdfError(pdfMessages.pageError(document, error.message))));
   page.on("crash", () => fail(new PageCrash(document)));
+  // A picture or stylesheet the page uses that is missing: the PDF would silently lack it.
+  page.on("response", (response) => {
+    if (response.status() >= 400 && response.request().frame().parentFrame() === null && !response.request().isNavigationRequest())
+      fail(new PdfError(pdfMessages.resourceMissing(document, new URL(response.url()).pathname, `the server answered ${response.status()}`)));
+  });
+  page.on("requestfailed", (request) => {
+    if (!request.isNavigationRequest()) fail(new PdfError(pdfMessages.resourceMissing(document, request.url(), request.failure()?.errorText ?? "it failed")));
+  });
   return {
     promise,
     settle: () => {

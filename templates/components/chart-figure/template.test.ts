@@ -72,9 +72,13 @@ describe("chartFigure macro", () => {
     expect(link.getAttributeValue("href")).toBe(fixture.csvHref);
   });
 
-  it("opens the details for print when asked", () => {
-    expect(root.querySelectorAll("details")[0]!.hasAttribute("open")).toBe(false);
-    expect(parse(render(fixture, { open: true })).querySelectorAll("details")[0]!.hasAttribute("open")).toBe(true);
+  it("in print, links to the table in the PDF's appendix instead of repeating it under the chart", () => {
+    expect(root.querySelectorAll("details")).toHaveLength(1);
+    const printed = parse(render(fixture, { print: true }));
+    expect(printed.querySelectorAll("details, table")).toHaveLength(0);
+    const link = printed.querySelectorAll(".chart-figure__data-link a")[0]!;
+    expect(link.getAttributeValue("href")).toBe(`#data-${fixture.id}`);
+    expect(link.textContent).toBe("Data for this chart");
   });
 
   it("shows the table, open, and the CSV link under the caption when no chart was drawn", () => {
