@@ -236,6 +236,34 @@ describe("how the PDFs use their pages (issue 21)", () => {
     }
   });
 
+  it("keeps every table cell's words inside the cell, and each appendix table whole in its column, laid out at the page's text width", async () => {
+    const browser = await launchBrowser();
+    try {
+      for (const key of pdfs.keys()) {
+        // The text area of an A4 page less print.css's margins, in CSS px.
+        const width = Math.round(((210 - MARGINS.left - MARGINS.right) / 25.4) * 96);
+        const context = await browser.newContext({ bypassCSP: true, viewport: { width, height: 1000 } });
+        const page = await context.newPage();
+        await page.goto((await routeSite(context, out))(`${key}/print.html`));
+        await page.emulateMedia({ media: "print" });
+        const found = await page.evaluate(() => {
+          const name = (e: Element) => (e.textContent ?? "").replace(/\s+/g, " ").trim().slice(0, 50);
+          // A word that will not wrap (a status tag held on one line) runs over the next cell.
+          const overflowing = [...document.querySelectorAll("td, th")].filter((cell) => cell.scrollWidth > cell.clientWidth + 1).map(name);
+          // A table split between the two columns has a box in each.
+          const split = [...document.querySelectorAll(".chart-data__table")].filter((t) => t.getClientRects().length > 1).map(name);
+          return { overflowing, split, tables: document.querySelectorAll(".chart-data__table").length };
+        });
+        await context.close();
+        expect(found.overflowing, key).toEqual([]);
+        expect(found.split, key).toEqual([]);
+        if (key === "example-nhs-trust/2024-25") expect(found.tables).toBeGreaterThan(10);
+      }
+    } finally {
+      await browser.close();
+    }
+  });
+
   it("prints body text at 12 point, tables and notes at 10 point or more, a board cover sheet at 9 (chart text is the charts' check)", async () => {
     const browser = await launchBrowser();
     try {
@@ -301,7 +329,7 @@ describe("how the PDFs use their pages (issue 21)", () => {
     expect(at.get("at-a-glance")).toBeLessThanOrEqual(at.get(firstSection)!);
     const text = squash(pdfs.get(key)!.text.join(" "));
     expect(text.lastIndexOf("At a glance")).toBeLessThan(text.lastIndexOf(squash((await printPage(key)).getElementById(firstSection)!.textContent)));
-    expect(text).toMatch(/Progress: .*Complete 1 action/);
+    expect(text).toMatch(/Progress( as at [^:]*)?: .*Complete 1 action/);
   });
 
   it("fits a board paper's cover sheet on its first page: its last words there, the report's own cover next", async () => {
