@@ -178,16 +178,24 @@ describe("how the PDFs use their pages (issue 21)", () => {
     expect(pdfs.get("example-nhs-trust/2024-25")!.pages).toBeLessThanOrEqual(28);
   });
 
-  it("leaves no page under 40% used, except the covers and the last", () => {
+  it("leaves no page under 40% used, except the covers, the page before the appendix and the last", () => {
     for (const [key, pages] of layouts) {
-      // Only the covers end with a break of their own: the contents, the action plan and the appendix follow on.
+      // The covers and the appendix start a page; the contents and the action plan follow on.
       const contents = contentsPage(key);
+      const appendix = pagesOf.get(key)!.get("chart-data");
       pages.forEach(({ fill }, i) => {
         const page = i + 1;
-        if (page < contents || page === pages.length) return;
+        if (page < contents || page === pages.length || page + 1 === appendix) return;
         expect(fill, `${key} page ${page} is ${Math.round(fill * 100)}% used`).toBeGreaterThanOrEqual(0.4);
       });
     }
+  });
+
+  it("starts the appendix's tables on its heading's page", async () => {
+    const key = "example-nhs-trust/2024-25";
+    const first = (await printPage(key)).querySelector(".chart-data__table")!.id;
+    expect(pagesOf.get(key)!.get("chart-data")).toBeDefined();
+    expect(pagesOf.get(key)!.get(first)).toBe(pagesOf.get(key)!.get("chart-data"));
   });
 
   it("never ends a page with a heading, a caption, a list number or a line that leads into a list", async () => {
