@@ -165,7 +165,7 @@ describe("the PDF of every example report", () => {
     // In the order drawn: a caption stands beside its chart, so the page's layout interleaves their lines.
     const all = squash(await pdfText(await readFile(path.join(out, "example-nhs-trust/2024-25/example-nhs-trust-2024-25.pdf"))));
     expect(all).toContain("Data for this chart");
-    expect(all).toMatch(/Culturally diverse staff are \d+\.\d% of non-clinical staff in Band \d/);
+    expect(all).toMatch(/Culturally diverse staff are \d+\.\d% of non- ?clinical staff in Band \d/); // "non-" may end a line
   });
 });
 
@@ -235,9 +235,10 @@ describe("how the PDFs use their pages (issue 21)", () => {
       const printed = count(split(pdf.text.join(" ")));
       // Chart labels left out: a chart draws its own text (its legend may be cut short, the charts' check).
       const textNodes = (root: Node): string[] =>
-        [...root.childNodes].flatMap((n) => (n.nodeType === 3 ? [n.textContent ?? ""] : n.nodeName.toLowerCase() === "svg" ? [] : textNodes(n)));
+        [...root.childNodes].flatMap((n) => (n.nodeType === 3 ? [n.textContent ?? ""] : n.nodeName.toLowerCase() === "svg" || (n as Element).classList?.contains("nhsuk-u-visually-hidden") ? [] : textNodes(n)));
       const words = (root: Node) => textNodes(root).flatMap(split);
-      const said = count(words(html.body));
+      // As often as the table headers say it (the body's words wrap by other rules, and a hidden word is not printed).
+      const said = count([...html.querySelectorAll("th")].flatMap(words));
       const headerWords = new Set([...html.querySelectorAll("th")].flatMap(words));
       expect(headerWords.size, key).toBeGreaterThan(2);
       for (const word of headerWords) expect(printed.get(word) ?? 0, `${key}: table header word "${word}" printed whole`).toBeGreaterThanOrEqual(said.get(word) ?? 0);
@@ -337,7 +338,7 @@ describe("how the PDFs use their pages (issue 21)", () => {
     expect(at.get("at-a-glance")).toBeLessThanOrEqual(at.get(firstSection)!);
     const text = squash(pdfs.get(key)!.text.join(" "));
     expect(text.lastIndexOf("At a glance")).toBeLessThan(text.lastIndexOf(squash((await printPage(key)).getElementById(firstSection)!.textContent)));
-    expect(text).toMatch(/Progress( as at [^:]*)?: .*Complete 1 action/);
+    expect(text).toMatch(/Progress as at [^:]*: .*1 action complete/);
   });
 
   it("fits a board paper's cover sheet on its first page: its last words there, the report's own cover next", async () => {
