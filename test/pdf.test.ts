@@ -178,17 +178,35 @@ describe("how the PDFs use their pages (issue 21)", () => {
     expect(pdfs.get("example-nhs-trust/2024-25")!.pages).toBeLessThanOrEqual(28);
   });
 
-  it("leaves no page under 40% used, except the covers, the page before the appendix and the last", () => {
+  it("leaves no page under 40% used, except the covers, the page before the appendix or a change of page size, and the last", () => {
     for (const [key, pages] of layouts) {
-      // The covers and the appendix start a page; the contents and the action plan follow on.
+      // The covers and the appendix start a page, and so does a wide action plan on its landscape pages; the contents follow on.
       const contents = contentsPage(key);
       const appendix = pagesOf.get(key)!.get("chart-data");
-      pages.forEach(({ fill }, i) => {
+      pages.forEach(({ fill, landscape }, i) => {
         const page = i + 1;
-        if (page < contents || page === pages.length || page + 1 === appendix) return;
+        if (page < contents || page === pages.length || page + 1 === appendix || pages[i + 1]!.landscape !== landscape) return;
         expect(fill, `${key} page ${page} is ${Math.round(fill * 100)}% used`).toBeGreaterThanOrEqual(0.4);
       });
     }
+  });
+
+  it("prints a wide action plan, and only it, on landscape pages, so that its columns keep their words whole", async () => {
+    let wide = 0;
+    for (const [key, pages] of layouts) {
+      const landscape = pages.flatMap((p, i) => (p.landscape ? [i + 1] : []));
+      if (!(await printPage(key)).querySelector(".print-action-plan.landscape")) {
+        expect(landscape, key).toEqual([]);
+        continue;
+      }
+      wide++;
+      // From the action plan's heading to the page before the appendix (or the last page), every page and no other.
+      const first = pagesOf.get(key)!.get("action-plan")!;
+      const last = (pagesOf.get(key)!.get("chart-data") ?? pages.length + 1) - 1;
+      expect(landscape, key).toEqual(Array.from({ length: last - first + 1 }, (_, i) => first + i));
+    }
+    // The examples include a plan of more than six columns (objective, current position, ...).
+    expect(wide).toBeGreaterThan(0);
   });
 
   it("starts the appendix's tables on its heading's page", async () => {

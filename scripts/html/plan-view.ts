@@ -184,7 +184,8 @@ function wordShare(texts: readonly (string | undefined)[], font: StandardFontEmb
 function columnWords(actions: readonly ActionView[], objectives: readonly ObjectiveView[]): Record<ColumnKey, (string | undefined)[]> {
   const of = (f: (a: ActionView) => (string | undefined)[]) => actions.flatMap(f);
   return {
-    id: of((a) => [a.id, a.see?.text]),
+    // The id cell does not wrap (action-table.css): "See action 1.1" is one word.
+    id: of((a) => [a.id, a.see?.text.replace(/\s/g, "x")]),
     objective: [...of((a) => [a.objectiveHtml]), ...objectives.map((o) => o.textHtml)],
     currentPosition: [...of((a) => [a.currentPositionHtml]), ...objectives.map((o) => o.currentPositionHtml)],
     action: of((a) => [a.actionHtml, a.see?.summary]),

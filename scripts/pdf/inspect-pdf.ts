@@ -111,6 +111,8 @@ export interface PageLayout {
    * height (charts count by their labels; the running head and page number, in the margins, do not).
    */
   fill: number;
+  /** A page wider than it is tall (print.css prints a wide action plan on landscape pages). */
+  landscape: boolean;
   /** Words printed beside the text area, in the left or right margin or off the page: content that ran wide. */
   outside: string[];
   /** The words of the lowest line in the text area, left to right: what a page ends with. */
@@ -145,7 +147,7 @@ export function pageLayout(bytes: Uint8Array, margins: PageMargins): Promise<Pag
         .map((w) => w.text)
         .join(" ");
       const wordHeights = words.map((w) => w.height);
-      return { fill: (lowest - top) / (bottom - top), outside, lastLine, wordHeights };
+      return { fill: (lowest - top) / (bottom - top), landscape: width > height, outside, lastLine, wordHeights };
     });
   });
 }

@@ -207,19 +207,33 @@ function fitToPage(): void {
   const style = getComputedStyle(root);
   if (!style.getPropertyValue("--page-width") || !style.getPropertyValue("--page-height")) return;
   const body = window.document.body;
-  const before = body.getAttribute("style");
-  body.style.cssText = "width: var(--page-width); max-width: none; margin: 0; padding: 0";
-  const width = body.getBoundingClientRect().width;
-  for (const table of window.document.querySelectorAll("table"))
-    if (table.getBoundingClientRect().width > width + 0.5) for (const cell of table.querySelectorAll<HTMLElement>("td")) cell.style.overflowWrap = "anywhere";
-  const probe = window.document.createElement("div");
-  probe.style.cssText = "position: absolute; visibility: hidden; height: var(--page-height)";
-  body.append(probe);
-  const limit = probe.getBoundingClientRect().height / 2;
-  probe.remove();
-  const tall = [...window.document.querySelectorAll<HTMLTableRowElement>("tr")].filter((row) => row.getBoundingClientRect().height > limit);
-  if (before === null) body.removeAttribute("style");
-  else body.setAttribute("style", before);
+  // A section printed on pages of another size (print.css: .landscape) sets its own --page-width and
+  // --page-height: its tables and rows are measured against its own text area.
+  const areas = [body, ...window.document.querySelectorAll<HTMLElement>(".landscape")];
+  const before = areas.map((area) => area.getAttribute("style"));
+  for (const area of areas) area.style.cssText = "width: var(--page-width); max-width: none; margin: 0; padding: 0";
+  const widths = areas.map((area) => area.getBoundingClientRect().width);
+  const halfHeights = areas.map((area) => {
+    const probe = window.document.createElement("div");
+    probe.style.cssText = "position: absolute; visibility: hidden; height: var(--page-height)";
+    area.append(probe);
+    const half = probe.getBoundingClientRect().height / 2;
+    probe.remove();
+    return half;
+  });
+  // An element's text area is the innermost holding it: the last in document order that contains it.
+  // (No named inner functions here: the TypeScript loader would wrap them in a helper the page lacks.)
+  const wide = [...window.document.querySelectorAll("table")].filter(
+    (table) => table.getBoundingClientRect().width > widths[areas.reduce((found, area, i) => (area.contains(table) ? i : found), 0)]! + 0.5,
+  );
+  const tall = [...window.document.querySelectorAll<HTMLTableRowElement>("tr")].filter(
+    (row) => row.getBoundingClientRect().height > halfHeights[areas.reduce((found, area, i) => (area.contains(row) ? i : found), 0)]!,
+  );
+  areas.forEach((area, i) => {
+    if (before[i] === null || before[i] === undefined) area.removeAttribute("style");
+    else area.setAttribute("style", before[i]);
+  });
+  for (const table of wide) for (const cell of table.querySelectorAll<HTMLElement>("td")) cell.style.overflowWrap = "anywhere";
   for (const row of tall) row.style.breakInside = "auto";
 }
 
