@@ -26,6 +26,7 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import { readProject } from "./load/read-project.ts";
 import { counted } from "./words.ts";
+import { placeholdersLeft } from "./validate/placeholders.ts";
 import { validateProject, type Project, type ReportKey } from "./validate/validate-project.ts";
 import { InputProblems, type Problem } from "./validate/problems.ts";
 import { buildSiteModel, withPdfs } from "./html/site-model.ts";
@@ -120,7 +121,8 @@ export async function loadAndValidate(root: string, cache?: ParseCache): Promise
   const { files, problems: readProblems } = await readProject(root, cache);
   await cache?.save();
   const { project, problems } = validateProject(files);
-  const all: Problem[] = [...readProblems, ...problems];
+  // A scaffold's placeholders pass validation (npm run new checks its files), but are never published.
+  const all: Problem[] = [...readProblems, ...problems, ...placeholdersLeft(files)];
   if (all.length > 0 || !project) throw new InputProblems(all);
   return project;
 }

@@ -69,6 +69,32 @@ describe("npm run new", () => {
     expect((yamlOf(await readFile(path.join(root, files[2]!), "utf8")) as { year: number }).year).toBe(2025);
   });
 
+  it("says the files are a scaffold; validate (as build) refuses to publish them while a placeholder is left, each at its file:line:col with what to write", async () => {
+    const scaffolded = await makeProject({});
+    const made = await run(["new", "acme-nhs-trust", "2025/26", "--root", scaffolded]);
+    expect(made.stdout).toContain('These files are a scaffold to fill in: they are valid, but build and validate refuse to publish them while any "Replace this" text');
+    const before = await run(["validate", "--root", scaffolded]);
+    expect(before.code).toBe(1);
+    expect(before.stderr).toContain("6 problems in 3 files; nothing was written.");
+    expect(before.stderr).toContain(
+      'data/organisations/acme-nhs-trust.yaml:28:10: "replace-this@example.org" is a placeholder written by npm run new, and it would be published as it is\n' +
+        "    Fix: write the address readers should write to in its place, e.g. `email: equality@acme.nhs.uk`",
+    );
+    expect(before.stderr).toContain(
+      'data/plans/acme-nhs-trust/2025-26.yaml:46:17: "Replace this with the lead\'s job title" is a placeholder written by npm run new, and it would be published as it is\n' +
+        "    Fix: replace it with the lead's job title",
+    );
+    expect(before.stderr).toContain('content/reports/acme-nhs-trust/2025-26.md:27:1: "Replace this with your introduction, in Markdown" is a placeholder');
+    // Filled in, the same files publish.
+    for (const file of ["data/organisations/acme-nhs-trust.yaml", "data/plans/acme-nhs-trust/2025-26.yaml", "content/reports/acme-nhs-trust/2025-26.md"]) {
+      const text = await readFile(path.join(scaffolded, file), "utf8");
+      await writeFile(path.join(scaffolded, file), text.replace("replace-this@example.org", "equality@acme.nhs.uk").replace(/Replace this with/g, "Our"));
+    }
+    const after = await run(["validate", "--root", scaffolded]);
+    expect(after.stderr).toBe("");
+    expect(after.stdout).toContain("No problems: 1 organisation, 1 plan, 1 metric file, 1 report.");
+  });
+
   it("starts each YAML file with a $schema line pointing at a schema that exists", async () => {
     for (const [file, kind] of [
       ["data/settings.yaml", "settings"],

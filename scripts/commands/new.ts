@@ -56,7 +56,9 @@ export const newCommand: Command = {
     // The project folder as the author would type it in the tool's folder: relative when it is near, else in full.
     const near = path.relative(projectRoot, root);
     const rootOption = root === projectRoot ? "" : ` -- --root ${near.startsWith(`..${path.sep}..`) ? root : near}`;
-    out.log(`Every file passes validation. Replace the "Replace this" wording, then preview with: npm run serve${rootOption}`);
+    out.log(
+      `These files are a scaffold to fill in: they are valid, but build and validate refuse to publish them while any "Replace this" text or the address replace-this@example.org is left. Replace those, then preview with: npm run serve${rootOption}`,
+    );
     return 0;
   },
 };

@@ -459,6 +459,20 @@ export const messages = {
     message: `the site has ${organisations} organisations, so it must say who publishes it (named in every page's footer and in the accessibility statement)`,
     fix: "add to data/settings.yaml the lines `publisher:` and, indented below it, `name: ` followed by the name of the body that runs the website, e.g. `  name: NHS Acme Integrated Care Board`",
   }),
+  placeholderLeft: (placeholder: string): Message => {
+    const email = placeholder.includes("@");
+    // "Replace this with your first theme" says what to write: "your first theme".
+    const what = /^Replace this with (.+)$/.exec(placeholder)?.[1];
+    return {
+      code: "placeholder-left",
+      message: `"${placeholder}" is a placeholder written by npm run new, and it would be published as it is`,
+      fix: email
+        ? "write the address readers should write to in its place, e.g. `email: equality@acme.nhs.uk`"
+        : what
+          ? `replace it with ${what}`
+          : "write your own text in its place, or remove the line",
+    };
+  },
   contactMissing: (organisation: string): Message => ({
     code: "contact-missing",
     message: `the accessibility statement has no way for readers to contact ${organisation} (to ask for a report in another format or report a problem): neither this file nor the publisher in data/settings.yaml gives an email address, phone number or postal address`,
