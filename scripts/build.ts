@@ -72,6 +72,8 @@ export interface BuildOptions {
   check?: boolean;
   /** The hash standing for the tool's version in every cache key; computed from the tool's files (toolHash) when not given. */
   toolVersion?: string;
+  /** A preview while the author writes (npm run serve): the scaffold's "Replace this ..." texts are shown as they are, not refused. */
+  preview?: boolean;
   /**
    * "<organisation>" or "<organisation>/<period>": build that organisation's pages and PDFs, and keep
    * every other organisation's files as they are in the previous site, even if its files have changed.
@@ -116,13 +118,16 @@ export function buildDate(env: NodeJS.ProcessEnv = process.env): string {
   return (sourceDate(env) ?? new Date()).toISOString().slice(0, 10);
 }
 
-/** Step 1. Load and validate; throws InputProblems with every problem found. With a cache, unchanged files are not parsed again. */
-export async function loadAndValidate(root: string, cache?: ParseCache): Promise<Project> {
+/**
+ * Step 1. Load and validate; throws InputProblems with every problem found. With a cache, unchanged files are not parsed again.
+ * `preview`: the scaffold's placeholders are let through (a preview is for filling them in; only what is published refuses them).
+ */
+export async function loadAndValidate(root: string, cache?: ParseCache, preview = false): Promise<Project> {
   const { files, problems: readProblems } = await readProject(root, cache);
   await cache?.save();
   const { project, problems } = validateProject(files);
   // A scaffold's placeholders pass validation (npm run new checks its files), but are never published.
-  const all: Problem[] = [...readProblems, ...problems, ...placeholdersLeft(files)];
+  const all: Problem[] = [...readProblems, ...problems, ...(preview ? [] : placeholdersLeft(files))];
   if (all.length > 0 || !project) throw new InputProblems(all);
   return project;
 }
@@ -143,7 +148,7 @@ async function loadAndPlan(options: BuildOptions, timer: Timer): Promise<Planned
   const root = path.resolve(options.root ?? projectRoot);
   const outputDir = path.resolve(options.outputDir ?? path.join(root, "_site"));
   const tool = options.toolVersion ?? (await toolHash());
-  const project = await loadAndValidate(root, await ParseCache.open(path.join(root, ".cache", "parsed.v8"), tool));
+  const project = await loadAndValidate(root, await ParseCache.open(path.join(root, ".cache", "parsed.v8"), tool), options.preview);
   timer.step("load and validate");
 
   const previous = await readPreviousSite(outputDir);

@@ -3,7 +3,9 @@
  * no PDFs, no checks) into a preview folder and served by Eleventy's dev server on 127.0.0.1.
  * A change to a YAML or Markdown file re-validates, recomputes and re-renders, and every open page
  * reloads. When a file has problems they are printed in the terminal and every page shows them
- * instead of the site, until they are fixed; the server keeps running.
+ * instead of the site, until they are fixed; the server keeps running. The scaffold's "Replace
+ * this ..." texts are previewed as they are (filling them in is what the preview is for); build and
+ * validate refuse to publish them (placeholder-left).
  *
  * The preview folder is not _site/: _site/ stays the last full build (with PDFs and checks), the
  * one to publish.
@@ -173,7 +175,7 @@ export const serveCommand: Command = {
     const rebuild = async () => {
       const started = performance.now();
       try {
-        const summary = await build({ root, outputDir, pdf: false, check: false, quiet: true });
+        const summary = await build({ root, outputDir, pdf: false, check: false, quiet: true, preview: true });
         failure = undefined;
         report(out, summary, started);
       } catch (error) {

@@ -97,7 +97,7 @@ describe("atAGlance in Chromium", () => {
   afterAll(async () => {
     await browser?.close();
   });
-  const css = [require.resolve("nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css"), path.join(import.meta.dirname, "at-a-glance.css")]
+  const css = [require.resolve("nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css"), path.join(import.meta.dirname, "at-a-glance.css"), path.join(templates, "components/indicator-card/indicator-card.css")]
     .map((f) => readFileSync(f, "utf8").replace(/@font-face\s*{[^}]*}/g, ""))
     .join("\n");
 
@@ -118,6 +118,26 @@ describe("atAGlance in Chromium", () => {
         const tops = await tab.locator("tbody tr:first-child td").evaluateAll((tds) => tds.map((td) => td.getBoundingClientRect().top));
         const stacked = tops.every((t, i) => i === 0 || t > tops[i - 1]!);
         expect(stacked).toBe(width === 320);
+      } finally {
+        await context.close();
+      }
+    });
+
+    it(`at ${width} px: the change's words stand on the line of the text after them ("Down, similar")`, async () => {
+      const context = await browser.newContext({ viewport: { width, height: 800 } });
+      try {
+        const tab = await context.newPage();
+        const row = { ...fixture.withData.rows[0]!, direction: { key: "down", label: "Down" }, judgement: { key: "similar", label: "similar" } } as GlanceView["rows"][number];
+        await tab.setContent(page(`<style>${css}</style><div class="nhsuk-width-container">${render({ ...fixture.withData, rows: [row] })}</div>`));
+        // The bottom of the word "Down" (in its arrow's box) and of the comma after that box: one baseline, not the arrow's foot.
+        const [word, comma] = await tab.locator(".direction").evaluate((direction) =>
+          [direction.firstChild!, direction.nextSibling!].map((node) => {
+            const range = document.createRange();
+            range.selectNodeContents(node);
+            return range.getBoundingClientRect().bottom;
+          }),
+        );
+        expect(Math.abs(word! - comma!)).toBeLessThan(1);
       } finally {
         await context.close();
       }
