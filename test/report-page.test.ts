@@ -166,6 +166,25 @@ describe("the report page", () => {
     expect(Math.max(...links.map((l) => l.length))).toBeLessThanOrEqual(90);
   });
 
+  it("makes a table's box a keyboard stop only where it can scroll: every box that scrolls at 320 px is one, and no box of three columns or fewer", async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 900 } });
+    try {
+      const urlOf = await routeSite(context, out);
+      const page = await context.newPage();
+      await page.goto(urlOf(`${EXAMPLE}/index.html`));
+      await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+      const boxes = await page.locator(".table-scroll").evaluateAll((all) =>
+        all.map((box) => ({ stop: box.getAttribute("tabindex") === "0", columns: box.querySelector("tr")!.children.length, scrolls: box.scrollWidth > box.clientWidth })),
+      );
+      expect(boxes.filter((b) => b.scrolls && !b.stop)).toEqual([]);
+      expect(boxes.filter((b) => b.columns <= 3 && b.stop)).toEqual([]);
+      // Both kinds are on the example page.
+      expect(boxes.some((b) => b.scrolls) && boxes.some((b) => b.columns <= 3)).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+
   for (const width of [1280, 320]) {
     it(`says each sentence once, on screen and to a screen reader, at ${width} px`, async () => {
       const context = await browser.newContext({ viewport: { width, height: 900 } });
