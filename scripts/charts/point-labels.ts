@@ -209,7 +209,7 @@ function priority(a: PointLabel, b: PointLabel, columns: number): number {
 
 /** The row fields of a missing figure's label (on the row of the first year of its run), and the text mark that reads them. */
 export const missingFields = (label: MissingLabel) => ({ missing: label.lines, missingY: label.y, missingDx: label.dx, missingDy: label.dy });
-export const missingLabelMark = {
+const missingLabelMark = {
   type: "text" as const,
   fontStyle: "italic" as const,
   baseline: "bottom" as const,
@@ -220,10 +220,21 @@ export const missingLabelMark = {
 };
 
 /** The text mark that draws labels placed here: each row carries its placement (none: no label). */
-export const placedLabel = {
+const placedLabel = {
   type: "text" as const,
   dx: { expr: "datum.dx" },
   dy: { expr: "datum.dy" },
   align: { expr: "datum.align" },
   baseline: { expr: "datum.baseline" },
 };
+
+/**
+ * The two text layers of a line chart's labels, drawn on its x and y encodings: each value label
+ * where it was placed, and each missing figure's label in its year's column.
+ */
+export function pointLabelLayers<X, Y>(x: X, y: Y) {
+  return [
+    { transform: [{ filter: "isValid(datum.dy)" }], mark: placedLabel, encoding: { x, y, text: { field: "text" } } },
+    { transform: [{ filter: "isValid(datum.missing)" }], mark: missingLabelMark, encoding: { x, text: { field: "missing" } } },
+  ];
+}

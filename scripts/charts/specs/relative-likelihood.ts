@@ -7,7 +7,7 @@ import type { TopLevelSpec } from "vega-lite";
 import { labelText, chartName, yearSpan } from "../format.ts";
 import { colours } from "../palette.ts";
 import type { ChartType, DataTable, Figure, IntervalFigure } from "../types.ts";
-import { linePlot, missingFields, missingLabelMark, missingLabels, placedLabel, placePointLabels, type Side } from "../point-labels.ts";
+import { linePlot, missingFields, missingLabels, placePointLabels, pointLabelLayers, type Side } from "../point-labels.ts";
 import { LINE_HEIGHT, REFERENCE } from "../constants.ts";
 import { base, firstRow } from "./common.ts";
 import { parityBandName } from "../../compute/sentences.ts";
@@ -116,16 +116,7 @@ function spec(input: LikelihoodInput): TopLevelSpec {
         mark: { type: "point", filled: true, size: 70, color: colours.focus, opacity: 1 },
         encoding: { x, y },
       },
-      {
-        transform: [{ filter: "isValid(datum.dy)" }],
-        mark: placedLabel,
-        encoding: { x, y, text: { field: "text" } },
-      },
-      {
-        transform: [{ filter: "isValid(datum.missing)" }],
-        mark: missingLabelMark,
-        encoding: { x, text: { field: "missing" } },
-      },
+      ...pointLabelLayers(x, y),
     ],
   };
 }

@@ -8,7 +8,7 @@ import type { TopLevelSpec } from "vega-lite";
 import { labelText, chartName, yearSpan } from "../format.ts";
 import { colours } from "../palette.ts";
 import type { ChartType, DataColumn, DataTable, Figure, IntervalFigure } from "../types.ts";
-import { linePlot, missingFields, missingLabelMark, missingLabels, placedLabel, placePointLabels, type Side } from "../point-labels.ts";
+import { linePlot, missingFields, missingLabels, placePointLabels, pointLabelLayers, type Side } from "../point-labels.ts";
 import { base, firstRow, labelWidth, wrapLabels } from "./common.ts";
 import { notAvailable, withheld } from "../../compute/figures.ts";
 
@@ -159,16 +159,7 @@ function spec(input: SurveyInput): TopLevelSpec {
         mark: { type: "point", filled: true, size: 70, opacity: 1 },
         encoding: { x, y, color, shape },
       },
-      {
-        transform: [{ filter: "isValid(datum.dy)" }],
-        mark: placedLabel,
-        encoding: { x, y, text: { field: "text" } },
-      },
-      {
-        transform: [{ filter: "isValid(datum.missing)" }],
-        mark: missingLabelMark,
-        encoding: { x, text: { field: "missing" } },
-      },
+      ...pointLabelLayers(x, y),
     ],
   };
 }
