@@ -41,7 +41,7 @@ import { axeVersion, WIDTHS } from "./check/axe.ts";
 import { checkPdf } from "./check/pdf-structure.ts";
 import { CheckFailed } from "./check/findings.ts";
 import { projectRoot } from "./html/render-site.ts";
-import { writeChartData, writeGroupData, writeLogos, writePrintPages, writeStatement, writeWebPages } from "./html/write-pages.ts";
+import { writeCsvFiles, writeLogos, writePrintPages, writeStatement, writeWebPages } from "./html/write-pages.ts";
 import { computeReports, type ComputeJob } from "./cache/compute-cache.ts";
 import { JsonCache, toolHash } from "./cache/content-cache.ts";
 import { linkFiles } from "./cache/link-files.ts";
@@ -297,7 +297,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
       timer.step("web pages");
       // The kept organisations' files, as they were.
       linkFiles(plan.organisations.flatMap((o) => (o.action === "keep" ? recordFiles(o.previous!) : [])), outputDir, dir);
-      const csv = writeChartData(dir, pages.reports) + writeGroupData(dir, pages.groupPages);
+      const csv = writeCsvFiles(dir, [
+        ...pages.reports.map((r) => ({ url: r.url, files: r.charts })),
+        ...pages.groupPages.map((g) => ({ url: g.url, files: g.indicators })),
+      ]);
       // The JSON Schemas that authors' editors check their files against (see `npm run new`).
       await writeJsonSchemas(dir, project.reference);
       // The accessibility statement last: it says what the checks will cover, every page and PDF.

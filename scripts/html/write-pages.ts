@@ -119,28 +119,17 @@ function siteWideFiles(web: WebPagePlan, prints: readonly PageDecision[], writte
   return written.filter((f) => !owned.has(f)).sort();
 }
 
-/** The CSV download of every chart, beside its report's page. Synchronous writes: a large build writes tens of thousands of small files. */
-export function writeChartData(dir: string, reports: readonly ReportView[]): number {
-  let written = 0;
-  for (const report of reports) {
-    const folder = path.join(dir, report.url);
-    mkdirSync(folder, { recursive: true });
-    for (const chart of report.charts) {
-      writeFileSync(path.join(folder, chart.csvFileName), chart.csv);
-      written++;
-    }
-  }
-  return written;
-}
-
-/** The CSV download of every group comparison's figures, beside its page. */
-export function writeGroupData(dir: string, pages: readonly GroupPageView[]): number {
+/**
+ * The CSV downloads beside each page: a report's charts, a group comparison's figures. Synchronous
+ * writes: a large build writes tens of thousands of small files.
+ */
+export function writeCsvFiles(dir: string, pages: readonly { url: string; files: readonly { csvFileName: string; csv: string }[] }[]): number {
   let written = 0;
   for (const page of pages) {
     const folder = path.join(dir, page.url);
     mkdirSync(folder, { recursive: true });
-    for (const figure of page.indicators) {
-      writeFileSync(path.join(folder, figure.csvFileName), figure.csv);
+    for (const file of page.files) {
+      writeFileSync(path.join(folder, file.csvFileName), file.csv);
       written++;
     }
   }
