@@ -156,6 +156,13 @@ describe("the report page", () => {
     expect(progress).toMatch(/^Progress as at 31 March 2025: 1 action not started, 1 action in progress, .* and 1 action complete\./);
   });
 
+  it("names the organisation above the title only when the title does not (finding 20)", async () => {
+    const caption = async (key: string) => parsePage(await html(key)).querySelector("main .nhsuk-caption-l")?.textContent;
+    expect(await caption(EXAMPLE)).toBeUndefined();
+    expect(parsePage(await html(EXAMPLE)).querySelector("h1")!.textContent).toContain("Example Trust");
+    expect(await caption("cambridgeshire-community-services/2023-24")).toBe("Cambridgeshire Community Services NHS Trust");
+  });
+
   it("names each download briefly", async () => {
     const doc = parsePage(await html(EXAMPLE));
     const links = [...doc.querySelectorAll("#downloads ~ ul a[download]")].map((a) => a.textContent);
