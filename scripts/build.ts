@@ -94,7 +94,7 @@ export interface BuildSummary {
   rendered: string[];
   /** Seconds spent in each step, in the order they ran. */
   steps: Record<string, number>;
-  /** With `only`: organisations kept as they were in the previous site although their files have changed since. */
+  /** With `only`: organisations kept as they were in the previous site although what they are made from has changed since. */
   outdated: string[];
 }
 
@@ -344,7 +344,7 @@ function summarise(
   const { plan, project, computed, outputDir, started, timer, cold, log } = context;
   const kept = plan.organisations.filter((o) => o.action === "keep");
   const printed = [...made.pdfs.values()].filter((p) => !p.cached).length;
-  const outdated = plan.organisations.filter((o) => o.outdated).map((o) => o.slug);
+  const outdated = plan.organisations.filter((o) => o.outdated.length > 0).map((o) => o.slug);
   // What was reused is said only when something could have been: a cold build (no previous site) reuses nothing.
   const pdfSources = [
     [printed, "printed now"],
@@ -361,8 +361,14 @@ function summarise(
   );
   const alsoBuilt = plan.only === undefined ? [] : plan.organisations.filter((o) => o.action === "build" && o.slug !== plan.only).map((o) => o.slug);
   if (alsoBuilt.length > 0) log(`Built ${counted(alsoBuilt.length, "other organisation")} too, since the previous site did not have them whole: ${alsoBuilt.join(", ")}.`);
-  if (outdated.length > 0)
-    log(`Kept ${counted(outdated.length, "organisation")} as they were in the previous site although their files have changed: ${outdated.join(", ")}. Build without --only to bring them up to date.`);
+  // Said with what changed: "their files have changed" was wrong when only the tool had.
+  const outdatedBy = new Map<string, string[]>();
+  for (const o of plan.organisations.filter((o) => o.outdated.length > 0)) {
+    const why = o.outdated.join("; ");
+    outdatedBy.set(why, [...(outdatedBy.get(why) ?? []), o.slug]);
+  }
+  for (const [why, slugs] of outdatedBy)
+    log(`Kept ${counted(slugs.length, "organisation")} as in the previous site, although out of date (${why}): ${slugs.join(", ")}. Build without --only to bring ${slugs.length === 1 ? "it" : "them"} up to date.`);
   if (made.checked)
     log(
       `Checked every page and PDF (accessibility, HTML, links, PDF structure): ${counted(made.checked.findings.length, "problem")}.` +

@@ -124,9 +124,12 @@ describe("build --only", () => {
       await writeFile(file, (await readFile(file, "utf8")).replace(/narrative: .*/, `narrative: New words for ${org}.`));
     }
 
-    const only = await build({ root, pdf: false, check: false, toolVersion: "test-tool", only: "synthetic-002/2024-25" });
+    const lines: string[] = [];
+    const only = await build({ root, pdf: false, check: false, toolVersion: "test-tool", only: "synthetic-002/2024-25", log: (line) => lines.push(line) });
     expect(only.computed).toEqual(["synthetic-002/2024-25"]);
     expect(only.outdated).toEqual(["synthetic-001"]);
+    // Says what changed (a file, not the tool): the line once said "their files have changed" whatever had.
+    expect(lines).toContainEqual(expect.stringMatching(/^Kept 1 organisation as in the previous site, although out of date \(.*2024\.yaml.*\): synthetic-001\. Build without --only to bring it up to date\.$/));
     const files = await siteFiles(only.outputDir);
     expect(files.get("synthetic-002/2024-25/index.html")).toContain("New words for synthetic-002.");
     for (const [name, text] of before) if (name.startsWith("synthetic-001/")) expect(files.get(name), name).toBe(text);

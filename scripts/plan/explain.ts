@@ -22,14 +22,14 @@ function organisation(o: OrganisationPlan): string[] {
 export function formatPlan(plan: BuildPlan, outputDir: string): string {
   const built = plan.organisations.filter((o) => o.action === "build");
   // Organisations kept because nothing changed are listed together; every other decision has its own line.
-  const unchanged = plan.organisations.filter((o) => o.action === "keep" && !o.outdated);
+  const unchanged = plan.organisations.filter((o) => o.action === "keep" && o.outdated.length === 0);
   const reports = built.flatMap((o) => o.reports);
   const computed = reports.filter((r) => r.compute?.action === "compute").length;
   const reused = reports.filter((r) => r.compute?.action === "reuse").length;
   return [
     `A build ${plan.pdfs ? "with" : "without"} PDFs and ${plan.checks ? "with" : "without"} checks${plan.only ? `, of ${plan.only} only` : ""}, against the previous site in ${outputDir}:`,
     "",
-    ...plan.organisations.filter((o) => o.action === "build" || o.outdated).flatMap(organisation),
+    ...plan.organisations.filter((o) => o.action === "build" || o.outdated.length > 0).flatMap(organisation),
     ...(unchanged.length > 0 ? [`  Keep ${plural(unchanged.length, "organisation")} as in the previous site, nothing they are made from having changed: ${some(unchanged.map((o) => o.slug))}`] : []),
     "",
     `${plural(built.length, "organisation")} to build, ${plural(plan.organisations.length - built.length, "organisation")} kept; figures of ${plural(computed, "report")} to compute, ${reused} from the compute cache.`,

@@ -110,7 +110,7 @@ describe("planBuild", () => {
       "synthetic-001": ["keep", "--only names synthetic-002", "out of date: data/metrics/synthetic-001/2024.yaml changed"],
       "synthetic-002": ["build", "data/metrics/synthetic-002/2024.yaml changed"],
     });
-    expect(plan.organisations.map((o) => o.outdated)).toEqual([true, false]);
+    expect(plan.organisations.map((o) => o.outdated.length > 0)).toEqual([true, false]);
   });
 
   it("with --only, builds another organisation all the same when the previous site does not have it", () => {

@@ -39,8 +39,8 @@ export interface OrganisationPlan {
   /** "build": compute, model and render it (each page only if it changed); "keep": link its files from the previous site. */
   action: "build" | "keep";
   reasons: string[];
-  /** Kept as it was although its inputs changed since (with --only). */
-  outdated: boolean;
+  /** With --only: what changed since the previous site, for an organisation kept as it was all the same; otherwise empty. */
+  outdated: string[];
   inputs: InputHashes;
   /** Its record in the previous site; for "keep", the files to link. */
   previous: OrganisationRecord | undefined;
@@ -89,7 +89,7 @@ export function planBuild(project: Project, previous: PreviousSite, options: Pla
     const before = record?.inputs ?? {};
     const changed = changedInputs(before, now);
     if (record && changed.length === 0)
-      return { slug, action: "keep", reasons: ["nothing it is made from has changed"], outdated: false, inputs: now, previous: record, reports: [] };
+      return { slug, action: "keep", reasons: ["nothing it is made from has changed"], outdated: [], inputs: now, previous: record, reports: [] };
     const reports = project.reports
       .filter((r) => r.organisation === slug)
       .map((report): ReportPlan => {
@@ -105,7 +105,7 @@ export function planBuild(project: Project, previous: PreviousSite, options: Pla
       slug,
       action: "build",
       reasons: record ? changed.map((n) => describeChange(n, before, now)) : [reason!],
-      outdated: false,
+      outdated: [],
       inputs: now,
       previous: record,
       reports,
@@ -137,7 +137,7 @@ export function onlyOne(plan: BuildPlan, project: Project, only: string): BuildP
     organisations: plan.organisations.map((o): OrganisationPlan => {
       if (o.slug === named || o.action === "keep") return o;
       if (!o.previous) return { ...o, reasons: [...o.reasons, `built although --only names ${named}: the previous site does not have it whole`] };
-      return { ...o, action: "keep", reasons: [`--only names ${named}`, ...o.reasons.map((r) => `out of date: ${r}`)], outdated: true, reports: [] };
+      return { ...o, action: "keep", reasons: [`--only names ${named}`, ...o.reasons.map((r) => `out of date: ${r}`)], outdated: o.reasons, reports: [] };
     }),
   };
 }
