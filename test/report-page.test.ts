@@ -141,6 +141,31 @@ describe("the report page", () => {
     expect(await html(EXAMPLE)).not.toMatch(/a\) ii\) managers|b\) reporting it|a\) staff engagement score/);
   });
 
+  it("draws WRES 1 non-clinical, whose bands are mostly hidden, by the published clusters, and keeps the bands in the table", async () => {
+    const doc = parsePage(await html(EXAMPLE));
+    const figure = doc.querySelector("#chart-wres-1-non-clinical")!;
+    expect(figure.querySelector(".chart-figure__subtitle")!.textContent).toBe(
+      "Percentage of non-clinical staff in each AfC cluster who are culturally diverse, at 31 March 2024, against the whole workforce. " +
+        "Bands are grouped into the WDES clusters because the share is hidden in 10 of the 13 bands to protect small numbers of staff; " +
+        "the table of non-clinical staff by AfC band gives each band.",
+    );
+    const svg = figure.querySelector("svg")!;
+    expect(svg.getAttribute("aria-label")).toContain("in each AfC cluster (bands grouped, as most bands' figures are hidden)");
+    const texts = [...svg.querySelectorAll("text")].map((t) => t.textContent);
+    for (const label of ["Bands 1-4", "Bands 5-7", "Bands 8a-8b", "14.5%", "10.7%", "fewer than 10"]) expect(texts).toContain(label);
+    expect(texts.filter((t) => /^Band \d/.test(t))).toEqual([]);
+    // The page's table of counts keeps each band, as suppressed.
+    const bands = [...doc.querySelectorAll("#wres-1-figure table")].find((t) => t.querySelector("caption")!.textContent === "WRES 1: Non-clinical staff by AfC band")!;
+    const rows = [...bands.querySelectorAll("tbody tr")].map((tr) => [tr.querySelector("th")!.textContent, ...[...tr.querySelectorAll("td")].map((td) => td.textContent)]);
+    expect(rows.map((r) => r[0])).toEqual([
+      ...["1", "2", "3", "4", "5", "6", "7", "8a", "8b", "8c", "8d", "9"].map((b) => `Band ${b}`),
+      "Very senior managers",
+      "All non-clinical staff",
+    ]);
+    expect(rows.filter((r) => /^(not shown|fewer than 10)$/.test(r[3]!))).toHaveLength(10);
+    expect(rows[1]).toEqual(["Band 2", "310", "248 (80.0%)", "48 (15.5%)", "14 (4.5%)"]);
+  });
+
   it("says the board finding and the workforce share once each (finding 16)", async () => {
     const text = parsePage(await html(EXAMPLE)).querySelector("main")!.textContent.replace(/\s+/g, " ");
     expect(text.split("2 of the 13 voting board members were culturally diverse (15.4%)")).toHaveLength(2);

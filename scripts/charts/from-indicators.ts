@@ -52,10 +52,19 @@ export async function buildCharts(indicators: ReportIndicators, options: ChartOp
               group: result.focus.inSentence,
               groupHeading: result.focus.label,
               staffGroup: `${table.staffGroup} staff`,
-              category: table.staffGroup === "medical and dental" ? "subgroup" : result.standard === "WDES" ? "AfC cluster" : "AfC band",
+              category: table.staffGroup === "medical and dental" ? "subgroup" : result.standard === "WDES" || table.clusters ? "AfC cluster" : "AfC band",
               date,
               overall,
-              rows: table.rows.map((row) => ({ label: row.label, share: shareOf(row, result.focus.key) })),
+              rows: (table.clusters ?? table.rows).map((row) => ({ label: row.label, share: shareOf(row, result.focus.key) })),
+              ...(table.clusters
+                ? {
+                    grouped: {
+                      hidden: table.rows.filter((row) => shareOf(row, result.focus.key).status === "suppressed").length,
+                      bands: table.rows.length,
+                      table: `the table of ${lowerFirst(table.caption)}`,
+                    },
+                  }
+                : {}),
             },
             place(`${result.slug}-${table.staffGroup.replace(/\W+/g, "-")}`),
           ),

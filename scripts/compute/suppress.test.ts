@@ -46,3 +46,12 @@ describe("suppression", () => {
     for (const line of lines) expect(line.filter((i) => hidden[i]).length).not.toBe(1);
   });
 });
+
+describe("cells a chart draws", () => {
+  it("are hidden to protect a small cell only when the line has no other cell to hide", () => {
+    // White 237, BME 30, unknown 5, total 280: BME is the smallest cell shown, but it is the bar.
+    expect(cellsToHide([237, 30, 5, 280], [[0, 1, 2, 3]], 10, new Set([1, 3]))).toEqual([true, false, true, false]);
+    // With nothing else to hide, a kept cell goes all the same.
+    expect(cellsToHide([30, 5, 35], [[0, 1, 2]], 10, new Set([0, 2]))).toEqual([true, true, false]);
+  });
+});

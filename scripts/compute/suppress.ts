@@ -29,9 +29,10 @@ export function countFigure(n: number, threshold: number, hiddenBecause?: string
  * tied by one sum: the parts, then their total LAST. Small cells are hidden first; then, until
  * nothing changes: a zero part of a line whose total is hidden is hidden; and while some line
  * has exactly one hidden cell, the smallest non-zero cell shown in that line is hidden too, so
- * every line with a hidden cell has at least two.
+ * every line with a hidden cell has at least two. Cells in `keep` (the figures a chart draws)
+ * are hidden that way only when the line has no other cell to hide.
  */
-export function cellsToHide(values: readonly number[], lines: readonly (readonly number[])[], threshold: number): boolean[] {
+export function cellsToHide(values: readonly number[], lines: readonly (readonly number[])[], threshold: number, keep: ReadonlySet<number> = new Set()): boolean[] {
   const hidden = values.map((v) => isSmall(v, threshold));
   let changed = true;
   while (changed) {
@@ -45,7 +46,9 @@ export function cellsToHide(values: readonly number[], lines: readonly (readonly
         }
       }
       if (line.filter((i) => hidden[i]).length !== 1) continue;
-      const candidates = line.filter((i) => !hidden[i] && values[i]! > 0);
+      const shown = line.filter((i) => !hidden[i] && values[i]! > 0);
+      const spare = shown.filter((i) => !keep.has(i));
+      const candidates = spare.length > 0 ? spare : shown;
       if (candidates.length === 0) continue;
       const smallest = candidates.reduce((a, b) => (values[b]! < values[a]! ? b : a));
       hidden[smallest] = true;

@@ -143,6 +143,12 @@ export interface RepresentationTable {
   rows: RepresentationRow[];
   /** The whole staff group. */
   total: RepresentationRow;
+  /**
+   * A WRES table whose focus group's share is hidden in more than half of its bands: the bands
+   * grouped as the WDES clusters (Bands 1-4, 5-7, 8a-8b, 8c-9 and VSM), suppressed in the same
+   * pass as the bands, for its chart. The table keeps the bands.
+   */
+  clusters?: RepresentationRow[];
 }
 
 export interface RepresentationDetail {

@@ -90,6 +90,33 @@ describe("representation chart", async () => {
     expect(none.title).toBe("No AfC band figure for non-clinical staff can be shown.");
   });
 
+  it("says in its caption and its text alternative that the bands are grouped, and why, and names the table of bands", async () => {
+    const grouped = await buildChart(
+      representationChart,
+      {
+        ...input,
+        category: "AfC cluster",
+        rows: [
+          { label: "Bands 1-4", share: shown(14.5, "%") },
+          { label: "Bands 5-7", share: shown(10.7, "%") },
+          { label: "Bands 8a-8b", share: suppressed(10) },
+          { label: "Bands 8c-9 and VSM", share: suppressed(10) },
+        ],
+        grouped: { hidden: 10, bands: 13, table: "the table of non-clinical staff by AfC band" },
+      },
+      place,
+    );
+    expectAccessibleChart(grouped);
+    expect(grouped.title).toBe("BME staff are 10.7% of non-clinical staff in Bands 5-7, the lowest share of the AfC clusters that can be shown, and below their share of the whole workforce.");
+    expect(grouped.subtitle).toBe(
+      "Percentage of non-clinical staff in each AfC cluster who are BME, at 31 March 2024, against the whole workforce. " +
+        "Bands are grouped into the WDES clusters because the share is hidden in 10 of the 13 bands to protect small numbers of staff; the table of non-clinical staff by AfC band gives each band.",
+    );
+    expect(grouped.alt).toContain("in each AfC cluster (bands grouped, as most bands' figures are hidden) who are BME");
+    expect(grouped.table.head[0]).toBe("AfC cluster");
+    expect(svgTexts(grouped.svg)).toEqual(expect.arrayContaining(["Bands 1-4", "Bands 5-7", "14.5%", "10.7%"]));
+  });
+
   it("makes no contrast of a difference under half a point: 'about the same', not 'but'", async () => {
     // The review's case: Disabled staff 6.8% of the whole workforce, 6.6% of clinical staff in Bands 5-7.
     const close = await buildChart(

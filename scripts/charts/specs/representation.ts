@@ -2,7 +2,8 @@
  * WRES indicator 1 / WDES metric 1: the focus group's share of each AfC band (or cluster, or
  * medical subgroup), as horizontal bars, against a dashed line at its share of the whole
  * workforce. Rows whose figure is not shown keep their place on the axis with a note instead
- * of a bar.
+ * of a bar. A WRES table whose bands are mostly hidden is drawn by cluster (`grouped`): the
+ * caption says so and why, and the page's table of the bands keeps the detail.
  */
 import type { TopLevelSpec } from "vega-lite";
 import { capitalise, labelText, chartName } from "../format.ts";
@@ -25,6 +26,12 @@ export interface RepresentationInput {
   overall: Figure;
   /** In display order, most junior first. */
   rows: { label: string; share: Figure }[];
+  /**
+   * The rows are the WDES clusters of a WRES table of bands, because the focus group's share is
+   * hidden in `hidden` of its `bands` bands; `table` names the page's table that gives each band
+   * ("the table of non-clinical staff by AfC band").
+   */
+  grouped?: { hidden: number; bands: number; table: string };
 }
 
 const WHOLE_WORKFORCE = "Whole workforce";
@@ -64,10 +71,17 @@ function text(input: RepresentationInput) {
             : `among ${input.staffGroup}, ${who} are ${lowest.share.value! < overall ? "about their share of the whole workforce or more" : "at least their share of the whole workforce"} ${hidden.length === 0 ? `in every ${input.category}` : `in each of the ${shown.length} ${input.category}s that can be shown`}.`,
   );
 
+  const grouped = input.grouped;
   return {
     title: first,
-    subtitle: `Percentage of ${input.staffGroup} in each ${input.category} who are ${input.group}, at ${input.date}, against the whole workforce`,
-    alt: chartName(`Bar chart: the percentage of ${input.staffGroup} in each ${input.category} who are ${input.group}, with the whole workforce's percentage as a line`),
+    subtitle:
+      `Percentage of ${input.staffGroup} in each ${input.category} who are ${input.group}, at ${input.date}, against the whole workforce` +
+      (grouped
+        ? `. Bands are grouped into the WDES clusters because the share is hidden in ${grouped.hidden} of the ${grouped.bands} bands to protect small numbers of staff; ${grouped.table} gives each band.`
+        : ""),
+    alt: chartName(
+      `Bar chart: the percentage of ${input.staffGroup} in each ${input.category}${grouped ? " (bands grouped, as most bands' figures are hidden)" : ""} who are ${input.group}, with the whole workforce's percentage as a line`,
+    ),
     // A figure not shown says so in the chart, in place of its bar; the whole workforce's share is on its line.
   };
 }
