@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cellsToHide, countFigure } from "./suppress.ts";
+import { cellsGivenAway, cellsToHide, countFigure } from "./suppress.ts";
 
 describe("suppression", () => {
   it("hides counts from 1 to below the threshold; zero only when hidden for another reason, and then as \"fewer than\"", () => {
@@ -34,6 +34,50 @@ describe("suppression", () => {
     expect(cellsToHide([6, 0, 0, 6], [[0, 1, 2, 3]], 10)).toEqual([true, true, true, true]);
     // With the total shown, a zero says nothing about a small group, and stays.
     expect(cellsToHide([60, 0, 0, 60], [[0, 1, 2, 3]], 10)).toEqual([false, false, false, false]);
+  });
+
+  it("finds a hidden cell given away by a total less the cells shown, and none when two share the line", () => {
+    expect(cellsGivenAway([[0, 1, 2, 3]], [false, true, false, false])).toEqual([1]);
+    expect(cellsGivenAway([[0, 1, 2, 3]], [true, true, false, false])).toEqual([]);
+    // A hidden total and one hidden part: the line gives their difference, neither alone.
+    expect(cellsGivenAway([[0, 1, 2, 3]], [false, true, false, true])).toEqual([]);
+  });
+
+  describe("a hidden cell that bridges two blocks of hidden cells", () => {
+    // Four rows and four columns, each row with its total last, then a row of column totals.
+    // Hidden (all small): a 2x2 block in rows 0-1 x columns 0-1, another in rows 2-3 x columns 2-3,
+    // and the bridge, row 1 column 2. Every row and column holds two or three hidden cells, so
+    // line by line all is safe; yet row 0 + row 1 - column 0 - column 1 leaves the bridge alone:
+    // cell(1,2) = total(row 0) + total(row 1) - total(col 0) - total(col 1) - cells shown in rows
+    // 0-1 + cells shown in columns 0-1. The blocks' own cells are not given away: adding 1 to
+    // (0,0) and (1,1) and taking 1 from (0,1) and (1,0) keeps every sum.
+    const at = (r: number, c: number) => r * 5 + c;
+    const small = new Set([at(0, 0), at(0, 1), at(1, 0), at(1, 1), at(2, 2), at(2, 3), at(3, 2), at(3, 3), at(1, 2)]);
+    const grid = [0, 1, 2, 3].map((r) => [0, 1, 2, 3].map((c) => (small.has(at(r, c)) ? 3 + ((r + c) % 5) : 20 + 7 * r + 3 * c)));
+    const values = [...grid.flatMap((row) => [...row, row.reduce((a, b) => a + b, 0)])];
+    for (const c of [0, 1, 2, 3, 4]) values.push([0, 1, 2, 3].reduce((s, r) => s + values[at(r, c)]!, 0));
+    const lines = [
+      ...[0, 1, 2, 3, 4].map((r) => [0, 1, 2, 3, 4].map((c) => at(r, c))),
+      ...[0, 1, 2, 3, 4].map((c) => [0, 1, 2, 3, 4].map((r) => at(r, c))),
+    ];
+    const usedToWorkItOut = [at(0, 2), at(0, 3), at(1, 3), at(2, 0), at(3, 0), at(2, 1), at(3, 1), at(0, 4), at(1, 4), at(4, 0), at(4, 1)];
+
+    it("is found although each line has two hidden cells", () => {
+      const lineByLine = values.map((_, i) => small.has(i));
+      for (const line of lines) expect(line.filter((i) => lineByLine[i]).length).not.toBe(1);
+      expect(cellsGivenAway(lines, lineByLine)).toEqual([at(1, 2)]);
+      // The sum above, done by hand, gives the bridge's count.
+      const v = (i: number) => values[i]!;
+      const worked = v(at(0, 4)) + v(at(1, 4)) - v(at(4, 0)) - v(at(4, 1)) - v(at(0, 2)) - v(at(0, 3)) - v(at(1, 3)) + v(at(2, 0)) + v(at(3, 0)) + v(at(2, 1)) + v(at(3, 1));
+      expect(worked).toBe(v(at(1, 2)));
+    });
+
+    it("is protected: a cell that sum needs is hidden too, and no hidden cell is given away", () => {
+      const hidden = cellsToHide(values, lines, 10);
+      for (const i of small) expect(hidden[i]).toBe(true);
+      expect(usedToWorkItOut.some((i) => hidden[i])).toBe(true);
+      expect(cellsGivenAway(lines, hidden)).toEqual([]);
+    });
   });
 
   it("protects a hidden zero like any hidden cell: its column gets a second hidden cell", () => {

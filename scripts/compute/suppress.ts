@@ -27,13 +27,36 @@ export function countFigure(n: number, threshold: number, hiddenBecause?: string
 /**
  * Which cells to hide. `values` are the cells' counts; each line lists the cells that are
  * tied by one sum: the parts, then their total LAST. Small cells are hidden first; then, until
- * nothing changes: a zero part of a line whose total is hidden is hidden; and while some line
- * has exactly one hidden cell, the smallest non-zero cell shown in that line is hidden too, so
- * every line with a hidden cell has at least two. Cells in `keep` (the figures a chart draws)
- * are hidden that way only when the line has no other cell to hide.
+ * nothing changes: a zero part of a line whose total is hidden is hidden; while some line has
+ * exactly one hidden cell, the smallest non-zero cell shown in that line is hidden too, so every
+ * line with a hidden cell has at least two; and while the lines taken together still give a
+ * hidden cell away (see `cellsGivenAway`), the smallest cell shown beside it is hidden. Cells in
+ * `keep` (the figures a chart draws) are hidden for another's sake only when there is no other.
  */
 export function cellsToHide(values: readonly number[], lines: readonly (readonly number[])[], threshold: number, keep: ReadonlySet<number> = new Set()): boolean[] {
   const hidden = values.map((v) => isSmall(v, threshold));
+  // The cell to hide among candidates: one outside `keep` if there is one; the smallest count that
+  // is not zero (a shown zero identifies nobody), else a zero.
+  const choose = (candidates: number[]): number | undefined => {
+    const spare = candidates.filter((i) => !keep.has(i));
+    const rank = (i: number) => (values[i] === 0 ? Infinity : values[i]!);
+    return (spare.length > 0 ? spare : candidates).reduce<number | undefined>((a, b) => (a === undefined || rank(b) < rank(a) ? b : a), undefined);
+  };
+  for (;;) {
+    hideLineByLine(values, lines, hidden, choose);
+    const [givenAway] = cellsGivenAway(lines, hidden);
+    if (givenAway === undefined) return hidden;
+    const beside = [...new Set(lines.filter((line) => line.includes(givenAway)).flat())].filter((i) => !hidden[i]);
+    // When every cell beside it is hidden already, it is given away through lines further off:
+    // a cell is hidden in one of the lines that hold hidden cells.
+    const next = choose(beside.length > 0 ? beside : values.map((_, i) => i).filter((i) => !hidden[i] && lines.some((l) => l.includes(i) && l.some((j) => hidden[j]))));
+    if (next === undefined) return hidden;
+    hidden[next] = true;
+  }
+}
+
+/** The line-by-line rules: a zero beside a hidden total is hidden; no line keeps a single hidden cell. */
+function hideLineByLine(values: readonly number[], lines: readonly (readonly number[])[], hidden: boolean[], choose: (candidates: number[]) => number | undefined): void {
   let changed = true;
   while (changed) {
     changed = false;
@@ -46,14 +69,54 @@ export function cellsToHide(values: readonly number[], lines: readonly (readonly
         }
       }
       if (line.filter((i) => hidden[i]).length !== 1) continue;
-      const shown = line.filter((i) => !hidden[i] && values[i]! > 0);
-      const spare = shown.filter((i) => !keep.has(i));
-      const candidates = spare.length > 0 ? spare : shown;
-      if (candidates.length === 0) continue;
-      const smallest = candidates.reduce((a, b) => (values[b]! < values[a]! ? b : a));
-      hidden[smallest] = true;
+      const next = choose(line.filter((i) => !hidden[i] && values[i]! > 0));
+      if (next === undefined) continue;
+      hidden[next] = true;
       changed = true;
     }
   }
-  return hidden;
+}
+
+/**
+ * The hidden cells that the published figures still give away exactly. Two hidden cells in every
+ * line is not enough: when rows and columns are tied together, a hidden cell can be worked out from
+ * several lines at once (two rows' totals, less two columns' totals, less the cells shown). With
+ * the shown cells known, each line is a linear equation in the hidden cells; a hidden cell is
+ * given away when it has the same value in every solution, that is when, in the equations' reduced
+ * row echelon form, it is a pivot whose row holds no free cell. Cells' indices, in order.
+ */
+export function cellsGivenAway(lines: readonly (readonly number[])[], hidden: readonly boolean[]): number[] {
+  const unknowns = hidden.flatMap((h, i) => (h ? [i] : []));
+  const column = new Map(unknowns.map((cell, c) => [cell, c]));
+  const rows = lines.map((line) => {
+    const row = new Array<number>(unknowns.length).fill(0);
+    line.forEach((cell, k) => {
+      const c = column.get(cell);
+      if (c !== undefined) row[c]! += k === line.length - 1 ? -1 : 1;
+    });
+    return row;
+  });
+  // Gauss-Jordan elimination with partial pivoting; the coefficients are small, so a tolerance far
+  // below any of them tells a zero from a value.
+  const EPSILON = 1e-9;
+  const pivots: number[] = [];
+  for (let c = 0; c < unknowns.length && pivots.length < rows.length; c++) {
+    const top = pivots.length;
+    let best = top;
+    for (let r = top + 1; r < rows.length; r++) if (Math.abs(rows[r]![c]!) > Math.abs(rows[best]![c]!)) best = r;
+    if (Math.abs(rows[best]![c]!) < EPSILON) continue;
+    [rows[top], rows[best]] = [rows[best]!, rows[top]!];
+    const pivotRow = rows[top].map((x) => x / rows[top]![c]!);
+    rows[top] = pivotRow;
+    for (let r = 0; r < rows.length; r++) {
+      const factor = rows[r]![c]!;
+      if (r !== top && Math.abs(factor) > EPSILON) rows[r] = rows[r]!.map((x, k) => x - factor * pivotRow[k]!);
+    }
+    pivots.push(c);
+  }
+  const isPivot = new Set(pivots);
+  return pivots
+    .filter((c, r) => rows[r]!.every((x, k) => isPivot.has(k) || Math.abs(x) < EPSILON))
+    .map((c) => unknowns[c]!)
+    .sort((a, b) => a - b);
 }
