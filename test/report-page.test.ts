@@ -173,6 +173,22 @@ describe("the report page", () => {
     expect(text).not.toContain("of the whole workforce but");
   });
 
+  it("writes a figure the same in the page's table, the chart's table and the finding, and as a bare number in the CSV (issue 20)", async () => {
+    const doc = parsePage(await html(EXAMPLE));
+    const votingCells = (table: Element) => [...table.querySelectorAll("tr")].find((tr) => tr.querySelector("th")?.textContent.trim() === "Voting members")!;
+    const wdes10 = doc.querySelector("#wdes-10")!;
+    const [cardTable, chartTable] = [...wdes10.querySelectorAll("table")];
+    expect(votingCells(cardTable!).lastElementChild!.textContent.trim()).toBe("+0.9 points");
+    expect(votingCells(chartTable!).lastElementChild!.textContent.trim()).toBe("+0.9 points");
+    expect(wdes10.textContent.replace(/\s+/g, " ")).toContain("0.9 percentage points above their share of the overall workforce");
+    expect(await html(EXAMPLE, "wdes-10.csv")).toContain("\r\nVoting members,7.7,6.8,0.9,\r\n");
+    // Every cell in points, on every report: signed, with its unit, its interval in the same words.
+    for (const key of REPORTS) {
+      const cells = [...parsePage(await html(key)).querySelectorAll('td[data-label*="percentage points"]')].map((td) => td.textContent.trim());
+      for (const cell of cells) expect(cell, key).toMatch(/^(([+-]\d+\.\d|0\.0) points( \(([+-]\d+\.\d|0\.0) to ([+-]\d+\.\d|0\.0) points\))?|not shown|not available|fewer than \d+)$/);
+    }
+  });
+
   it("says a report's period once beside its title, and its progress in lower case after each count (finding 20)", async () => {
     const titles = (file: string) => [...parsePage(readFileSync(path.join(out, file), "utf8")).querySelectorAll("main li a")].map((a) => a.textContent);
     expect(titles("example-nhs-trust/index.html")).toContain("Example Trust WRES and WDES report 2024/25 (fictional)");

@@ -11,25 +11,25 @@ const table: DataTable = {
   ],
   rows: [
     { label: "Band 5", cells: [{ value: 24, display: "24.0%", status: "shown" }, { value: -2.14, display: "-2.1 points", status: "shown" }] },
-    { label: "=HYPERLINK(\"x\")", cells: [{ value: null, display: "fewer than 10", status: "suppressed" }, { value: -0.01, display: "0.0", status: "shown" }] },
+    { label: "=HYPERLINK(\"x\")", cells: [{ value: null, display: "fewer than 10", status: "suppressed" }, { value: -0.01, display: "0.0 points", status: "shown" }] },
   ],
 };
 
 describe("toTableModel", () => {
-  it("writes every cell as text, with the unit, and a hidden figure as its display text", () => {
+  it("writes every figure as the page prints it (with its unit and sign), and a hidden figure as its display text", () => {
     expect(toTableModel(table)).toEqual({
       caption: "Test, 2024",
       head: ["Band", "BME staff (%)", "Difference, points"],
       rows: [
-        { header: "Band 5", cells: ["24.0%", "-2.1"] },
-        { header: "=HYPERLINK(\"x\")", cells: ["fewer than 10", "0.0"] },
+        { header: "Band 5", cells: ["24.0%", "-2.1 points"] },
+        { header: "=HYPERLINK(\"x\")", cells: ["fewer than 10", "0.0 points"] },
       ],
     });
   });
 });
 
 describe("toCsv", () => {
-  it("is RFC 4180 with CRLF, numbers without units, formula cells neutralised and quoted", () => {
+  it("is RFC 4180 with CRLF, numbers rounded as displayed without units or sign (never -0.0), formula cells neutralised and quoted", () => {
     expect(toCsv(table)).toBe(
       'Band,BME staff (%),"Difference, points",Note\r\nBand 5,24.0,-2.1,\r\n"\'=HYPERLINK(""x"")",,0.0,BME staff (%): fewer than 10\r\n',
     );

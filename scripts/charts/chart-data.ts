@@ -2,21 +2,21 @@
  * A chart's data as an HTML-ready table model and as CSV (RFC 4180). Both come from the same
  * DataTable, so they hold the same figures as the chart, each with its 95% confidence interval
  * where it has one: in the table after the figure in brackets ("1.69 (1.41 to 2.02)": a phone
- * shows a table of a few columns), in the CSV as two number columns, lower and upper. A figure
+ * shows a table of a few columns), in the CSV as two number columns, lower and upper. The table
+ * prints each figure's text as the compute step wrote it (scripts/format/numbers.ts: "+0.9 points",
+ * as on the page); the CSV writes the same rounded number bare ("0.9"). A figure
  * that is not shown reads as in the chart ("fewer than 10", "not shown"), never as a number: in
  * the table in its cell; in the CSV, whose number columns hold only numbers, as an empty cell and
  * a last column, "Note", that says why. A column of words (unit "text") is written as it is in both.
  */
-import { labelText, plainNumber } from "./format.ts";
+import { plainNumber } from "../format/numbers.ts";
 import type { DataColumn, DataRow, DataTable, Figure, IntervalFigure, TableModel } from "./types.ts";
 
-/** One cell as the table shows it: words as they are, a count of people with its thousands separator, a figure as labelled with its interval. */
-function cellText(cell: Figure | string, column: DataColumn, interval: IntervalFigure | undefined): string {
+/** One cell as the table shows it: words as they are, a figure as the page prints it ("1,234", "46.9%", "+0.9 points") with its interval. */
+function cellText(cell: Figure | string, interval: IntervalFigure | undefined): string {
   if (typeof cell === "string") return cell;
-  if (column.unit === "count" || column.unit === "text") return cell.display;
   const shown = cell.value === null ? undefined : interval;
-  // The heading gives the unit: "+0.6 to +11.9", not "+0.6 to +11.9 points".
-  return `${labelText(cell, column.unit)}${shown ? ` (${column.unit === "points" ? shown.display.replace(/ points$/, "") : shown.display})` : ""}`;
+  return `${cell.display}${shown ? ` (${shown.display})` : ""}`;
 }
 
 /** One cell in the CSV: a bare number, words, or empty for a figure not shown (the note says why). */
@@ -24,7 +24,7 @@ function csvCell(cell: Figure | string, column: DataColumn): string {
   if (typeof cell === "string") return cell;
   if (cell.value === null) return "";
   if (column.unit === "count" || column.unit === "text") return String(cell.value);
-  return plainNumber(cell, column.unit);
+  return column.unit === "yes/no" ? cell.display : plainNumber(cell.value, column.unit);
 }
 
 export function toTableModel(table: DataTable): TableModel {
@@ -32,7 +32,7 @@ export function toTableModel(table: DataTable): TableModel {
   return {
     caption: table.caption,
     head: [table.rowHeader, ...table.columns.map((column) => (column.intervals ? `${column.header} with 95% interval` : column.header))],
-    rows: table.rows.map((row) => ({ header: row.label, cells: row.cells.map((cell, i) => cellText(cell, table.columns[i]!, row.intervals?.[i])) })),
+    rows: table.rows.map((row) => ({ header: row.label, cells: row.cells.map((cell, i) => cellText(cell, row.intervals?.[i])) })),
     ...(textColumns.length > 0 ? { textColumns } : {}),
   };
 }
@@ -72,7 +72,7 @@ export function toCsv(table: DataTable): string {
   const limits = (column: DataColumn, cell: Figure, interval: IntervalFigure | undefined) => {
     const unit = column.unit;
     if (!column.intervals || unit === "text" || unit === "count") return [];
-    return [interval?.lower, interval?.upper].map((end) => (cell.value === null || end === undefined || end.value === null ? "" : plainNumber(end, unit)));
+    return [interval?.lower, interval?.upper].map((end) => (cell.value === null || end === undefined || end.value === null ? "" : plainNumber(end.value, unit)));
   };
   const lines = [
     [table.rowHeader, ...table.columns.flatMap((column) => [column.header, ...limitHeaders(column)]), NOTE_HEADER],

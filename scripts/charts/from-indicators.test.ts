@@ -2,14 +2,14 @@
 // passed through unchanged, and the counts behind them (numerators, denominators) never shown.
 import { describe, expect, it } from "vitest";
 import type { Figure, GroupFigure, IndicatorResult, ReportIndicators, RepresentationRow } from "../compute/types.ts";
+import { shown } from "../compute/figures.ts";
 import { buildCharts } from "./from-indicators.ts";
 import { longDate } from "../dates.ts";
 import { expectAccessibleChart } from "./specs/expect-chart.ts";
 
-const shown = (value: number, display = String(value)): Figure => ({ value, display, status: "shown" });
 const hidden: Figure = { value: null, display: "fewer than 10", status: "suppressed" };
 // Counts the charts must never print: distinctive, so a leak is unmistakable.
-const COUNT = shown(98765);
+const COUNT: Figure = { value: 98765, display: "98765", status: "shown" };
 const focus = { key: "bme" as const, label: "BME", inSentence: "BME" };
 const reference = { key: "white" as const, label: "White", inSentence: "White" };
 const group = (role: "focus" | "reference", value: Figure): GroupFigure => ({
@@ -38,7 +38,7 @@ const result = (id: string, measure: IndicatorResult["measure"], unit: Indicator
   focus,
   reference,
   year: 2024,
-  value: shown(1),
+  value: shown(1, "times"),
   groups: [],
   trend: [],
   previous: hidden,
@@ -67,35 +67,35 @@ const indicators: ReportIndicators = {
             staffGroup: "non-clinical",
             caption: "Non-clinical staff by AfC band",
             columns: [reference, focus],
-            rows: [row("band_5", "Band 5", shown(20.5)), row("band_9", "Band 9", hidden)],
-            total: row("total", "All non-clinical staff", shown(19.9)),
+            rows: [row("band_5", "Band 5", shown(20.5, "%")), row("band_9", "Band 9", hidden)],
+            total: row("total", "All non-clinical staff", shown(19.9, "%")),
           },
         ],
-        overall: row("overall", "Overall workforce", shown(21.3)),
-        undeclared: shown(3.2),
+        overall: row("overall", "Overall workforce", shown(21.3, "%")),
+        undeclared: shown(3.2, "%"),
       },
     }),
     result("2", "relative-likelihood", "times", {
       trend: [
         {
           year: 2023,
-          value: shown(1.54),
-          interval: { lower: shown(1.2), upper: shown(1.98), display: "1.20 to 1.98" },
-          groups: [group("focus", shown(14.6)), group("reference", shown(22.5))],
+          value: shown(1.54, "times"),
+          interval: { lower: shown(1.2, "times"), upper: shown(1.98, "times"), display: "1.20 to 1.98" },
+          groups: [group("focus", shown(14.6, "%")), group("reference", shown(22.5, "%"))],
           significance: "not available",
         },
-        { year: 2024, value: hidden, groups: [group("focus", hidden), group("reference", shown(25.1))], significance: "not available" },
+        { year: 2024, value: hidden, groups: [group("focus", hidden), group("reference", shown(25.1, "%"))], significance: "not available" },
       ],
     }),
     result("5", "survey", "%", {
-      trend: [{ year: 2023, value: shown(28.4), groups: [group("focus", shown(28.4)), group("reference", hidden)], significance: "not available" }],
+      trend: [{ year: 2023, value: shown(28.4, "%"), groups: [group("focus", shown(28.4, "%")), group("reference", hidden)], significance: "not available" }],
     }),
     // No survey figure at all, shown or hidden: no chart (the card gives the sentence).
     result("6", "survey", "%", { trend: [{ year: 2024, value: hidden, groups: [], significance: "not available" }] }),
     result("9", "board", "points", {
       board: {
-        workforceShare: shown(21.3),
-        rows: [{ key: "voting", label: "Voting members", members: 12, focusMembers: 2, share: shown(16.7), difference: shown(-4.6) }],
+        workforceShare: shown(21.3, "%"),
+        rows: [{ key: "voting", label: "Voting members", members: 12, focusMembers: 2, share: shown(16.7, "%"), difference: shown(-4.6, "points") }],
       },
     }),
   ],

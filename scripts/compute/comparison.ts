@@ -13,6 +13,7 @@
  * workforce (WRES 9, WDES 10).
  */
 import { specOf, type IndicatorSpec } from "./definitions.ts";
+import { count, pointsInWords } from "../format/numbers.ts";
 import { countShown, intervalFigure, shown } from "./figures.ts";
 import { effectiveSize, normalLimits, overdispersion, positionAgainst, proportionLimits, ratioLimits, type FunnelLimits, type Position } from "./funnel.ts";
 import { groupLabels, groupsOf, type Labels } from "./groups.ts";
@@ -250,7 +251,7 @@ interface NoLimits {
 
 /** Chance gives no spread when the group's share is 0% or 100%: "none of the 620 voting board members ... is Disabled". */
 const noSpread = (share: number, total: number, people: string, focus: string): string =>
-  `${share === 0 ? "none" : "all"} of the ${total.toLocaleString("en-GB")} ${people} of the organisations compared ${share === 0 ? "is" : "are"} ${focus}, so chance gives no spread to draw limits from`;
+  `${share === 0 ? "none" : "all"} of the ${count(total)} ${people} of the organisations compared ${share === 0 ? "is" : "are"} ${focus}, so chance gives no spread to draw limits from`;
 
 function shareStatistics(rows: { counts: number[] }[], focus: string): Statistics | NoLimits {
   const c = rows.map((r) => r.counts);
@@ -335,9 +336,8 @@ function wordsFor(spec: IndicatorSpec, labels: Labels): Words {
         measure: `${focus.label} members' share of voting board seats minus their share of the workforce, in percentage points`,
         sizeLabel: "voting board members",
         pooledSentence(pooled, count) {
-          const points = Math.abs(pooled.value!).toFixed(1);
           if (pooled.value === 0) return `${across(count)}, ${focus.inSentence} members held the same share of voting board seats as of the workforce.`;
-          return `${across(count)}, ${focus.inSentence} members' share of voting board seats was ${points} percentage points ${pooled.value! > 0 ? "above" : "below"} their share of the workforce.`;
+          return `${across(count)}, ${focus.inSentence} members' share of voting board seats was ${pointsInWords(pooled.value!)} ${pooled.value! > 0 ? "above" : "below"} their share of the workforce.`;
         },
       };
   }

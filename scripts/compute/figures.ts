@@ -1,31 +1,11 @@
 /**
- * Making Figures: rounding as published and the text to print. Every number that leaves the
- * compute step is made here, so NaN and Infinity cannot escape (they become "not available").
+ * Making Figures: the value rounded as published and the text to print, both by
+ * scripts/format/numbers.ts. Every number that leaves the compute step is made here, so NaN and
+ * Infinity cannot escape (they become "not available").
  */
+import { changeText, count, figureText, interval as intervalText, round } from "../format/numbers.ts";
 import type { Interval } from "./intervals.ts";
 import type { Figure, IntervalFigure, Significance, Unit } from "./types.ts";
-
-const decimals: Record<Unit, number> = { times: 2, "%": 1, points: 1, score: 1, "yes/no": 0 };
-
-export function round(value: number, unit: Unit): number {
-  const factor = 10 ** decimals[unit];
-  const rounded = Math.round((value + Number.EPSILON * Math.sign(value)) * factor) / factor;
-  return Object.is(rounded, -0) ? 0 : rounded;
-}
-
-export function formatValue(value: number, unit: Unit): string {
-  const fixed = value.toFixed(decimals[unit]);
-  switch (unit) {
-    case "%":
-      return `${fixed}%`;
-    case "points":
-      return `${value > 0 ? "+" : ""}${fixed} points`;
-    case "yes/no":
-      return value === 1 ? "Yes" : "No";
-    default:
-      return fixed;
-  }
-}
 
 export function notAvailable(reason: string): Figure {
   return { value: null, display: "not available", status: "not available", reason };
@@ -56,12 +36,12 @@ export const revealsSmallCount = (threshold: number) => `it would let a number b
 export function shown(value: number, unit: Unit, reasonIfNotFinite = "it cannot be calculated from the data"): Figure {
   if (!Number.isFinite(value)) return notAvailable(reasonIfNotFinite);
   const rounded = round(value, unit);
-  return { value: rounded, display: formatValue(rounded, unit), status: "shown" };
+  return { value: rounded, display: figureText(rounded, unit), status: "shown" };
 }
 
 /** A whole count of people, shown as is (use `countFigure` in suppress.ts for counts that may be small). */
 export function countShown(n: number): Figure {
-  return { value: n, display: n.toLocaleString("en-GB"), status: "shown" };
+  return { value: n, display: count(n), status: "shown" };
 }
 
 /** The change between two figures in the unit of change ("+0.32", "-2.1 points"). */
@@ -73,9 +53,7 @@ export function changeBetween(current: Figure, previous: Figure, unit: Unit): Fi
     return { value: current.value - previous.value, display: current.value === previous.value ? "no change" : `from ${previous.display} to ${current.display}`, status: "shown" };
   const changeUnit: Unit = unit === "%" || unit === "points" ? "points" : unit;
   const value = round(current.value - previous.value, changeUnit);
-  const text = formatValue(value, changeUnit);
-  const display = changeUnit === "points" || value <= 0 ? text : `+${text}`;
-  return { value, display, status: "shown" };
+  return { value, display: changeText(value, unit), status: "shown" };
 }
 
 /**
@@ -85,8 +63,8 @@ export function changeBetween(current: Figure, previous: Figure, unit: Unit): Fi
 export function intervalFigure(interval: Interval, unit: Unit, scale = 1): IntervalFigure {
   const lower = shown(interval.lower * scale, unit);
   const upper = shown(interval.upper * scale, unit);
-  const lowerText = unit === "points" ? formatValue(lower.value!, "points").replace(/ points$/, "") : lower.display;
-  return { lower, upper, display: `${lowerText} to ${upper.display}` };
+  if (lower.value === null || upper.value === null) return { lower, upper, display: `${lower.display} to ${upper.display}` };
+  return { lower, upper, display: intervalText(lower.value, upper.value, unit) };
 }
 
 /**

@@ -6,6 +6,7 @@
  * sentence claims no more than the figures shown: "statistically significant" only when the 95%
  * interval excludes no difference, else "may be chance"; survey figures name their survey year.
  */
+import { interval, pointsInWords } from "../format/numbers.ts";
 import { startOfSentence } from "./groups.ts";
 import type { Basis, BoardDetail, Figure, GroupLabel, IndicatorResult, Significance } from "./types.ts";
 
@@ -14,7 +15,7 @@ import type { Basis, BoardDetail, Figure, GroupLabel, IndicatorResult, Significa
  * (0.80 to 1.25)". (It is a rule of thumb, from the "four-fifths rule"; the guide says so.)
  */
 export function parityBandName(band: { lower: number; upper: number }): string {
-  return `the parity band (${band.lower.toFixed(2)} to ${band.upper.toFixed(2)})`;
+  return `the parity band (${interval(band.lower, band.upper, "times")})`;
 }
 
 /** ", up from 28.0% last year" / ", down from ... in the 2022 survey" / ", the same as last year" / "". */
@@ -141,11 +142,10 @@ export function boardSentence(focus: GroupLabel, board: BoardDetail | undefined,
       : ` Counting the ${nonVoting.members === 1 ? "1 non-voting member" : `${nonVoting.members} non-voting members`} too, ${all.focusMembers === 0 ? "none" : all.focusMembers} of all ${all.members} (${all.share.display}) ${all.focusMembers === 1 ? "was" : "were"} ${focus.inSentence}.`;
   const diff = voting.difference;
   if (diff.value === null) return `${opening}; their share of the overall workforce is not shown, because the group is small.${nonVotingClause}`;
-  const size = Math.abs(diff.value).toFixed(1);
   const relation =
     diff.value === 0
       ? "the same as their share of the overall workforce"
-      : `${size} percentage points ${diff.value > 0 ? "above" : "below"} their share of the overall workforce`;
+      : `${pointsInWords(diff.value)} ${diff.value > 0 ? "above" : "below"} their share of the overall workforce`;
   const last = previous.value === null ? "" : `; last year the difference was ${previous.display}`;
   return `${opening}, ${relation} (${board.workforceShare.display})${last}.${nonVotingClause}`;
 }

@@ -4,12 +4,16 @@
  *
  * Disclosure control has already been applied to everything here: a suppressed or unavailable
  * figure carries `value: null` and no number anywhere (not in `display`, not in `reason`), so
- * nothing downstream can leak it. Numbers are rounded as published (likelihoods to 2 decimals,
- * percentages and percentage points to 1 decimal, engagement scores to 1 decimal), and `value`
- * is the rounded number, so a chart, a table and a CSV cannot disagree with the text.
+ * nothing downstream can leak it. Numbers are rounded as published and written as text by
+ * scripts/format/numbers.ts, and `value` is the rounded number, so a chart, a table and a CSV
+ * cannot disagree with the text.
  */
 
+import type { Unit } from "../format/numbers.ts";
 import type { Standard } from "../validate/schema.ts";
+
+/** How a figure is published: "times" (a relative likelihood), "%", "points" (a percentage-point difference), "score", "yes/no". */
+export type { Unit };
 
 /** WRES indicators "1".."9"; WDES metrics "1", "2", "3", "4a-i", "4a-ii", "4a-iii", "4b", "5".."8", "9a", "9b", "10". */
 export type IndicatorId = string;
@@ -17,8 +21,6 @@ export type IndicatorId = string;
 /** How the figure is computed (as in data/reference/*.yaml, with "yes/no" for WDES 9b). */
 export type Measure = "representation" | "relative-likelihood" | "survey" | "board";
 
-/** "times" for relative likelihoods, "%" for percentages, "points" for percentage-point differences. */
-export type Unit = "times" | "%" | "points" | "score" | "yes/no";
 
 /**
  * Which way the headline value improves: "towards parity" (likelihoods, best at 1.00),

@@ -3,7 +3,7 @@
  * shows them: a summary card per figure, and full tables for WRES 1 / WDES 1 and the board.
  * Every text here comes from already-suppressed figures; nothing reads a raw count.
  */
-import { labelText } from "../charts/format.ts";
+import { signedNumber } from "../format/numbers.ts";
 import type { Chart, TableModel } from "../charts/types.ts";
 import { renderInline } from "./markdown.ts";
 import { specOf } from "../compute/definitions.ts";
@@ -68,8 +68,7 @@ function previousText(result: IndicatorResult): string | undefined {
   if (result.previous.status === "not available") return undefined;
   const surveyYear = previousSurveyYear(result);
   const when = surveyYear ? `in the ${surveyYear} survey` : `in ${result.year - 1}`;
-  const value = result.previous.value === null || result.unit === "yes/no" || result.unit === "points" ? result.previous.display : labelText(result.previous, result.unit);
-  return `${value} ${when}`;
+  return `${result.previous.display} ${when}`;
 }
 
 function directionLabel(result: IndicatorResult, previous: string): string {
@@ -157,7 +156,7 @@ function nationalAge(result: IndicatorResult): string | undefined {
 function nationalText(result: IndicatorResult): string | undefined {
   const national = result.national;
   if (!national) return undefined;
-  const value = labelText(national.value, result.unit);
+  const value = national.value.display;
   const figure =
     result.measure === "relative-likelihood"
       ? `England's relative likelihood: ${value}`
@@ -191,7 +190,7 @@ export function resultView(result: IndicatorResult, charts: readonly Chart[], la
     heading: label,
     label,
     // A difference in points keeps its sign ("+0.9"); the unit follows in words.
-    value: shown ? (result.unit === "points" ? result.value.display.replace(/ points$/, "") : labelText(result.value, result.unit)) : result.value.display,
+    value: shown && result.unit === "points" ? signedNumber(result.value.value!, "points") : result.value.display,
     surveyYear: result.surveyYear,
     unitText: shown ? unitWords(result) : undefined,
     unit: shown ? ({ times: "relative likelihood", "%": undefined, points: "percentage points", score: "out of 10", "yes/no": undefined } as const)[result.unit] : undefined,
@@ -238,11 +237,7 @@ export interface GlanceRow {
 
 /** A figure with its unit in words where a bare number would be unclear in a table of mixed units. */
 function figureText(figure: Figure, unit: Unit): string {
-  if (figure.value === null) return figure.display;
-  if (unit === "yes/no") return figure.value === 1 ? "Yes" : "No";
-  if (unit === "score") return `${labelText(figure, unit)} out of 10`;
-  if (unit === "points") return figure.display; // keeps its sign: "+0.9 points"
-  return labelText(figure, unit);
+  return figure.value !== null && unit === "score" ? `${figure.display} out of 10` : figure.display;
 }
 
 export function glanceRow(result: IndicatorResult, label: string, href: string): GlanceRow {

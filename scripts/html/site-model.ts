@@ -14,6 +14,8 @@ import { buildPlanView, indicatorAnchor } from "./plan-view.ts";
 import { longDate } from "../dates.ts";
 import { glanceRow, resultLabel, resultView, type GroupPositionView } from "./indicator-view.ts";
 import { parityBandName } from "../compute/sentences.ts";
+import { fileSize, interval } from "../format/numbers.ts";
+import { listInWords } from "../charts/words.ts";
 import type { Chart } from "../charts/types.ts";
 import { titleWithPeriod, withEditions, withTrends } from "./editions.ts";
 import type { ReportIndicators } from "../compute/types.ts";
@@ -97,10 +99,6 @@ function buildIndicators(
     );
 }
 
-function listInWords(items: readonly string[]): string {
-  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
-
 function buildGlance(indicators: IndicatorView[], standards: Standard[], computed: ReportIndicators | undefined): GlanceView {
   const unaddressed = indicators.filter((i) => i.actions.length === 0).map((i) => i.code);
   const noun = standards.length > 1 ? "WRES indicators and WDES metrics" : standards[0] === "WRES" ? "WRES indicators" : "WDES metrics";
@@ -112,7 +110,7 @@ function buildGlance(indicators: IndicatorView[], standards: Standard[], compute
     addressed,
     rows: indicators.flatMap((i) => i.glance.map((row) => ({ ...row, actions: i.actions }))),
     unaddressed: unaddressed.length ? listInWords(unaddressed) : undefined,
-    parityBand: computed && `${computed.parityBand.lower.toFixed(2)} to ${computed.parityBand.upper.toFixed(2)}`,
+    parityBand: computed && interval(computed.parityBand.lower, computed.parityBand.upper, "times"),
   };
 }
 
@@ -172,23 +170,18 @@ export interface SiteModelOptions {
   comparisonFigures?: ReadonlyMap<string, ComparisonFigure[]>;
 }
 
-/** "245 KB", "1.2 MB": file sizes as GOV.UK attachments give them. */
-export function formatSize(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
-
 /** The model with each report's PDF described, after the PDF step. */
 export function withPdfs(model: SiteModel, pdfs: ReadonlyMap<string, { bytes: number; pages: number }>): SiteModel {
   return {
     ...model,
     reports: model.reports.map((r) => {
       const pdf = pdfs.get(r.key);
-      return pdf ? { ...r, pdf: { href: r.pdfUrl, size: formatSize(pdf.bytes), pages: pdf.pages } } : r;
+      return pdf ? { ...r, pdf: { href: r.pdfUrl, size: fileSize(pdf.bytes), pages: pdf.pages } } : r;
     }),
     // A group comparison's PDF goes by "group:<group>/<year>" (build.ts).
     groupPages: model.groupPages.map((g) => {
       const pdf = pdfs.get(`group:${g.key}`);
-      return pdf ? { ...g, pdf: { href: g.pdfUrl, size: formatSize(pdf.bytes), pages: pdf.pages } } : g;
+      return pdf ? { ...g, pdf: { href: g.pdfUrl, size: fileSize(pdf.bytes), pages: pdf.pages } } : g;
     }),
   };
 }

@@ -5,7 +5,7 @@
  * the workforce share may be.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { chartName } from "../format.ts";
+import { chartName } from "../words.ts";
 import { colours } from "../palette.ts";
 import type { ChartType, DataTable, Figure } from "../types.ts";
 import { base, horizontalBars } from "./common.ts";

@@ -15,7 +15,6 @@ import type { TopLevelSpec } from "vega-lite";
 import type { Field } from "vega-lite/types_unstable/channeldef.js";
 import type { LayerSpec } from "vega-lite/types_unstable/spec/layer.js";
 import type { UnitSpec } from "vega-lite/types_unstable/spec/unit.js";
-import { labelText } from "../format.ts";
 import { colours } from "../palette.ts";
 import { textWidth } from "../text-width.ts";
 import type { Figure } from "../types.ts";
@@ -130,7 +129,7 @@ export function horizontalBars(bars: readonly Bar[], options: { axisTitle: strin
   const labels = bars.map((bar) => bar.label);
   const { reference } = options;
   const values = bars.map((bar, i) => {
-    const text = labelText(bar.figure, "%");
+    const text = bar.figure.display;
     return {
       label: bar.label,
       share: bar.figure.value,

@@ -2,7 +2,7 @@
  * Fixed inputs for each chart type, with one figure not shown in each: used by the tests.
  * Numbers are invented but shaped like a real trust's.
  */
-import { intervalFigure } from "../../compute/figures.ts";
+import { intervalFigure, shown } from "../../compute/figures.ts";
 import type { Figure } from "../types.ts";
 import type { BoardInput } from "./board.ts";
 import type { LikelihoodInput } from "./relative-likelihood.ts";
@@ -11,7 +11,10 @@ import type { SurveyInput } from "./survey.ts";
 
 export const FEWER = "fewer than 10";
 export const NOT_SHOWN = "not shown";
-const shown = (value: number, display = String(value)): Figure => ({ value, display, status: "shown" });
+/** A figure as the compute step writes it: "24.0%", "1.86", "-9.7 points". */
+const percent = (value: number) => shown(value, "%");
+const likelihood = (value: number) => shown(value, "times");
+const points = (value: number) => shown(value, "points");
 /** A small count, and a figure hidden to protect one (a likelihood or survey result). */
 const hidden: Figure = { value: null, display: FEWER, status: "suppressed" };
 const withheld: Figure = { value: null, display: NOT_SHOWN, status: "suppressed" };
@@ -24,14 +27,14 @@ export const representationExample: RepresentationInput = {
   staffGroup: "non-clinical staff",
   category: "AfC band",
   date: "31 March 2024",
-  overall: shown(24),
+  overall: percent(24),
   rows: [
-    { label: "Band 2", share: shown(30.2) },
-    { label: "Band 3", share: shown(26.5) },
-    { label: "Band 4", share: shown(21.7) },
-    { label: "Band 5", share: shown(18.4) },
-    { label: "Band 6", share: shown(12.3) },
-    { label: "Band 8a", share: shown(8) },
+    { label: "Band 2", share: percent(30.2) },
+    { label: "Band 3", share: percent(26.5) },
+    { label: "Band 4", share: percent(21.7) },
+    { label: "Band 5", share: percent(18.4) },
+    { label: "Band 6", share: percent(12.3) },
+    { label: "Band 8a", share: percent(8) },
     { label: "Very senior managers", share: hidden },
   ],
 };
@@ -42,10 +45,10 @@ export const likelihoodExample: LikelihoodInput = {
   measure: "Relative likelihood of staff being appointed from shortlisting across all posts",
   band: { lower: 0.8, upper: 1.25 },
   years: [
-    { label: "2021", value: shown(1.32) },
+    { label: "2021", value: likelihood(1.32) },
     { label: "2022", value: withheld },
-    { label: "2023", value: shown(1.54), interval: ci(1.21, 1.96) },
-    { label: "2024", value: shown(1.86), interval: ci(1.47, 2.35) },
+    { label: "2023", value: likelihood(1.54), interval: ci(1.21, 1.96) },
+    { label: "2024", value: likelihood(1.86), interval: ci(1.47, 2.35) },
   ],
 };
 
@@ -56,10 +59,10 @@ export const surveyExample: SurveyInput = {
   unit: "%",
   years: ["2021", "2022", "2023"],
   groups: [
-    { heading: "BME", values: [shown(29.8), withheld, shown(31.4)], intervals: [undefined, undefined, ci(0.263, 0.37, "%")] },
-    { heading: "White", values: [shown(26.1), shown(24.9), shown(25.2)], intervals: [undefined, ci(0.226, 0.274, "%"), ci(0.229, 0.277, "%")] },
+    { heading: "BME", values: [percent(29.8), withheld, percent(31.4)], intervals: [undefined, undefined, ci(0.263, 0.37, "%")] },
+    { heading: "White", values: [percent(26.1), percent(24.9), percent(25.2)], intervals: [undefined, ci(0.226, 0.274, "%"), ci(0.229, 0.277, "%")] },
   ],
-  gaps: [undefined, undefined, { value: shown(6.2), interval: ci(0.006, 0.119, "points") }],
+  gaps: [undefined, undefined, { value: points(6.2), interval: ci(0.006, 0.119, "points") }],
 };
 
 export const boardExample: BoardInput = {
@@ -67,10 +70,10 @@ export const boardExample: BoardInput = {
   group: "BME",
   groupHeading: "BME",
   date: "31 March 2024",
-  workforce: shown(24),
+  workforce: percent(24),
   rows: [
-    { label: "Voting members", share: shown(14.3), difference: shown(-9.7) },
-    { label: "Executive members", share: shown(16.7), difference: shown(-7.3) },
-    { label: "Non-executive members", share: shown(12.5), difference: shown(-11.5) },
+    { label: "Voting members", share: percent(14.3), difference: points(-9.7) },
+    { label: "Executive members", share: percent(16.7), difference: points(-7.3) },
+    { label: "Non-executive members", share: percent(12.5), difference: points(-11.5) },
   ],
 };

@@ -14,7 +14,7 @@ import type { TopLevelSpec } from "vega-lite";
 import type { ComparedMember, IndicatorComparison } from "../../compute/comparison.ts";
 import type { Position } from "../../compute/funnel.ts";
 import { countShown } from "../../compute/figures.ts";
-import { chartName } from "../format.ts";
+import { chartName } from "../words.ts";
 import { colours } from "../palette.ts";
 import type { ChartType, DataColumn, DataTable } from "../types.ts";
 import { LINE_HEIGHT, REFERENCE, ROWS_DATA, TEXT_SIZE, WIDTH } from "../constants.ts";

@@ -4,13 +4,14 @@
  * A year whose figure is not shown has no point and breaks the line.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { labelText, chartName, yearSpan } from "../format.ts";
+import { chartName, yearSpan } from "../words.ts";
 import { colours } from "../palette.ts";
 import type { ChartType, DataTable, Figure, IntervalFigure } from "../types.ts";
 import { linePlot, missingFields, missingLabels, placePointLabels, pointLabelLayers, type Side } from "../point-labels.ts";
 import { LINE_HEIGHT, REFERENCE } from "../constants.ts";
 import { base, firstRow } from "./common.ts";
 import { parityBandName } from "../../compute/sentences.ts";
+import { interval } from "../../format/numbers.ts";
 
 export interface LikelihoodInput {
   /** The compute step's sentence for the latest year: the main message. */
@@ -26,7 +27,6 @@ export interface LikelihoodInput {
   years: { label: string; value: Figure; interval?: IntervalFigure }[];
 }
 
-const ratio = (n: number) => n.toFixed(2);
 
 function text(input: LikelihoodInput) {
   return {
@@ -56,14 +56,14 @@ function spec(input: LikelihoodInput): TopLevelSpec {
   const plot = linePlot(input.years.length, top, HEIGHT, top.toFixed(1));
   // Each label above its point unless that puts it on the band's edges or the parity line.
   const labels = input.years.flatMap((y, column) =>
-    y.value.value === null ? [] : [{ column, value: y.value.value, text: labelText(y.value, "times"), prefer: ["above", "below", "right", "left"] as Side[] }],
+    y.value.value === null ? [] : [{ column, value: y.value.value, text: y.value.display, prefer: ["above", "below", "right", "left"] as Side[] }],
   );
   const missing = missingLabels(input.years.map((y) => (y.value.value === null ? [y.value.display] : [])), plot, labels, [lower, 1, upper]);
   const placed = placePointLabels(labels, plot, [lower, 1, upper], missing.map((m) => m.box));
   const values = input.years.map((y, column) => ({
     year: y.label,
     rl: y.value.value,
-    text: labelText(y.value, "times"),
+    text: y.value.display,
     top,
     ...(placed[labels.findIndex((l) => l.column === column)] ?? undefined),
     ...missing.filter((m) => m.column === column).map(missingFields)[0],
@@ -104,7 +104,7 @@ function spec(input: LikelihoodInput): TopLevelSpec {
         encoding: {
           x: { value: 0 },
           y: { value: 0 },
-          text: { value: [`Shaded: ${ratio(lower)} to ${ratio(upper)}`, "Dashed line: 1.00, equally likely"] },
+          text: { value: [`Shaded: ${interval(lower, upper, "times")}`, "Dashed line: 1.00, equally likely"] },
         },
       },
       {

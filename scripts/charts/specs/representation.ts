@@ -6,7 +6,7 @@
  * caption says so and why, and the page's table of the bands keeps the detail.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { capitalise, labelText, chartName } from "../format.ts";
+import { capitalise, chartName } from "../words.ts";
 import { colours } from "../palette.ts";
 import type { ChartType, DataTable, Figure } from "../types.ts";
 import { base, horizontalBars } from "./common.ts";
@@ -51,7 +51,6 @@ function text(input: RepresentationInput) {
   const highest = byShare[byShare.length - 1];
   // "of non-clinical staff in Band 5", but "of consultants" (not "of medical and dental staff in Consultants").
   const within = (label: string) => (input.category === "subgroup" ? label.charAt(0).toLowerCase() + label.slice(1) : `${input.staffGroup} in ${label}`);
-  const share = (row: { share: Figure }) => labelText(row.share, "%");
   const overall = input.overall.value;
   /** A share against the whole workforce's, in words: "below", "about the same as", "above". */
   const against = (value: number) =>
@@ -62,12 +61,12 @@ function text(input: RepresentationInput) {
       ? `no ${input.category} figure for ${input.staffGroup} can be shown.`
       : overall === null
         ? shown.length === 1
-          ? `${who} are ${share(lowest)} of ${within(lowest.label)}, the only ${input.category} that can be shown.`
-          : `${who} are between ${share(lowest)} (${lowest.label}) and ${share(highest!)} (${highest!.label}) of ${input.staffGroup} in the ${input.category}s that can be shown.`
+          ? `${who} are ${lowest.share.display} of ${within(lowest.label)}, the only ${input.category} that can be shown.`
+          : `${who} are between ${lowest.share.display} (${lowest.label}) and ${highest!.share.display} (${highest!.label}) of ${input.staffGroup} in the ${input.category}s that can be shown.`
         : shown.length === 1
-          ? `${who} are ${share(lowest)} of ${within(lowest.label)}, the only ${input.category} that can be shown: ${against(lowest.share.value!)} their share of the whole workforce.`
+          ? `${who} are ${lowest.share.display} of ${within(lowest.label)}, the only ${input.category} that can be shown: ${against(lowest.share.value!)} their share of the whole workforce.`
           : against(lowest.share.value!) === "below"
-            ? `${who} are ${share(lowest)} of ${within(lowest.label)}, the lowest share of ${hidden.length ? `the ${input.category}s that can be shown` : `any ${input.category}`}, and below their share of the whole workforce.`
+            ? `${who} are ${lowest.share.display} of ${within(lowest.label)}, the lowest share of ${hidden.length ? `the ${input.category}s that can be shown` : `any ${input.category}`}, and below their share of the whole workforce.`
             : `among ${input.staffGroup}, ${who} are ${lowest.share.value! < overall ? "about their share of the whole workforce or more" : "at least their share of the whole workforce"} ${hidden.length === 0 ? `in every ${input.category}` : `in each of the ${shown.length} ${input.category}s that can be shown`}.`,
   );
 
@@ -104,7 +103,7 @@ function spec(input: RepresentationInput): TopLevelSpec {
     input.rows.map((row) => ({ label: row.label, figure: row.share, colour: colours.focus })),
     {
       axisTitle: `${input.groupHeading} staff (%)`,
-      ...(overall === null ? {} : { reference: { value: overall, text: `${WHOLE_WORKFORCE}: ${labelText(input.overall, "%")}` } }),
+      ...(overall === null ? {} : { reference: { value: overall, text: `${WHOLE_WORKFORCE}: ${input.overall.display}` } }),
     },
   );
   return { ...base, height: bars.height, params: bars.params, data: { values: bars.values }, layer: bars.layers };

@@ -32,7 +32,7 @@ describe("survey chart", async () => {
     expect(chart.table.rows.map((r) => [r.header, ...r.cells])).toEqual([
       ["2021", "29.8%", "26.1%", "not available"],
       ["2022", "not shown", "24.9% (22.6% to 27.4%)", "not shown"],
-      ["2023", "31.4% (26.3% to 37.0%)", "25.2% (22.9% to 27.7%)", "6.2 (+0.6 to +11.9)"],
+      ["2023", "31.4% (26.3% to 37.0%)", "25.2% (22.9% to 27.7%)", "+6.2 points (+0.6 to +11.9 points)"],
     ]);
     const interval = (column: string) => `"${column}, 95% interval lower","${column}, 95% interval upper"`;
     expect(chart.csv).toBe(

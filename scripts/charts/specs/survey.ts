@@ -5,7 +5,7 @@
  * no point.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { labelText, chartName, yearSpan } from "../format.ts";
+import { chartName, yearSpan } from "../words.ts";
 import { colours } from "../palette.ts";
 import type { ChartType, DataColumn, DataTable, Figure, IntervalFigure } from "../types.ts";
 import { linePlot, missingFields, missingLabels, placePointLabels, pointLabelLayers, type Side } from "../point-labels.ts";
@@ -90,7 +90,7 @@ function spec(input: SurveyInput): TopLevelSpec {
       if (v.value === null) return [];
       const others = input.groups.map((other) => other.values[column]!.value).filter((o): o is number => o !== null);
       const higher = v.value >= Math.max(...others);
-      return [{ g, column, value: v.value, text: labelText(v, input.unit), prefer: higher ? ABOVE_FIRST : BELOW_FIRST }];
+      return [{ g, column, value: v.value, text: v.display, prefer: higher ? ABOVE_FIRST : BELOW_FIRST }];
     }),
   );
   // A year with a figure not shown says which, at the foot of its column ("not shown" if none is shown).
@@ -110,7 +110,7 @@ function spec(input: SurveyInput): TopLevelSpec {
       year: input.years[i]!,
       group: names[g]!,
       value: v.value,
-      text: labelText(v, input.unit),
+      text: v.display,
       top,
       ...placementOf(g, i),
       // On the first group's row of the year only: one label a year.

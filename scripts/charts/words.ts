@@ -1,24 +1,7 @@
 /**
- * Figures as text. The compute step has already rounded every value and written its display
- * text; this module only adds what the chart layer needs: a plain number for CSV and axis-free
- * labels, and the note for a figure that is not shown.
+ * Words for charts and pages: names joined in English, a capital at the start of a sentence, a
+ * chart's accessible name, a span of years. Numbers are written by scripts/format/numbers.ts.
  */
-import type { Figure, Unit } from "./types.ts";
-
-const decimals: Record<Unit, number> = { times: 2, "%": 1, points: 1, score: 1, "yes/no": 0 };
-
-/** The figure as a bare number ("46.9", "1.86", "-2.1"), or its display text if not shown (or a Yes / No answer). */
-export function plainNumber(figure: Figure, unit: Unit): string {
-  if (figure.value === null || unit === "yes/no") return figure.display;
-  const text = figure.value.toFixed(decimals[unit]);
-  return Number(text) === 0 ? (0).toFixed(decimals[unit]) : text;
-}
-
-/** The figure as a label on a chart or in a sentence ("46.9%", "1.86"), or its display text. */
-export function labelText(figure: Figure, unit: Unit): string {
-  if (figure.value === null) return figure.display;
-  return unit === "%" ? `${plainNumber(figure, unit)}%` : plainNumber(figure, unit);
-}
 
 /** Join names in English: "a", "a and b", "a, b and c". */
 export function listInWords(items: readonly string[]): string {
