@@ -42,7 +42,7 @@ export interface BuildPdfsOptions {
 
 /** The source files of the PDF engine: what turns a print page into PDF bytes. */
 export function pdfEngineFiles(): string[] {
-  return ["render-pdf.ts", "destinations.ts", "inspect-pdf.ts", "pdf-ua.ts", "content-stream.ts", "structure-tree.ts"].map((f) => path.join(toolRoot, "scripts/pdf", f));
+  return ["render-pdf.ts", "contents-numbers.ts", "destinations.ts", "inspect-pdf.ts", "pdf-ua.ts", "content-stream.ts", "structure-tree.ts"].map((f) => path.join(toolRoot, "scripts/pdf", f));
 }
 
 /** The files every PDF depends on besides its own print page. */

@@ -3,8 +3,8 @@
  * points at landed. Chromium names them after the element ids (`/our-data [page /XYZ x y z]`), in
  * the catalogue's /Dests dictionary; a /Names /Dests tree is read too, for completeness.
  *
- * The PDF step reads them twice: from the first, cheap print to learn each heading's page for the
- * contents, and from the final print to prove that filling in the page numbers moved nothing.
+ * The PDF step reads them to learn each heading's page for the contents (contents-numbers.ts); the
+ * tests read them to check those numbers.
  */
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFDocument } from "pdf-lib";
 
@@ -47,21 +47,4 @@ function readNameTree(node: PDFDict, add: (name: string, target: unknown) => voi
     const kid = kids.lookup(i);
     if (kid instanceof PDFDict) readNameTree(kid, add, seen);
   }
-}
-
-/**
- * The first destination that differs between two prints of the same page (a name missing from
- * either, another page, or a position moved by more than a hundredth of a point), or undefined
- * when every destination is where it was.
- */
-export function movedDestination(
-  before: ReadonlyMap<string, Destination>,
-  after: ReadonlyMap<string, Destination>,
-): { name: string; before?: Destination; after?: Destination } | undefined {
-  for (const name of new Set([...before.keys(), ...after.keys()])) {
-    const a = before.get(name);
-    const b = after.get(name);
-    if (!a || !b || a.page !== b.page || Math.abs(a.y - b.y) > 0.01) return { name, ...(a ? { before: a } : {}), ...(b ? { after: b } : {}) };
-  }
-  return undefined;
 }

@@ -25,10 +25,10 @@ export const pdfMessages = {
       ? `set CHROMIUM_PATH to a Chromium ${needed} or later, or unset it to use Debian's /usr/bin/chromium`
       : `install a current Chromium with \`apt-get update && apt-get install -y chromium\` (Debian 12 gives 156), or set CHROMIUM_PATH to a Chromium ${needed} or later; \`npm run build -- --no-pdf\` builds the website meanwhile`,
   }),
-  paginationMoved: (document: string, target: string, before: number | undefined, after: number | undefined): Message => ({
-    code: "pdf-pagination-moved",
-    message: `the pages of ${document} moved when the contents page numbers were filled in (${before === after ? `"#${target}" moved on page ${before}` : `"#${target}" was on page ${before ?? "none"}, then on page ${after ?? "none"}`}), so the contents could give wrong page numbers`,
-    fix: "this is a fault in the print stylesheet, not in your content: report it with the message above (the contents' page numbers must sit in boxes of fixed width)",
+  contentsNumbers: (document: string, reason: string): Message => ({
+    code: "pdf-contents-numbers",
+    message: `the contents page numbers of ${document} could not be written into its PDF: ${reason}`,
+    fix: "this is a fault in the print stylesheet or the PDF step, not in your content: report it with the message above",
   }),
   pageError: (document: string, reason: string): Message => ({
     code: "pdf-page-error",

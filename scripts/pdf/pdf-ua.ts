@@ -14,7 +14,7 @@
  * - XMP metadata with the title, author, subject, language, dates and the PDF/UA identifier (5, 7.1).
  */
 import { deflateSync, inflateSync } from "node:zlib";
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRawStream, PDFRef, type PDFDocument } from "pdf-lib";
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRawStream, PDFRef, type PDFDocument, type PDFPage } from "pdf-lib";
 import { wrapUnmarkedAsArtifacts } from "./content-stream.ts";
 import { annotationsOf, isElement, kidsOf, linkTarget, outlineItems, S, structElements, structTreeRoot, textOf, typeOf } from "./structure-tree.ts";
 
@@ -22,8 +22,11 @@ import { annotationsOf, isElement, kidsOf, linkTarget, outlineItems, S, structEl
 export interface PageFacts {
   /** The text of each heading (h1-h6) the print shows, in document order. */
   headings: string[];
-  /** Each link the print shows, in document order: its target ("#id", or the absolute address) and what it says. */
-  links: { target: string; text: string }[];
+  /**
+   * Each link the print shows, in document order: its target ("#id", or the absolute address) and
+   * what it says; `contents` for a contents entry, whose description is completed with its page.
+   */
+  links: { target: string; text: string; contents?: boolean }[];
 }
 
 export interface XmpFields {
@@ -77,14 +80,17 @@ function markArtifacts(pdf: PDFDocument): void {
     const content = pageContent(pdf, page.node);
     if (!content) throw new Error("a page's content is in a form the PDF step cannot read (not Flate-encoded)");
     const { bytes, wrapped } = wrapUnmarkedAsArtifacts(content);
-    if (wrapped === 0) continue;
-    const compressed = deflateSync(bytes);
-    const stream = PDFRawStream.of(pdf.context.obj({ Filter: "FlateDecode", Length: compressed.length }), compressed);
-    // In place of the old stream (one object), else as a new one (the page's streams were an array).
-    const contents = page.node.get(PDFName.of("Contents"));
-    if (contents instanceof PDFRef) pdf.context.assign(contents, stream);
-    else page.node.set(PDFName.of("Contents"), pdf.context.register(stream));
+    if (wrapped > 0) setPageContent(pdf, page, bytes);
   }
+}
+
+/** Replaces a page's content with `bytes`, Flate-encoded: in place of the old stream (one object), else as a new one (the page's streams were an array). */
+export function setPageContent(pdf: PDFDocument, page: PDFPage, bytes: Uint8Array): void {
+  const compressed = deflateSync(bytes);
+  const stream = PDFRawStream.of(pdf.context.obj({ Filter: "FlateDecode", Length: compressed.length }), compressed);
+  const contents = page.node.get(PDFName.of("Contents"));
+  if (contents instanceof PDFRef) pdf.context.assign(contents, stream);
+  else page.node.set(PDFName.of("Contents"), pdf.context.register(stream));
 }
 
 /** A /Figure without /Alt that holds other elements (a chart and its caption, a quotation) is a group: /Div. */

@@ -3,13 +3,12 @@
  * `@page` margin boxes for the running head and "Page X of Y", named pages for the covers, native
  * repetition of table header rows, and the break rules in templates/print/print.css.
  *
- * Chromium cannot number the contents (no `target-counter()`), so a page is printed twice:
- * 1. a cheap first print, untagged and without bookmarks, whose named destinations (Chromium names
- *    them after element ids) give the page of every heading the contents links to;
- * 2. the page numbers are written into the contents, in boxes of fixed width so that no line moves,
- *    and the page is printed again, tagged and with bookmarks. Every destination of the second print
- *    must sit exactly where it was in the first, or the PDF is refused (pdf-pagination-moved).
- * Meanwhile poppler reads the first print's text back: every word of the page must be in it
+ * The page is printed once, tagged and with bookmarks. Chromium cannot number the contents (no
+ * `target-counter()`): each contents entry gets a box of fixed width holding "000", and after the
+ * print each box's number is written over it from the print's own named destinations (Chromium names
+ * them after element ids), in the PDF's content stream (contents-numbers.ts). Nothing is laid out
+ * twice, so nothing can move between the numbers and the pages they name.
+ * Meanwhile poppler reads the print's text back: every word of the page must be in it
  * (pdf-content-lost). Then the metadata is set and what PDF/UA asks beyond Chromium's tags is added
  * (pdf-ua.ts: artifacts, figure groups, role map, link descriptions, bookmark titles, XMP).
  *
@@ -26,7 +25,7 @@ import { routeSite } from "./site-origin.ts";
 import { sourceDate } from "../errors.ts";
 import { pdfText } from "./inspect-pdf.ts";
 import { requirePagedMedia } from "./browser.ts";
-import { movedDestination, readDestinations, type Destination } from "./destinations.ts";
+import { ContentsNumbersError, PLACEHOLDER, writeContentsNumbers } from "./contents-numbers.ts";
 import { makeAccessible, type PageFacts } from "./pdf-ua.ts";
 
 export interface PdfMeta {
@@ -50,12 +49,13 @@ export type PdfJob = PdfSource & {
 
 export interface PdfTimings {
   loadMs: number;
-  /** The first print, for the contents page numbers (0 for the one-pass print). */
-  firstPassMs: number;
+  /** Reading the page's words and links, fitting tables to the page, the contents' number boxes (0 for the plain print). */
+  prepareMs: number;
   printMs: number;
-  /** Waiting, after the second print, for the check that every word of the page is in the PDF (0 for the one-pass print). */
+  /** Contents numbers, PDF/UA corrections, metadata, writing the file. */
+  finishMs: number;
+  /** Waiting, after that, for the check that every word of the page is in the PDF (0 for the plain print). */
   checkMs: number;
-  metadataMs: number;
   totalMs: number;
 }
 
@@ -139,52 +139,66 @@ async function print(context: BrowserContext, job: PdfJob, document: string, ful
 
   // The page's words, to be found again in the PDF (see missingWords). Chart text is left out:
   // innerText runs an SVG's labels together, and the SVG is printed as drawn.
-  const source = full ? await page.evaluate(pageWords) : undefined;
-  let first: Map<string, Destination> | undefined;
-  let lostWords: Promise<string[]> | undefined;
+  let source: string | undefined;
+  let facts: PageFacts | undefined;
   if (full) {
+    source = await page.evaluate(pageWords);
     await page.evaluate(fitToPage);
-    await page.evaluate(addContentsPageBoxes);
-    const draft = await guard(page.pdf({ ...PRINT_OPTIONS, tagged: false, outline: false }));
-    // The words are looked for in the first print, while Chromium makes the second: both hold the
-    // same lines on the same pages (checked below), so a word missing from one is missing from both.
-    lostWords = pdfText(draft).then((text) => missingWords(source!, text));
-    lostWords.catch(() => undefined);
-    first = readDestinations(await PDFDocument.load(draft, { updateMetadata: false }));
-    await page.evaluate(fillContentsPages, Object.fromEntries([...first].map(([id, d]) => [id, d.page])));
+    await page.evaluate(addContentsPageBoxes, PLACEHOLDER);
+    facts = await page.evaluate(pageFacts);
   }
   failure.settle();
-  const firstDone = performance.now();
+  const prepared = performance.now();
 
-  const facts = full ? await page.evaluate(pageFacts) : undefined;
   const raw = await guard(page.pdf({ ...PRINT_OPTIONS, tagged: true, outline: true }));
   failure.settle();
   const printed = performance.now();
-  const lost = (await lostWords) ?? [];
-  if (lost.length > 0) throw new PdfError(pdfMessages.contentLost(document, lost.length, lost.slice(0, 8).join(" ")));
-  const checked = performance.now();
+  // Poppler reads the words back while the file is finished here (two processes, two cores).
+  const lostWords = source === undefined ? undefined : pdfText(raw).then((text) => missingWords(source, text));
+  lostWords?.catch(() => undefined);
 
   const pdf = await PDFDocument.load(stableDestinationNames(raw), { updateMetadata: false });
-  if (first) {
-    const moved = movedDestination(first, readDestinations(pdf));
-    if (moved) throw new PdfError(pdfMessages.paginationMoved(document, moved.name, moved.before?.page, moved.after?.page));
-  }
+  if (facts) facts = { ...facts, links: withContentsPages(facts.links, contentsNumbers(pdf, facts, document)) };
   setMetadata(pdf, job.meta, sourceDate());
   if (facts) makeAccessible(pdf, facts, job.meta);
   const bytes = await pdf.save();
   const finished = performance.now();
+  const lost = (await lostWords) ?? [];
+  if (lost.length > 0) throw new PdfError(pdfMessages.contentLost(document, lost.length, lost.slice(0, 8).join(" ")));
+  const checked = performance.now();
   return {
     bytes,
     pages: pdf.getPageCount(),
     timings: {
       loadMs: loaded - started,
-      firstPassMs: firstDone - loaded,
-      printMs: printed - firstDone,
-      checkMs: checked - printed,
-      metadataMs: finished - checked,
-      totalMs: finished - started,
+      prepareMs: prepared - loaded,
+      printMs: printed - prepared,
+      finishMs: finished - printed,
+      checkMs: checked - finished,
+      totalMs: checked - started,
     },
   };
+}
+
+/** Writes the contents page numbers into the print; a print they cannot be written into is refused (pdf-contents-numbers). */
+function contentsNumbers(pdf: PDFDocument, facts: PageFacts, document: string): string[] {
+  const targets = facts.links.filter((link) => link.contents).map((link) => link.target.slice(1));
+  try {
+    return writeContentsNumbers(pdf, targets).map((entry) => entry.page);
+  } catch (error) {
+    if (error instanceof ContentsNumbersError) throw new PdfError(pdfMessages.contentsNumbers(document, error.message));
+    throw error;
+  }
+}
+
+/** A contents entry's link is described with its page: "Section, page N". */
+function withContentsPages(links: PageFacts["links"], pages: readonly string[]): PageFacts["links"] {
+  let next = 0;
+  return links.map((link) => {
+    if (!link.contents) return link;
+    const page = pages[next++];
+    return page ? { ...link, text: `${link.text}, page ${page}` } : link;
+  });
 }
 
 /*
@@ -249,17 +263,17 @@ function pageWords(): string {
 
 /**
  * Gives each contents entry (nav.contents a[href^="#"]) a dotted leader and a page-number box of
- * fixed width (templates/print/print.css), holding "000" for the first print: the second print's
- * numbers then fill the same boxes, so no line of the contents, and no page after it, moves.
+ * fixed width (templates/print/print.css), holding the placeholder that the page number is written
+ * over after the print (contents-numbers.ts).
  */
-function addContentsPageBoxes(): void {
+function addContentsPageBoxes(placeholder: string): void {
   for (const link of window.document.querySelectorAll<HTMLAnchorElement>('nav.contents a[href^="#"]')) {
     const leader = window.document.createElement("span");
     leader.className = "contents__leader";
     leader.setAttribute("aria-hidden", "true");
     const number = window.document.createElement("span");
     number.className = "contents__page";
-    number.textContent = "000";
+    number.textContent = placeholder;
     link.append(leader, number);
   }
 }
@@ -267,7 +281,7 @@ function addContentsPageBoxes(): void {
 /**
  * The headings and links the print shows, in document order, for the PDF/UA corrections (pdf-ua.ts):
  * bookmark titles with their spaces, and each link annotation's description. A contents entry is
- * described as "Section, page N".
+ * marked as such: its page is added to its description once the numbers are written ("Section, page N").
  */
 function pageFacts(): PageFacts {
   // No named inner functions: the TypeScript loader would wrap them in a helper the page lacks.
@@ -281,19 +295,10 @@ function pageFacts(): PageFacts {
       const target = href.startsWith("#") ? `#${decodeURIComponent(href.slice(1))}` : a.href;
       const words = a.cloneNode(true) as HTMLAnchorElement;
       for (const part of words.querySelectorAll(".contents__leader, .contents__page")) part.remove();
-      const page = a.querySelector(".contents__page")?.textContent?.trim();
       const text = (a.getAttribute("aria-label") ?? words.textContent ?? "").replace(/\s+/g, " ").trim();
-      return { target, text: page ? `${text}, page ${page}` : text };
+      return a.querySelector(".contents__page") ? { target, text, contents: true } : { target, text };
     });
   return { headings, links };
-}
-
-/** Writes each contents entry's page (from the first print's destinations) into its box. */
-function fillContentsPages(pages: Record<string, number>): void {
-  for (const box of window.document.querySelectorAll("nav.contents .contents__page")) {
-    const id = decodeURIComponent(box.parentElement?.getAttribute("href")?.slice(1) ?? "");
-    box.textContent = pages[id] === undefined ? "" : String(pages[id]);
-  }
 }
 
 /**
