@@ -60,7 +60,7 @@ export function readOperators(bytes: Uint8Array): Operator[] {
       // Numbers start with a digit, a sign or a point; true, false and null are operands too.
       const numeric = (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e;
       if (!numeric) {
-        const word = decoder.decode(bytes.subarray(tokenStart, i));
+        const word = wordAt(bytes, tokenStart, i);
         if (word !== "true" && word !== "false" && word !== "null") {
           if (word === "BI") throw new Error("inline image in content stream");
           operators.push({ name: word, start: operandStart === -1 ? tokenStart : operandStart, end: i });
@@ -72,6 +72,22 @@ export function readOperators(bytes: Uint8Array): Operator[] {
     if (operandStart === -1) operandStart = tokenStart;
   }
   return operators;
+}
+
+/** Operator names seen, by their bytes: decoding each of a page's 100,000 operators anew was most of the reading time. */
+const words = new Map<number, string>();
+
+/** The token between `start` and `end` as text; tokens of up to 3 bytes (every operator's name) from the cache. */
+function wordAt(bytes: Uint8Array, start: number, end: number): string {
+  if (end - start > 3) return decoder.decode(bytes.subarray(start, end));
+  let key = end - start;
+  for (let k = start; k < end; k++) key = key * 256 + bytes[k]!;
+  let word = words.get(key);
+  if (word === undefined) {
+    word = decoder.decode(bytes.subarray(start, end));
+    words.set(key, word);
+  }
+  return word;
 }
 
 /** The offset just after the literal string that starts at `at` (balanced brackets, backslash escapes). */
