@@ -36,7 +36,7 @@ import { buildPdfs, type PdfInfo, type PdfReport } from "./pdf/build-pdfs.ts";
 import { launchBrowser } from "./pdf/browser.ts";
 import { sourceDate } from "./errors.ts";
 import { routeSite } from "./pdf/site-origin.ts";
-import { checkSite, type CheckResult } from "./check/check-site.ts";
+import { checkPagesEarly, checkSite, type CheckOptions, type CheckResult, type EarlyChecks } from "./check/check-site.ts";
 import { axeVersion, WIDTHS } from "./check/axe.ts";
 import { checkPdf } from "./check/pdf-structure.ts";
 import { CheckFailed } from "./check/findings.ts";
@@ -248,7 +248,24 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
   const timer = stepTimer(started);
 
   // 1 and 2. Load and validate, plan.
-  const { root, outputDir, tool, project, previous, plan: planned, computeCache, members } = await loadAndPlan(options, timer);
+  const loaded = await loadAndPlan(options, timer);
+  // One browser prints the PDFs and checks the pages; launched only if either is wanted, while steps 3 and 4 run.
+  const launching = loaded.plan.pdfs || loaded.plan.checks ? launchBrowser().then((browser) => ({ browser }), (error: unknown) => ({ error })) : undefined;
+  try {
+    return await buildPlanned(loaded, { options, started, timer, launching });
+  } finally {
+    const launched = await launching;
+    if (launched && "browser" in launched) await launched.browser.close();
+  }
+}
+
+/** Steps 3 to 8, with the browser being launched (`launching`), which `build` closes. */
+async function buildPlanned(
+  loaded: Planned,
+  context: { options: BuildOptions; started: number; timer: Timer; launching: Promise<{ browser: Browser } | { error: unknown }> | undefined },
+): Promise<BuildSummary> {
+  const { root, outputDir, tool, project, previous, plan: planned, computeCache, members } = loaded;
+  const { options, started, timer, launching } = context;
 
   // 3. Compute and chart; then the group comparisons, from the figures computed and the members' figures kept.
   const { indicators, charts, computed } = await computeReports(computeJobs(project, planned), { cache: computeCache });
@@ -269,61 +286,68 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
   });
   timer.step("model");
 
-  // One browser prints the PDFs and checks the pages; launched only if either is wanted.
-  const browser = plan.pdfs || plan.checks ? await launchBrowser() : undefined;
-  try {
-    // Steps 5 to 7 write into a temporary folder; step 8 swaps it in.
-    const made = await writeAtomically(outputDir, async (dir): Promise<Made> => {
-      const folders = { contentDir: path.join(projectRoot, "content"), dir, previousDir: outputDir };
-      const print = planPrintPages(model, previous, tool);
-      const groupPrint = planGroupPrintPages(model, previous, tool);
-      // The logos first: the print pages show them, and the PDFs are printed from the print pages.
-      await writeLogos(dir, project.organisations);
+  const launched = await launching;
+  if (launched && "error" in launched) throw launched.error;
+  const browser = launched?.browser;
+  // Steps 5 to 7 write into a temporary folder; step 8 swaps it in.
+  const made = await writeAtomically(outputDir, async (dir): Promise<Made> => {
+    const folders = { contentDir: path.join(projectRoot, "content"), dir, previousDir: outputDir };
+    const print = planPrintPages(model, previous, tool);
+    const groupPrint = planGroupPrintPages(model, previous, tool);
+    // The logos first: the print pages show them, and the PDFs are printed from the print pages.
+    await writeLogos(dir, project.organisations);
 
-      // 5. Print pages and PDFs: the PDFs are printed from the print pages.
-      let pdfs: ReadonlyMap<string, PdfInfo> = new Map();
-      let printRendered: string[] = [];
-      if (plan.pdfs) {
-        printRendered = await writePrintPages(model, { print, groupPrint }, folders);
-        timer.step("print pages");
-        pdfs = await buildPdfs([...pdfReports(model.reports), ...groupPdfs(model.groupPages)], { siteDir: dir, cacheDir: path.join(root, ".cache", "pdf"), quiet: options.quiet, browser });
-        timer.step("PDFs");
+    // 5. Print pages and PDFs: the PDFs are printed from the print pages.
+    let pdfs: ReadonlyMap<string, PdfInfo> = new Map();
+    let printRendered: string[] = [];
+    const checkCache = { results: new JsonCache(path.join(root, ".cache", "checks")), tool };
+    let early: EarlyChecks | undefined;
+    if (plan.pdfs) {
+      printRendered = await writePrintPages(model, { print, groupPrint }, folders);
+      timer.step("print pages");
+      const toPrint = [...pdfReports(model.reports), ...groupPdfs(model.groupPages)];
+      // The print pages are final now: checked (step 7's checks of a page) while the PDFs print, on the core the printing leaves free.
+      early = browser && plan.checks ? await checkPagesEarly(checkOptions(dir, browser, model, checkCache), toPrint.map((r) => r.printFile)) : undefined;
+      pdfs = await buildPdfs(toPrint, { siteDir: dir, cacheDir: path.join(root, ".cache", "pdf"), quiet: options.quiet, browser });
+      timer.step("PDFs");
+      // Step 6 writes the stylesheets the print pages load again: their checks end first.
+      if (early) {
+        await early.found;
+        timer.step("print pages' checks, after the PDFs");
       }
+    }
 
-      // 6. Web pages (a report's page names its PDF's size and pages) and downloads.
-      const site = withPdfs(model, pdfs);
-      const web = planWebPages(site, previous, tool);
-      const pages = await writeWebPages(site, { web, print, groupPrint, pdfs: plan.pdfs }, folders);
-      timer.step("web pages");
-      // The kept organisations' files, as they were.
-      linkFiles(plan.organisations.flatMap((o) => (o.action === "keep" ? recordFiles(o.previous!) : [])), outputDir, dir);
-      const csv = writeCsvFiles(dir, [
-        ...pages.reports.map((r) => ({ url: r.url, files: r.charts })),
-        ...pages.groupPages.map((g) => ({ url: g.url, files: g.indicators })),
-      ]);
-      // The JSON Schemas that authors' editors check their files against (see `npm run new`).
-      await writeJsonSchemas(dir, project.reference);
-      // The accessibility statement last: it says what the checks will cover, every page and PDF.
-      const manifest = newManifest(plan, site, { print, groupPrint, web, siteFiles: pages.siteFiles });
-      const files = [...manifestFiles(manifest), STATEMENT_FILE];
-      const checks = plan.checks ? checkSummary(files) : undefined;
-      const statement = planStatement(web.site, checks, previous, tool);
-      const statementRendered = await writeStatement({ ...site, checks }, statement, folders);
-      await writeManifest(dir, { ...manifest, statement: statement.output });
-      timer.step("CSV files, logos, schemas, statement");
+    // 6. Web pages (a report's page names its PDF's size and pages) and downloads.
+    const site = withPdfs(model, pdfs);
+    const web = planWebPages(site, previous, tool);
+    const pages = await writeWebPages(site, { web, print, groupPrint, pdfs: plan.pdfs }, folders);
+    timer.step("web pages");
+    // The kept organisations' files, as they were.
+    linkFiles(plan.organisations.flatMap((o) => (o.action === "keep" ? recordFiles(o.previous!) : [])), outputDir, dir);
+    const csv = writeCsvFiles(dir, [
+      ...pages.reports.map((r) => ({ url: r.url, files: r.charts })),
+      ...pages.groupPages.map((g) => ({ url: g.url, files: g.indicators })),
+    ]);
+    // The JSON Schemas that authors' editors check their files against (see `npm run new`).
+    await writeJsonSchemas(dir, project.reference);
+    // The accessibility statement last: it says what the checks will cover, every page and PDF.
+    const manifest = newManifest(plan, site, { print, groupPrint, web, siteFiles: pages.siteFiles });
+    const files = [...manifestFiles(manifest), STATEMENT_FILE];
+    const checks = plan.checks ? checkSummary(files) : undefined;
+    const statement = planStatement(web.site, checks, previous, tool);
+    const statementRendered = await writeStatement({ ...site, checks }, statement, folders);
+    await writeManifest(dir, { ...manifest, statement: statement.output });
+    timer.step("CSV files, logos, schemas, statement");
 
-      // 7. Check: the quality gates run on the new site before it replaces the old one; a failing check keeps the old site.
-      const checked = browser && plan.checks ? await runChecks(dir, browser, site, { results: new JsonCache(path.join(root, ".cache", "checks")), tool }) : undefined;
-      if (checked) timer.step("checks");
-      const rendered = [...printRendered, ...pages.rendered, ...(statementRendered ? ["statement"] : [])];
-      return { rendered, pdfs, csv, checked, pages: files.filter((f) => f.endsWith(".html")).length, pdfCount: files.filter((f) => f.endsWith(".pdf")).length };
-    });
-    // 8. Swap: done by writeAtomically once step 7 passes.
-    timer.step("swap in the new site");
-    return summarise(made, { plan, project, computed, outputDir, started, timer, cold: Object.keys(previous.manifest.organisations).length === 0, log: options.log ?? (() => {}) });
-  } finally {
-    await browser?.close();
-  }
+    // 7. Check: the quality gates run on the new site before it replaces the old one; a failing check keeps the old site.
+    const checked = browser && plan.checks ? await runChecks({ ...checkOptions(dir, browser, site, checkCache), early }) : undefined;
+    if (checked) timer.step("checks");
+    const rendered = [...printRendered, ...pages.rendered, ...(statementRendered ? ["statement"] : [])];
+    return { rendered, pdfs, csv, checked, pages: files.filter((f) => f.endsWith(".html")).length, pdfCount: files.filter((f) => f.endsWith(".pdf")).length };
+  });
+  // 8. Swap: done by writeAtomically once step 7 passes.
+  timer.step("swap in the new site");
+  return summarise(made, { plan, project, computed, outputDir, started, timer, cold: Object.keys(previous.manifest.organisations).length === 0, log: options.log ?? (() => {}) });
 }
 
 /** What steps 5 to 7 made. */
@@ -389,12 +413,15 @@ function summarise(
   };
 }
 
-/** Step 7: the checks on the new site (a page or PDF checked before, as it is now, is not checked again). */
-async function runChecks(dir: string, browser: Browser, site: SiteModel, options: { results: JsonCache; tool: string }): Promise<CheckResult> {
-  const { results, tool } = options;
-  // Checked as it will be published: served under its path, its links followed as they resolve there.
+/** Step 7's options (and those of the print pages checked early): the site checked as it will be published, served under its path, its links followed as they resolve there. */
+function checkOptions(dir: string, browser: Browser, site: SiteModel, cache: { results: JsonCache; tool: string }): CheckOptions {
   const location = { basePath: site.settings.basePath, address: site.settings.address };
-  const result = await checkSite({ siteDir: dir, site: location, browser, serve: (c) => routeSite(c, dir, location.basePath), checkPdf, cache: { results, tool } });
+  return { siteDir: dir, site: location, browser, serve: (c) => routeSite(c, dir, location.basePath), checkPdf, cache };
+}
+
+/** Step 7: the checks on the new site (a page or PDF checked before, as it is now, is not checked again). */
+async function runChecks(options: CheckOptions): Promise<CheckResult> {
+  const result = await checkSite(options);
   if (result.findings.length > 0) throw new CheckFailed(result.findings);
   return result;
 }

@@ -5,10 +5,10 @@
 import { cp, mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Browser } from "playwright-core";
+import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../scripts/build.ts";
-import { checkSite } from "../scripts/check/check-site.ts";
+import { checkPagesEarly, checkSite } from "../scripts/check/check-site.ts";
 import { JsonCache } from "../scripts/cache/content-cache.ts";
 import { checkPdf } from "../scripts/check/pdf-structure.ts";
 import { launchBrowser } from "../scripts/pdf/browser.ts";
@@ -100,6 +100,32 @@ describe("check", () => {
     const contrast = findings.filter((f) => f.rule === "color-contrast");
     expect(contrast.length).toBeGreaterThan(0);
     expect(contrast[0]!.fix).toMatch(/contrast/i);
+  });
+
+  it("catches a colour too light only at 320 px, and says the width", async () => {
+    const dir = await brokenSite((html) => html.replace("</head>", "<style>@media (max-width: 400px) { .nhsuk-header { background-color: #41b6e6; } }</style></head>"));
+    const contrast = (await check(dir)).findings.filter((f) => f.rule === "color-contrast");
+    expect(contrast.length).toBeGreaterThan(0);
+    expect(contrast.every((f) => f.element.endsWith("(at 320px)"))).toBe(true);
+  });
+
+  it("takes a page's findings from its early check while its bytes are those checked, and checks it again when they are not", async () => {
+    const page = "norfolk-and-waveney-ccg/2021-22/index.html";
+    const light = (html: string) => html.replace("</head>", "<style>.nhsuk-header { background-color: #41b6e6; }</style></head>");
+    const dir = await brokenSite(light, page);
+    const options = { siteDir: dir, browser, serve: (c: BrowserContext) => routeSite(c, dir), checkPdf };
+    const rules = async (early: Awaited<ReturnType<typeof checkPagesEarly>>) => (await checkSite({ ...options, early })).findings.filter((f) => f.check !== "links").map((f) => f.rule);
+    // Checked early and unchanged: the early check's findings.
+    expect(await rules(await checkPagesEarly(options, [page]))).toContain("color-contrast");
+    // Checked early, then mended before the site's checks: checked again, nothing found.
+    const early = await checkPagesEarly(options, [page]);
+    const original = await readFile(path.join(out, page), "utf8");
+    await writeFile(path.join(dir, page), original);
+    expect(await rules(early)).toEqual([]);
+    // Checked early while sound, then broken: found.
+    const sound = await checkPagesEarly(options, [page]);
+    await writeFile(path.join(dir, page), light(original));
+    expect(await rules(sound)).toContain("color-contrast");
   });
 
   it("catches a heading level skipped and a title used twice", async () => {

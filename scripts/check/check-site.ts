@@ -32,6 +32,8 @@ export interface CheckOptions {
   checkPdf?: (file: string, bytes: Uint8Array) => Promise<Finding[]>;
   /** What earlier checks found, by the hash of what they checked; `tool` is the tool's version (content-cache.ts, toolHash). */
   cache?: { results: JsonCache; tool: string };
+  /** Pages checked already in this build (checkPagesEarly). */
+  early?: EarlyChecks;
 }
 
 export interface CheckResult {
@@ -71,8 +73,69 @@ function checkKeys(siteDir: string, site: SiteLocation, tool: string) {
   };
 }
 
+/**
+ * Each page's own findings, by page: HTML validity and structure here, and with a browser axe and
+ * the chart geometry there. The browser's work starts at once and goes on while this process
+ * validates; what the caller does meanwhile shares the two cores too.
+ */
+async function checkPages(pages: readonly SitePage[], browser: Browser | undefined, serve: CheckOptions["serve"]): Promise<Map<string, Finding[]>> {
+  // Chromium runs axe and the chart geometry while this process runs the other checks: the two share the work of two cores.
+  // axe checks every page, the printable versions too: what is published must pass every check (issue 21). Their
+  // charts are drawn for paper, so their geometry is checked in print media (checkPrintedCharts), not at screen widths.
+  const isPrint = (p: SitePage) => p.html.includes('<body class="print">');
+  const printPages = new Set(pages.filter(isPrint).map((p) => p.file));
+  const onScreen = (page: Page, file: string, width: number) => (printPages.has(file) ? Promise.resolve([]) : checkChartGeometry(page, file, width));
+  const inBrowser =
+    browser && serve && pages.length > 0
+      ? (async () => {
+          const found = await checkAccessibility(browser, pages.map((p) => ({ file: p.file, size: p.html.length })), serve, [onScreen]);
+          if (printPages.size > 0)
+            for (const finding of await checkPrintedCharts(browser, [...printPages], serve)) found.set(finding.file, [...(found.get(finding.file) ?? []), finding]);
+          return found;
+        })()
+      : undefined;
+  // Settled at once, so that a failure in the browser waits for the checks here instead of going unhandled.
+  const settled = inBrowser?.then((found) => ({ found }), (error: unknown) => ({ error }));
+  const byPage = new Map<string, Finding[]>();
+  for (const page of pages) byPage.set(page.file, [...(await checkHtmlValidity(page.file, page.html)), ...checkStructure(page.file, page.html)]);
+  const browserFound = await settled;
+  if (browserFound && "error" in browserFound) throw browserFound.error;
+  if (browserFound) for (const [file, found] of browserFound.found) byPage.get(file)!.push(...found);
+  return byPage;
+}
+
+/**
+ * Pages checked ahead of the rest of the site (the print pages, written before the PDFs, while the
+ * PDFs print): their own findings, by the hash of the bytes checked. `checkSite`, given them as
+ * `early`, takes the findings of a page whose bytes are still those.
+ */
+export interface EarlyChecks {
+  checked: ReadonlyMap<string, string>; // file -> hashOf(html)
+  /** Settled: never rejects, so that a build failing elsewhere meanwhile leaves no unhandled rejection. */
+  found: Promise<{ found: Map<string, Finding[]> } | { error: unknown }>;
+}
+
+/**
+ * Starts the checks of `files` (each page's own checks, as checkSite runs them) on the site as it is
+ * so far; pages whose checks are in the cache are left to checkSite. The files a page loads
+ * (stylesheets, pictures) must already be written, and must not be rewritten until `found` settles.
+ */
+export async function checkPagesEarly(options: CheckOptions, files: readonly string[]): Promise<EarlyChecks> {
+  const { cache } = options;
+  const keys = cache && checkKeys(options.siteDir, options.site ?? ROOT, cache.tool);
+  const pages: SitePage[] = [];
+  for (const file of files) {
+    const page = { file, html: await readFile(path.join(options.siteDir, file), "utf8") };
+    if (!(cache && keys && (await cache.results.get<Finding[]>(await keys.page(page))))) pages.push(page);
+  }
+  return {
+    checked: new Map(pages.map((p) => [p.file, hashOf(p.html)])),
+    found: checkPages(pages, options.browser, options.serve).then((found) => ({ found }), (error: unknown) => ({ error })),
+  };
+}
+
 export async function checkSite(options: CheckOptions): Promise<CheckResult> {
-  const { cache, browser, serve } = options;
+  const { cache, browser, serve, early } = options;
   const site = options.site ?? ROOT;
   const keys = cache && checkKeys(options.siteDir, site, cache.tool);
   const files = await listSite(options.siteDir);
@@ -90,23 +153,9 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
       if (known) byPage.set(page.file, known);
     }
   const toCheck = pages.filter((p) => !byPage.has(p.file));
-  // Chromium runs axe and the chart geometry while this process runs the other checks: the two share the work of two cores.
-  // axe checks every page, the printable versions too: what is published must pass every check (issue 21). Their
-  // charts are drawn for paper, so their geometry is checked in print media (checkPrintedCharts), not at screen widths.
-  const isPrint = (p: SitePage) => p.html.includes('<body class="print">');
-  const printPages = new Set(toCheck.filter(isPrint).map((p) => p.file));
-  const onScreen = (page: Page, file: string, width: number) => (printPages.has(file) ? Promise.resolve([]) : checkChartGeometry(page, file, width));
-  const inBrowser =
-    browser && serve
-      ? (async () => {
-          const found = await checkAccessibility(browser, toCheck.map((p) => ({ file: p.file, size: p.html.length })), serve, [onScreen]);
-          for (const finding of await checkPrintedCharts(browser, [...printPages], serve)) found.set(finding.file, [...(found.get(finding.file) ?? []), finding]);
-          return found;
-        })()
-      : undefined;
-  // Settled at once, so that a failure in the browser waits for the checks here instead of going unhandled.
-  const axe = inBrowser?.then((found) => ({ found }), (error: unknown) => ({ error }));
-  for (const page of toCheck) byPage.set(page.file, [...(await checkHtmlValidity(page.file, page.html)), ...checkStructure(page.file, page.html)]);
+  // A page checked early is not checked again if its bytes are those checked.
+  const checkedEarly = new Set(toCheck.filter((p) => early?.checked.get(p.file) === hashOf(p.html)).map((p) => p.file));
+  const own = checkPages(toCheck.filter((p) => !checkedEarly.has(p.file)), browser, serve).then((found) => ({ found }), (error: unknown) => ({ error }));
   const built = new Set(files);
   const links = checkLinks(pages, built, site);
 
@@ -131,13 +180,16 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
     byPdf.push(checkPdfLinks(file, uris, built, site, ORIGIN));
   }
 
-  const accessibility = await axe;
-  if (accessibility && "error" in accessibility) throw accessibility.error;
-  if (accessibility) {
-    for (const [file, found] of accessibility.found) byPage.get(file)!.push(...found);
-    // Only what a browser checked too is kept: a page checked without one was not checked whole.
-    if (cache) for (const page of toCheck) await cache.results.put(pageKeys.get(page.file)!, byPage.get(page.file));
+  const ownFound = await own;
+  if ("error" in ownFound) throw ownFound.error;
+  for (const [file, found] of ownFound.found) byPage.set(file, found);
+  if (checkedEarly.size > 0) {
+    const earlyFound = await early!.found;
+    if ("error" in earlyFound) throw earlyFound.error;
+    for (const file of checkedEarly) byPage.set(file, earlyFound.found.get(file)!);
   }
+  // Only what a browser checked too is kept: a page checked without one was not checked whole.
+  if (cache && browser && serve) for (const page of toCheck) await cache.results.put(pageKeys.get(page.file)!, byPage.get(page.file));
 
   const findings = [...pages.flatMap((p) => byPage.get(p.file)!), ...links, ...byPdf.flat()];
   return { pages: htmlFiles.length, pdfs: pdfFiles.length, findings, reused: pages.length - toCheck.length + reusedPdfs };
