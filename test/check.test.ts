@@ -168,6 +168,14 @@ describe("check", () => {
     expect(charts[0]!.fix).toContain("scripts/charts/specs/representation.ts");
   });
 
+  it("catches a printed chart whose labels run off its edge, measured for paper", async () => {
+    const page = "example-nhs-trust/2024-25/print.html";
+    const dir = await brokenSite((html) => html.replace(/(<svg [^>]*viewBox="0 0 )280/, "$1200"), page);
+    const charts = (await check(dir)).findings.filter((f) => f.check === "charts");
+    expect(charts.length).toBeGreaterThan(0);
+    expect(charts.every((f) => f.file === page && f.rule === "chart-outside" && f.element.endsWith("(printed)"))).toBe(true);
+  });
+
   it("refuses an organisation colour too light for white text before anything is built", async () => {
     const root = await makeProject({ "data/organisations/acme.yaml": 'name: Acme NHS Trust\ntype: trust\ncolour: "#41b6e6"\n' });
     const { files } = await readProject(root);

@@ -8,7 +8,7 @@
  *   printed page, and at most 1.5 times the size they were drawn at (a chart blown up to fill a
  *   wide screen is a phone chart made big, not a chart laid out for the space).
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import type { Finding } from "./findings.ts";
 
 export interface TextRules {
@@ -147,26 +147,16 @@ const A4_WIDTH_PX = Math.round((210 / 25.4) * 96);
 export const PRINT_MIN_PX = (9 * 96) / 72;
 
 /**
- * Every chart of the print pages, laid out for paper (print media, A4 width): inside the box,
- * apart from each other and from reference marks, and at least 9 pt.
+ * Every chart of the print page open in `page`, laid out for paper (print media, A4 width): inside
+ * the box, apart from each other and from reference marks, and at least 9 pt. The page is left in
+ * screen media at A4 width.
  */
-export async function checkPrintedCharts(
-  browser: Browser,
-  files: readonly string[],
-  serve: (context: BrowserContext) => Promise<(file: string) => string>,
-): Promise<Finding[]> {
-  const context = await browser.newContext({ viewport: { width: A4_WIDTH_PX, height: 1123 } });
+export async function checkPrintedCharts(page: Page, file: string): Promise<Finding[]> {
+  await page.setViewportSize({ width: A4_WIDTH_PX, height: 1123 });
+  await page.emulateMedia({ media: "print" });
   try {
-    const urlOf = await serve(context);
-    const page = await context.newPage();
-    await page.emulateMedia({ media: "print" });
-    const findings: Finding[] = [];
-    for (const file of files) {
-      await page.goto(urlOf(file), { waitUntil: "load" });
-      findings.push(...findingsOf(file, "printed", await measure(page, { minPx: PRINT_MIN_PX })));
-    }
-    return findings;
+    return findingsOf(file, "printed", await measure(page, { minPx: PRINT_MIN_PX }));
   } finally {
-    await context.close();
+    await page.emulateMedia({ media: null });
   }
 }

@@ -14,7 +14,7 @@ import { readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { hashOf, type JsonCache } from "../cache/content-cache.ts";
-import { checkAccessibility } from "./axe.ts";
+import { checkAccessibility, WIDTHS } from "./axe.ts";
 import { checkChartGeometry, checkPrintedCharts } from "./chart-geometry.ts";
 import type { Finding } from "./findings.ts";
 import { checkHtmlValidity } from "./html-validity.ts";
@@ -81,19 +81,13 @@ function checkKeys(siteDir: string, site: SiteLocation, tool: string) {
 async function checkPages(pages: readonly SitePage[], browser: Browser | undefined, serve: CheckOptions["serve"]): Promise<Map<string, Finding[]>> {
   // Chromium runs axe and the chart geometry while this process runs the other checks: the two share the work of two cores.
   // axe checks every page, the printable versions too: what is published must pass every check (issue 21). Their
-  // charts are drawn for paper, so their geometry is checked in print media (checkPrintedCharts), not at screen widths.
+  // charts are drawn for paper, so their geometry is checked in print media at A4 width (checkPrintedCharts), once,
+  // in the visit that checks the widest screen width (the page is then laid out at the next width, on screen, again).
   const isPrint = (p: SitePage) => p.html.includes('<body class="print">');
   const printPages = new Set(pages.filter(isPrint).map((p) => p.file));
-  const onScreen = (page: Page, file: string, width: number) => (printPages.has(file) ? Promise.resolve([]) : checkChartGeometry(page, file, width));
-  const inBrowser =
-    browser && serve && pages.length > 0
-      ? (async () => {
-          const found = await checkAccessibility(browser, pages.map((p) => ({ file: p.file, size: p.html.length })), serve, [onScreen]);
-          if (printPages.size > 0)
-            for (const finding of await checkPrintedCharts(browser, [...printPages], serve)) found.set(finding.file, [...(found.get(finding.file) ?? []), finding]);
-          return found;
-        })()
-      : undefined;
+  const charts = (page: Page, file: string, width: number) =>
+    !printPages.has(file) ? checkChartGeometry(page, file, width) : width === WIDTHS[0] ? checkPrintedCharts(page, file) : Promise.resolve([]);
+  const inBrowser = browser && serve && pages.length > 0 ? checkAccessibility(browser, pages.map((p) => ({ file: p.file, size: p.html.length })), serve, [charts]) : undefined;
   // Settled at once, so that a failure in the browser waits for the checks here instead of going unhandled.
   const settled = inBrowser?.then((found) => ({ found }), (error: unknown) => ({ error }));
   const byPage = new Map<string, Finding[]>();
