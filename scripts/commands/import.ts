@@ -4,6 +4,7 @@ import { importMetricsCsv } from "../import/import-metrics.ts";
 import { projectRoot } from "../html/render-site.ts";
 import { messages, type Message } from "../validate/messages.ts";
 import { importMessages } from "../import/messages.ts";
+import { didYouMean } from "../validate/suggest.ts";
 import { InputProblems } from "../validate/problems.ts";
 import type { Command } from "./command.ts";
 
@@ -49,7 +50,7 @@ export const importCommand: Command = {
     if (!/^\d{4}$/.test(surveyText)) throw usageProblem(importMessages.importUsage(`--survey-year should be a year like ${year - 1}, not "${surveyText}"`));
 
     const organisations = (await readdir(path.join(root, "data/organisations")).catch(() => [])).filter((f) => f.endsWith(".yaml")).map((f) => f.slice(0, -5));
-    if (!organisations.includes(org)) throw usageProblem(messages.organisationMissing(org, organisations));
+    if (!organisations.includes(org)) throw usageProblem(messages.organisationMissing(org, didYouMean(org, organisations)));
     const target = `data/metrics/${org}/${year}.yaml`;
     if (!values.force && (await exists(path.join(root, target)))) throw usageProblem(importMessages.importFileExists(target));
 

@@ -4,17 +4,14 @@
  * The other audiences have their own: an author's files (validate/messages.ts), the CSV import
  * (import/messages.ts), the PDF step (pdf/messages.ts). content/guide/errors.md explains every code.
  */
-import { didYouMean, quotedList, type Message } from "../validate/messages.ts";
+import { quotedList, type Message } from "../validate/messages.ts";
 
 export const commandMessages = {
-  onlyUnknown: (only: string, known: readonly string[]): Message => {
-    const guess = didYouMean(only, known);
-    return {
-      code: "only-unknown",
-      message: `"--only ${only}" names no organisation or report in this project${guess ? `: did you mean "${guess}"?` : ""}`,
-      fix: `give an organisation, or an organisation and period, as they appear in the site's addresses: ${quotedList(known.slice(0, 12))}${known.length > 12 ? ", ..." : ""}`,
-    };
-  },
+  onlyUnknown: (only: string, known: readonly string[], guess: string | undefined): Message => ({
+    code: "only-unknown",
+    message: `"--only ${only}" names no organisation or report in this project${guess ? `: did you mean "${guess}"?` : ""}`,
+    fix: `give an organisation, or an organisation and period, as they appear in the site's addresses: ${quotedList(known.slice(0, 12))}${known.length > 12 ? ", ..." : ""}`,
+  }),
   badSourceDateEpoch: (value: string): Message => ({
     code: "bad-source-date-epoch",
     message: `SOURCE_DATE_EPOCH is set to "${value}", which is not a number of seconds since 1 January 1970`,

@@ -12,6 +12,7 @@ import type { Position, Segment } from "../load/yaml.ts";
 import { SourceMap } from "../load/yaml.ts";
 import type { Message } from "../validate/messages.ts";
 import { importMessages } from "./messages.ts";
+import { didYouMean } from "../validate/suggest.ts";
 import { checkMetrics, Metrics } from "../validate/metrics-schema.ts";
 import type { Problem } from "../validate/problems.ts";
 import type { Reference } from "../validate/schema.ts";
@@ -100,9 +101,15 @@ function identify(row: CsvRow): { definition: RowDefinition } | { cell: Cell; me
   if (ofIndicator.length === 0) return { cell: i, message: importMessages.csvUnknownIndicator(standard, i.text, indicatorsOf(standard)) };
   const name = indicatorName(standard, ofIndicator[0]!.indicator);
   const ofBreakdown = ofIndicator.filter((r) => normaliseBreakdown(r.breakdown) === normaliseBreakdown(b.text));
-  if (ofBreakdown.length === 0) return { cell: b, message: importMessages.csvUnknownBreakdown(name, b.text, [...new Set(ofIndicator.map((r) => r.breakdown))]) };
+  if (ofBreakdown.length === 0) {
+    const breakdowns = [...new Set(ofIndicator.map((r) => r.breakdown))];
+    return { cell: b, message: importMessages.csvUnknownBreakdown(name, b.text, breakdowns, didYouMean(b.text, breakdowns)) };
+  }
   const definition = findRow(standard, i.text, b.text, g.text);
-  if (!definition) return { cell: g, message: importMessages.csvUnknownGroup(`${name}, ${ofBreakdown[0]!.breakdown}`, g.text, ofBreakdown.map((r) => r.group).filter(Boolean)) };
+  if (!definition) {
+    const groups = ofBreakdown.map((r) => r.group).filter(Boolean);
+    return { cell: g, message: importMessages.csvUnknownGroup(`${name}, ${ofBreakdown[0]!.breakdown}`, g.text, groups, didYouMean(g.text, groups)) };
+  }
   return { definition };
 }
 

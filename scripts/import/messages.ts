@@ -4,7 +4,7 @@
  * The other audiences have their own: an author's files (validate/messages.ts), the command line
  * (commands/messages.ts), the PDF step (pdf/messages.ts). content/guide/errors.md explains every code.
  */
-import { didYouMean, type Message } from "../validate/messages.ts";
+import type { Message } from "../validate/messages.ts";
 
 export const importMessages = {
   csvSyntax: (reason: string): Message => ({
@@ -17,14 +17,11 @@ export const importMessages = {
     message: `the first row of the CSV has no "${column}" column (it has: ${found.map((f) => `"${f}"`).join(", ") || "nothing"})`,
     fix: "start the file with the heading row Standard,Indicator,Breakdown,Group,Value (see the template in the authoring guide)",
   }),
-  csvColumnUnknown: (column: string, known: readonly string[]): Message => {
-    const guess = didYouMean(column, known);
-    return {
-      code: "csv-column-unknown",
-      message: `the first row of the CSV names a column "${column}", which the import does not know${guess ? `: did you mean "${guess}"?` : ""}`,
-      fix: guess ? `rename the column "${guess}"` : `use only the columns ${known.join(", ")}; delete any other column`,
-    };
-  },
+  csvColumnUnknown: (column: string, known: readonly string[], guess: string | undefined): Message => ({
+    code: "csv-column-unknown",
+    message: `the first row of the CSV names a column "${column}", which the import does not know${guess ? `: did you mean "${guess}"?` : ""}`,
+    fix: guess ? `rename the column "${guess}"` : `use only the columns ${known.join(", ")}; delete any other column`,
+  }),
   csvFieldCount: (cells: number, expected: number): Message => ({
     code: "csv-field-count",
     message: `this row has ${cells} cell${cells === 1 ? "" : "s"}, but the heading row has ${expected}`,
@@ -40,24 +37,18 @@ export const importMessages = {
     message: `"${value}" is not a ${standard} ${standard === "WRES" ? "indicator" : "metric"} the import knows`,
     fix: `write one of: ${known.join(", ")} in the Indicator column`,
   }),
-  csvUnknownBreakdown: (indicator: string, value: string, known: readonly string[]): Message => {
-    const guess = didYouMean(value, known);
-    return {
-      code: "csv-unknown-breakdown",
-      message: `"${value}" is not a breakdown of ${indicator}${guess ? `: did you mean "${guess}"?` : ""}`,
-      fix: `write one of: ${known.slice(0, 12).join(", ")}${known.length > 12 ? ", ..." : ""} in the Breakdown column`,
-    };
-  },
-  csvUnknownGroup: (where: string, value: string, known: readonly string[]): Message => {
-    const guess = didYouMean(value, known);
-    return {
-      code: "csv-unknown-group",
-      message: value
-        ? `"${value}" is not a group of ${where}${guess ? `: did you mean "${guess}"?` : ""}`
-        : `this row of ${where} says nothing in the Group column`,
-      fix: known.length === 0 ? "leave the Group column empty for this row" : `write one of: ${known.join(", ")} in the Group column`,
-    };
-  },
+  csvUnknownBreakdown: (indicator: string, value: string, known: readonly string[], guess: string | undefined): Message => ({
+    code: "csv-unknown-breakdown",
+    message: `"${value}" is not a breakdown of ${indicator}${guess ? `: did you mean "${guess}"?` : ""}`,
+    fix: `write one of: ${known.slice(0, 12).join(", ")}${known.length > 12 ? ", ..." : ""} in the Breakdown column`,
+  }),
+  csvUnknownGroup: (where: string, value: string, known: readonly string[], guess: string | undefined): Message => ({
+    code: "csv-unknown-group",
+    message: value
+      ? `"${value}" is not a group of ${where}${guess ? `: did you mean "${guess}"?` : ""}`
+      : `this row of ${where} says nothing in the Group column`,
+    fix: known.length === 0 ? "leave the Group column empty for this row" : `write one of: ${known.join(", ")} in the Group column`,
+  }),
   csvBadValue: (where: string, value: string, expected: string): Message => ({
     code: "csv-bad-value",
     message: `the value "${value}" of ${where} is not ${expected}`,

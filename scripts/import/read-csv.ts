@@ -7,6 +7,7 @@ import { CsvError, parse } from "csv-parse/sync";
 import type { Position } from "../load/yaml.ts";
 import { messages, type Message } from "../validate/messages.ts";
 import { importMessages } from "./messages.ts";
+import { didYouMean } from "../validate/suggest.ts";
 import type { Problem } from "../validate/problems.ts";
 
 export const COLUMNS = ["Standard", "Indicator", "Breakdown", "Group", "Value"] as const;
@@ -102,7 +103,7 @@ export function readCsv(bytes: Uint8Array, file: string): ReadCsvResult {
     const column = COLUMNS.find((c) => c.toLowerCase() === name.toLowerCase());
     if (column) index.set(column, i);
     else if (!IGNORED_COLUMNS.some((c) => c.toLowerCase() === name.toLowerCase()))
-      problem(header.at(i), importMessages.csvColumnUnknown(name, [...COLUMNS, ...IGNORED_COLUMNS]));
+      problem(header.at(i), importMessages.csvColumnUnknown(name, [...COLUMNS, ...IGNORED_COLUMNS], didYouMean(name, [...COLUMNS, ...IGNORED_COLUMNS])));
   });
   for (const c of COLUMNS) if (!index.has(c)) problem(header.at(0), importMessages.csvColumnMissing(c, header.cells));
   if (problems.length > 0) return { rows: [], problems };

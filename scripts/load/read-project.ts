@@ -16,6 +16,7 @@ import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { deferredSourceMap, loadYaml, MAX_ALIASES, MAX_DEPTH, YamlSyntaxError, type SourceMap } from "./yaml.ts";
 import { blockedChecks, messages } from "../validate/messages.ts";
+import { yamlSlip } from "../validate/suggest.ts";
 import type { Problem } from "../validate/problems.ts";
 
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -147,7 +148,7 @@ export function parseYamlFile(
             ? messages.tooDeep(MAX_DEPTH)
             : error.reason === "dash-in-list"
               ? messages.yamlDashInList(error.field)
-              : messages.yamlSyntax(error.reason);
+              : messages.yamlSyntax(error.reason, yamlSlip(error.reason));
       return { file, position: error.position, ...m };
     }
     throw error;

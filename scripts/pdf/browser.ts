@@ -5,7 +5,8 @@
  */
 import { accessSync, constants } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
-import { PdfError, pdfMessages } from "./messages.ts";
+import { pdfMessages } from "./messages.ts";
+import { PdfError } from "./pdf-error.ts";
 import type { Message } from "../validate/messages.ts";
 
 export const DEFAULT_CHROMIUM_PATH = "/usr/bin/chromium";

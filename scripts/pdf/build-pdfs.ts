@@ -14,7 +14,7 @@ import type { Browser } from "playwright-core";
 import { launchBrowser, requirePagedMedia } from "./browser.ts";
 import { renderMany, type PdfBatchJob } from "./render-many.ts";
 import type { PdfMeta } from "./render-pdf.ts";
-import { PdfError } from "./messages.ts";
+import { PdfError } from "./pdf-error.ts";
 
 const toolRoot = path.resolve(import.meta.dirname, "../..");
 

@@ -1,9 +1,9 @@
 /**
  * Messages of the PDF step, in the same shape as the validator's catalogue (scripts/validate/messages.ts):
- * a stable code, what went wrong in plain English, and the fix to try.
+ * a stable code, what went wrong in plain English, and the fix to try. They are thrown as a
+ * PdfError (pdf-error.ts).
  */
 import type { Message } from "../validate/messages.ts";
-import { ReportedError } from "../errors.ts";
 
 export const pdfMessages = {
   chromiumMissing: (path: string, fromEnv: boolean): Message => ({
@@ -57,10 +57,3 @@ export const pdfMessages = {
   }),
 } as const;
 
-/** A fault of the PDF step, with its catalogue message. */
-export class PdfError extends ReportedError {
-  constructor(problem: Message) {
-    super(problem);
-    this.name = "PdfError";
-  }
-}

@@ -4,7 +4,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { launchBrowser } from "./browser.ts";
 import { inspectPdf, pageLayout, type PdfInspection } from "./inspect-pdf.ts";
-import { PdfError } from "./messages.ts";
+import { PdfError } from "./pdf-error.ts";
 import { missingWords, renderPdf, renderPlainPdf, type PdfJob, type RenderedPdf } from "./render-pdf.ts";
 import { execFile } from "node:child_process";
 import { cp, mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";

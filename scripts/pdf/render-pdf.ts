@@ -20,7 +20,8 @@
 import { dirname, resolve } from "node:path";
 import { PDFDocument } from "pdf-lib";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { PdfError, pdfMessages } from "./messages.ts";
+import { pdfMessages } from "./messages.ts";
+import { PdfError } from "./pdf-error.ts";
 import { routeSite } from "./site-origin.ts";
 import { sourceDate } from "../errors.ts";
 import { pdfText } from "./inspect-pdf.ts";

@@ -18,6 +18,7 @@
 import { ReportedError } from "../errors.ts";
 import type { Project, ReportKey } from "../validate/validate-project.ts";
 import { commandMessages } from "../commands/messages.ts";
+import { didYouMean } from "../validate/suggest.ts";
 import { changedInputs, computeInput, computeInputNames, computeKey, describeChange, organisationInputs, type InputHashes, type InputOptions } from "./inputs.ts";
 import { recordFiles, type OrganisationRecord, type PreviousSite } from "./manifest.ts";
 
@@ -121,7 +122,8 @@ function onlyOrganisation(project: Project, only: string): string {
   const organisations = project.organisations.map((o) => o.slug);
   const reports = project.reports.map((r) => r.key);
   if (organisations.includes(value) || (reports as string[]).includes(value)) return value.split("/")[0]!;
-  throw new ReportedError(commandMessages.onlyUnknown(value, [...organisations, ...reports]));
+  const known = [...organisations, ...reports];
+  throw new ReportedError(commandMessages.onlyUnknown(value, known, didYouMean(value, known)));
 }
 
 /**

@@ -4,8 +4,13 @@
  * message, and the fix to suggest. The other audiences have catalogues of their own, on this
  * shape: the command line (commands/messages.ts), the CSV import (import/messages.ts), the PDF
  * step (pdf/messages.ts). The authoring guide (content/guide/errors.md) explains every code.
+ *
+ * A message is a template over the data it is given: it chooses between wordings on that data and
+ * uses pure text helpers (quotedList), but searches, parses and computes nothing. A suggestion
+ * ("did you mean ...?"), a date's slip, the number behind "12.5%" are worked out by the caller
+ * (validate/suggest.ts) and passed in; a test keeps the catalogues so (docs/decisions.md).
  */
-import { closest, distance } from "fastest-levenshtein";
+import type { DateSlip, YamlSlip } from "./suggest.ts";
 
 export interface Message {
   code: string;
@@ -15,14 +20,6 @@ export interface Message {
 
 /** Values in quotes, separated by commas: "2", "4a-i". */
 export const quotedList = (items: readonly (string | number)[]) => items.map((i) => JSON.stringify(i)).join(", ");
-
-/** The known word nearest to `word`, if it is near enough to be a likely typo. */
-export function didYouMean(word: string, known: readonly string[]): string | undefined {
-  if (known.length === 0) return undefined;
-  const best = closest(word.toLowerCase(), known.map((k) => k.toLowerCase()));
-  const match = known.find((k) => k.toLowerCase() === best)!;
-  return distance(word.toLowerCase(), best) <= Math.max(2, Math.floor(word.length / 3)) ? match : undefined;
-}
 
 /** The checks of a file that wait for its problems to be fixed, each named as "its ...", and how many. */
 export const blockedChecks = {
@@ -72,20 +69,19 @@ export const messages = {
         ? "write the indicator numbers, e.g. `[1, 2, 7]`, or leave the list out; for every indicator of the standard write `all`"
         : "write each item, or remove the -",
   }),
-  yamlSyntax: (reason: string): Message => ({
+  /** `slip`: what the error is about (suggest.ts yamlSlip). */
+  yamlSyntax: (reason: string, slip: YamlSlip): Message => ({
     code: "yaml-syntax",
     message: `the YAML could not be read: ${reason}`,
-    fix: reason.includes("tab")
-      ? "indent with spaces, never tabs (set your editor to insert spaces)"
-      : reason.includes("duplicated mapping key")
-        ? "each field may appear only once in the same block: remove or rename the second one"
-        : reason.includes("unknown tag")
-          ? "remove the tag starting with `!`; if the text itself starts with `!`, put it in quotes"
-          : reason.includes("null byte") || reason.includes("non-printable")
-            ? "the text holds an invisible control character (often pasted from a PDF or Word): delete the text at this point and type it again"
-            : reason.startsWith("expected a single document")
-              ? "a line `---` starts a second document, but each file holds one: remove that line (and move what follows it to its own file)"
-              : "check the indentation and punctuation on this line and the one above it; text containing a colon followed by a space must be in quotes; a quote opened on an earlier line and never closed also shows up here",
+    fix: {
+      tab: "indent with spaces, never tabs (set your editor to insert spaces)",
+      "duplicate key": "each field may appear only once in the same block: remove or rename the second one",
+      tag: "remove the tag starting with `!`; if the text itself starts with `!`, put it in quotes",
+      "control character": "the text holds an invisible control character (often pasted from a PDF or Word): delete the text at this point and type it again",
+      "second document": "a line `---` starts a second document, but each file holds one: remove that line (and move what follows it to its own file)",
+      other:
+        "check the indentation and punctuation on this line and the one above it; text containing a colon followed by a space must be in quotes; a quote opened on an earlier line and never closed also shows up here",
+    }[slip],
   }),
   tooManyAliases: (max: number): Message => ({
     code: "yaml-aliases",
@@ -112,10 +108,10 @@ export const messages = {
     message: "the file should be a set of fields (name: value), but it is a single value or a list",
     fix: "start the file with fields such as `title: ...` at the left margin",
   }),
-  unknownField: (field: string, where: string, known: readonly string[], value?: unknown): Message => {
-    const guess = didYouMean(field, known);
+  /** `guess`: the known field `field` most likely meant (suggest.ts didYouMean); `value`: what it holds, when a single value. */
+  unknownField: (field: string, where: string, known: readonly string[], guess: string | undefined, value?: string | number): Message => {
     // "lead: Chief Nurse" for "leads": the field holds a list, so say the whole line to write, not only the new name.
-    const asList = guess === `${field}s` && (typeof value === "string" || typeof value === "number");
+    const asList = guess === `${field}s` && value !== undefined;
     return {
       code: "unknown-field",
       message: `unknown field "${field}" in ${where}${guess ? `: did you mean "${guess}"?` : ""}`,
@@ -127,9 +123,8 @@ export const messages = {
     message: `${where} has no "${field}", which is required`,
     fix: `add a line \`${field}: ...\` to ${where}`,
   }),
-  wrongType: (field: string, where: string, expected: string, got: string, value?: unknown): Message => {
-    // A figure copied with its % sign or thousands commas: say the number to write.
-    const written = typeof value === "string" && /^\s*-?[\d,]*\.?\d+\s*%?\s*$/.test(value) ? value.replace(/[\s,%]/g, "") : undefined;
+  /** `written`: a figure copied with its % sign or thousands commas, as the number to write (suggest.ts numberAsWritten). */
+  wrongType: (field: string, where: string, expected: string, got: string, written?: { number: string; percent: boolean }): Message => {
     const number = expected === "a number" || expected === "a whole number";
     return {
       code: "wrong-type",
@@ -139,10 +134,10 @@ export const messages = {
           ? `write each item on its own line starting with "- ", under \`${field}:\``
           : expected === "text"
             ? `put the value in quotes, e.g. \`${field}: "1.10"\` (without quotes YAML reads 1.10 as the number 1.1)`
-            : number && written !== undefined && typeof value === "string" && value.includes("%")
-              ? `remove the % sign: \`${field}: ${written}\``
-              : number && written !== undefined
-                ? `write the number without commas or quotes: \`${field}: ${written}\``
+            : number && written?.percent
+              ? `remove the % sign: \`${field}: ${written.number}\``
+              : number && written
+                ? `write the number without commas or quotes: \`${field}: ${written.number}\``
                 : `change it to ${expected}`,
     };
   },
@@ -154,52 +149,44 @@ export const messages = {
         : `the "id" of ${where} is written ${written}, but YAML reads that as the number ${value}, not the id "${written}"`,
     fix: `put it in quotes: \`id: "${written}"\``,
   }),
-  notOneOf: (field: string, where: string, value: string, allowed: readonly string[]): Message => {
-    const guess = didYouMean(value, allowed);
-    return {
-      code: "not-allowed",
-      message: `"${value}" is not an allowed ${field} in ${where}${guess ? `: did you mean "${guess}"?` : ""}`,
-      fix: `use one of: ${quotedList(allowed)}`,
-    };
-  },
-  unknownIndicator: (standard: "WRES" | "WDES", n: number, where: string, numbers: readonly number[]): Message => ({
-    code: "unknown-indicator",
-    message: `${where} maps to ${standard} ${standard === "WRES" ? "indicator" : "metric"} ${n}, which does not exist (${Math.min(...numbers)}-${Math.max(...numbers)})`,
-    fix: `use a number from ${Math.min(...numbers)} to ${Math.max(...numbers)}`,
+  notOneOf: (field: string, where: string, value: string, allowed: readonly string[], guess: string | undefined): Message => ({
+    code: "not-allowed",
+    message: `"${value}" is not an allowed ${field} in ${where}${guess ? `: did you mean "${guess}"?` : ""}`,
+    fix: `use one of: ${quotedList(allowed)}`,
   }),
-  unknownPromise: (value: string, where: string, themes: readonly string[]): Message => {
-    const guess = didYouMean(value, themes);
-    return {
-      code: "unknown-people-promise",
-      message: `"${value}" in ${where} is not one of the seven NHS People Promise themes${guess ? `: did you mean "${guess}"?` : ""}`,
-      fix: `use one of: ${quotedList(themes)}`,
-    };
-  },
-  badDate: (field: string, where: string, value: string): Message => {
-    // Written as year-month-day, but no such day: say which part is wrong and the nearest real date.
-    const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-    if (parts) {
-      const [year, month] = parts.slice(1).map(Number) as [number, number];
-      const monthName = new Date(Date.UTC(2000, Math.min(Math.max(month, 1), 12) - 1, 1)).toLocaleString("en-GB", { month: "long", timeZone: "UTC" });
-      const days = new Date(Date.UTC(year, Math.min(Math.max(month, 1), 12), 0)).getUTCDate();
-      const last = `${parts[1]}-${String(Math.min(Math.max(month, 1), 12)).padStart(2, "0")}-${String(days)}`;
-      return {
-        code: "bad-date",
-        message:
-          month < 1 || month > 12
-            ? `"${value}" in ${where} is not a date that exists: there is no month ${month} (the month comes second: year-month-day)`
-            : `"${value}" in ${where} is not a date that exists: ${monthName} ${year} has ${days} days`,
-        fix: month < 1 || month > 12 ? `write the date as year-month-day, e.g. \`${field}: ${parts[1]}-${parts[3]}-${parts[2]}\` if the day and month were swapped` : `correct the day, e.g. \`${field}: ${last}\` for the last day of ${monthName}`,
-      };
+  /** `range`: the standard's first and last indicator numbers. */
+  unknownIndicator: (standard: "WRES" | "WDES", n: number, where: string, range: { first: number; last: number }): Message => ({
+    code: "unknown-indicator",
+    message: `${where} maps to ${standard} ${standard === "WRES" ? "indicator" : "metric"} ${n}, which does not exist (${range.first}-${range.last})`,
+    fix: `use a number from ${range.first} to ${range.last}`,
+  }),
+  unknownPromise: (value: string, where: string, themes: readonly string[], guess: string | undefined): Message => ({
+    code: "unknown-people-promise",
+    message: `"${value}" in ${where} is not one of the seven NHS People Promise themes${guess ? `: did you mean "${guess}"?` : ""}`,
+    fix: `use one of: ${quotedList(themes)}`,
+  }),
+  /** `slip`: which part is wrong and the date most likely meant (suggest.ts dateSlip). */
+  badDate: (field: string, where: string, value: string, slip: DateSlip): Message => {
+    switch (slip.kind) {
+      case "no such month":
+        return {
+          code: "bad-date",
+          message: `"${value}" in ${where} is not a date that exists: there is no month ${slip.month} (the month comes second: year-month-day)`,
+          fix: `write the date as year-month-day, e.g. \`${field}: ${slip.swapped}\` if the day and month were swapped`,
+        };
+      case "no such day":
+        return {
+          code: "bad-date",
+          message: `"${value}" in ${where} is not a date that exists: ${slip.monthName} ${slip.year} has ${slip.days} days`,
+          fix: `correct the day, e.g. \`${field}: ${slip.lastDay}\` for the last day of ${slip.monthName}`,
+        };
+      default:
+        return {
+          code: "bad-date",
+          message: `"${value}" in ${where} is not a date written as year-month-day (YYYY-MM-DD)`,
+          fix: `write the date as year-month-day, e.g. \`${field}: ${slip.example}\`; keep the published wording in "timescale"`,
+        };
     }
-    // Day/month/year, as dates are written in the UK: say it the other way round.
-    const uk = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(value);
-    const example = uk ? `${uk[3]}-${uk[2]!.padStart(2, "0")}-${uk[1]!.padStart(2, "0")}` : "2024-03-31";
-    return {
-      code: "bad-date",
-      message: `"${value}" in ${where} is not a date written as year-month-day (YYYY-MM-DD)`,
-      fix: `write the date as year-month-day, e.g. \`${field}: ${example}\`; keep the published wording in "timescale"`,
-    };
   },
   badPeriod: (value: string): Message => ({
     code: "bad-period",
@@ -272,16 +259,12 @@ export const messages = {
     message: `${where} holds a list of "actions" of its own, but an action cannot hold actions; an objective can`,
     fix: 'to give an objective several actions, write the theme\'s `objectives:` instead of `actions:`, each objective as `- id: "1.2"`, `objective: ...` (its text), an optional `current_position: ...` and its own `actions:` list (see the guide\'s page on plan shapes)',
   }),
-  seeMissing: (see: string, id: string | undefined, actionIds: readonly string[]): Message => {
-    const known = [...new Set(actionIds)];
-    // Action numbers are short: only a one-character slip ("4.13" for "4.3") is a likely typo.
-    const guess = known.find((k) => distance(k, see) === 1);
-    return {
-      code: "see-missing",
-      message: `${id ? `action ${id}` : "this row"} says "See ${see}", but there is no action ${see} in this plan${guess ? `: did you mean ${guess}?` : ""}`,
-      fix: `point "see" at an action that exists (${known.slice(0, 12).join(", ")}${known.length > 12 ? ", ..." : ""})`,
-    };
-  },
+  /** `known`: the plan's action numbers; `guess`: the one a slip most likely meant (suggest.ts nearActionNumber). */
+  seeMissing: (see: string, id: string | undefined, known: readonly string[], guess: string | undefined): Message => ({
+    code: "see-missing",
+    message: `${id ? `action ${id}` : "this row"} says "See ${see}", but there is no action ${see} in this plan${guess ? `: did you mean ${guess}?` : ""}`,
+    fix: `point "see" at an action that exists (${known.slice(0, 12).join(", ")}${known.length > 12 ? ", ..." : ""})`,
+  }),
   indicatorOutsideStandards: (standard: string, where: string, standards: readonly string[]): Message => ({
     code: "standard-not-covered",
     message: `${where} maps to ${standard}, but the plan's "standards" are ${standards.join(" and ")}`,
@@ -297,64 +280,53 @@ export const messages = {
     message: `"${marker}" places a quote that line ${firstLine} places already`,
     fix: "each quote is shown once: remove one of the two lines",
   }),
-  planMissing: (plan: string, known: readonly string[]): Message => {
-    const guess = didYouMean(plan, known);
-    return {
-      code: "plan-missing",
-      message: `this report uses the plan "${plan}", but there is no such plan for the organisation${guess ? `: did you mean "${guess}"?` : ""}`,
-      fix: known.length
-        ? `set "plan" to one of: ${quotedList(known)} (files in data/plans/<organisation>/)`
-        : "create the plan file data/plans/<organisation>/<period>.yaml first (npm run new)",
-    };
-  },
-  organisationMissing: (slug: string, known: readonly string[]): Message => {
-    const guess = didYouMean(slug, known);
-    return {
-      code: "organisation-missing",
-      message: `there is no organisation "${slug}" (no file data/organisations/${slug}.yaml)${guess ? `: did you mean "${guess}"?` : ""}`,
-      fix: `create data/organisations/${slug}.yaml, or move this file into the folder of an organisation that exists`,
-    };
-  },
+  planMissing: (plan: string, known: readonly string[], guess: string | undefined): Message => ({
+    code: "plan-missing",
+    message: `this report uses the plan "${plan}", but there is no such plan for the organisation${guess ? `: did you mean "${guess}"?` : ""}`,
+    fix: known.length
+      ? `set "plan" to one of: ${quotedList(known)} (files in data/plans/<organisation>/)`
+      : "create the plan file data/plans/<organisation>/<period>.yaml first (npm run new)",
+  }),
+  organisationMissing: (slug: string, guess: string | undefined): Message => ({
+    code: "organisation-missing",
+    message: `there is no organisation "${slug}" (no file data/organisations/${slug}.yaml)${guess ? `: did you mean "${guess}"?` : ""}`,
+    fix: `create data/organisations/${slug}.yaml, or move this file into the folder of an organisation that exists`,
+  }),
   periodMismatch: (planPeriod: string, fileSlug: string): Message => ({
     code: "period-mismatch",
     message: `the plan's period is ${planPeriod}, but its file is named ${fileSlug}.yaml`,
     fix: `name the file ${planPeriod.replace("/", "-")}.yaml, or correct "period"`,
   }),
-  badId: (field: string, where: string, value: string): Message => ({
+  /** `usable`: an id made from the value (suggest.ts idFrom). */
+  badId: (field: string, where: string, value: string, usable: string): Message => ({
     code: "bad-id",
     message: `"${value}" is not usable as the ${field} of ${where}: it becomes part of the site's addresses`,
-    fix: `use lower-case letters, digits and single hyphens only, e.g. \`${field}: ${value.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "north-east-and-yorkshire"}\``,
+    fix: `use lower-case letters, digits and single hyphens only, e.g. \`${field}: ${usable}\``,
   }),
   duplicateGroupId: (id: string, firstLine: number): Message => ({
     code: "duplicate-group-id",
     message: `two groups have the id "${id}" (it is also used on line ${firstLine})`,
     fix: "give each group its own id; if they are the same group, merge their members into one",
   }),
-  groupMemberUnknown: (member: string, group: string, known: readonly string[]): Message => {
-    const guess = didYouMean(member, known);
-    return {
-      code: "group-member-unknown",
-      message: `the group "${group}" lists "${member}", but there is no organisation "${member}" (no file data/organisations/${member}.yaml)${guess ? `: did you mean "${guess}"?` : ""}`,
-      fix: guess ? `change it to "${guess}"` : "write the organisation's file name without .yaml, as in data/organisations/, or add the organisation first (npm run new)",
-    };
-  },
+  groupMemberUnknown: (member: string, group: string, guess: string | undefined): Message => ({
+    code: "group-member-unknown",
+    message: `the group "${group}" lists "${member}", but there is no organisation "${member}" (no file data/organisations/${member}.yaml)${guess ? `: did you mean "${guess}"?` : ""}`,
+    fix: guess ? `change it to "${guess}"` : "write the organisation's file name without .yaml, as in data/organisations/, or add the organisation first (npm run new)",
+  }),
   duplicateGroupMember: (member: string, group: string, firstLine: number): Message => ({
     code: "duplicate-group-member",
     message: `the group "${group}" lists "${member}" twice (also on line ${firstLine})`,
     fix: "remove the second one; if you meant another organisation, write its name instead",
   }),
-  groupUnknown: (group: string, known: readonly string[]): Message => {
-    const guess = didYouMean(group, known);
-    return {
-      code: "group-unknown",
-      message: `the organisation names the group "${group}", but data/groups.yaml has no group with that id${guess ? `: did you mean "${guess}"?` : ""}`,
-      fix: guess
-        ? `change it to "${guess}"`
-        : known.length > 0
-          ? `use one of: ${quotedList(known)}, or add the group to data/groups.yaml (id, name and type)`
-          : `create data/groups.yaml with the group's id, name and type, e.g. \`groups: [{ id: ${group}, name: ..., type: region }]\``,
-    };
-  },
+  groupUnknown: (group: string, known: readonly string[], guess: string | undefined): Message => ({
+    code: "group-unknown",
+    message: `the organisation names the group "${group}", but data/groups.yaml has no group with that id${guess ? `: did you mean "${guess}"?` : ""}`,
+    fix: guess
+      ? `change it to "${guess}"`
+      : known.length > 0
+        ? `use one of: ${quotedList(known)}, or add the group to data/groups.yaml (id, name and type)`
+        : `create data/groups.yaml with the group's id, name and type, e.g. \`groups: [{ id: ${group}, name: ..., type: region }]\``,
+  }),
   groupTooSmall: (group: string, count: number, minimum: number): Message => ({
     code: "group-too-small",
     message: `the group "${group}" has ${count} organisation${count === 1 ? "" : "s"}, but a comparison needs at least ${minimum}`,
@@ -459,20 +431,16 @@ export const messages = {
     message: `the site has ${organisations} organisations, so it must say who publishes it (named in every page's footer and in the accessibility statement)`,
     fix: "add to data/settings.yaml the lines `publisher:` and, indented below it, `name: ` followed by the name of the body that runs the website, e.g. `  name: NHS Acme Integrated Care Board`",
   }),
-  placeholderLeft: (placeholder: string): Message => {
-    const email = placeholder.includes("@");
-    // "Replace this with your first theme" says what to write: "your first theme".
-    const what = /^Replace this with (.+)$/.exec(placeholder)?.[1];
-    return {
-      code: "placeholder-left",
-      message: `"${placeholder}" is a placeholder written by npm run new, and it would be published as it is`,
-      fix: email
-        ? "write the address readers should write to in its place, e.g. `email: equality@acme.nhs.uk`"
-        : what
-          ? `replace it with ${what}`
-          : "write your own text in its place, or remove the line",
-    };
-  },
+  /** `asks`: whether it stands for an email address, and what "Replace this with ..." asks for (suggest.ts placeholderAsks). */
+  placeholderLeft: (placeholder: string, asks: { email: boolean; what: string | undefined }): Message => ({
+    code: "placeholder-left",
+    message: `"${placeholder}" is a placeholder written by npm run new, and it would be published as it is`,
+    fix: asks.email
+      ? "write the address readers should write to in its place, e.g. `email: equality@acme.nhs.uk`"
+      : asks.what
+        ? `replace it with ${asks.what}`
+        : "write your own text in its place, or remove the line",
+  }),
   contactMissing: (organisation: string): Message => ({
     code: "contact-missing",
     message: `the accessibility statement has no way for readers to contact ${organisation} (to ask for a report in another format or report a problem): neither this file nor the publisher in data/settings.yaml gives an email address, phone number or postal address`,

@@ -5,6 +5,7 @@
  */
 import type { SourceFiles } from "../load/read-project.ts";
 import { messages } from "./messages.ts";
+import { placeholderAsks } from "./suggest.ts";
 import type { Problem } from "./problems.ts";
 
 /** "Replace this with ..." up to the end of its sentence or line, or the scaffold's e-mail address. */
@@ -17,7 +18,7 @@ export function placeholdersLeft(files: SourceFiles): Problem[] {
       // A comment (# ...) in a YAML file is never published: only the values and the narrative are looked at.
       [...line.matchAll(PLACEHOLDER)]
         .filter((m) => file.endsWith(".md") || !line.slice(0, m.index).includes("#"))
-        .map((m) => ({ file, position: { line: i + 1, column: m.index + 1 }, ...messages.placeholderLeft(m[0]) })),
+        .map((m) => ({ file, position: { line: i + 1, column: m.index + 1 }, ...messages.placeholderLeft(m[0], placeholderAsks(m[0])) })),
     ),
   );
 }

@@ -8,6 +8,7 @@ import type { z } from "zod";
 import type { ParsedFile, ParsedReport, SourceFiles } from "../load/read-project.ts";
 import type { Segment, SourceMap } from "../load/yaml.ts";
 import { blockedChecks, messages, type Message } from "./messages.ts";
+import { didYouMean, nearActionNumber } from "./suggest.ts";
 import { checkMetrics, checkPreviousYear, Metrics, partsThatParse, type MetricsParts } from "./metrics-schema.ts";
 import type { Problem } from "./problems.ts";
 import { MIN_COMPARED, type GroupKind } from "../compute/comparison.ts";
@@ -239,7 +240,10 @@ function checkPlan(parsed: ParsedFile, plan: PlanInput, problems: Problem[]): vo
     mapped.push({ path, part: action });
     const hasObjective = "objective" in action && action.objective !== undefined;
     if (action.see === undefined && action.action === undefined && !hasObjective) push(path, messages.actionWithoutText(where(path)));
-    if (action.see !== undefined && !first.action.has(action.see)) push([...path, "see"], messages.seeMissing(action.see, action.id, [...first.action.keys()]));
+    if (action.see !== undefined && !first.action.has(action.see)) {
+      const known = [...first.action.keys()];
+      push([...path, "see"], messages.seeMissing(action.see, action.id, known, nearActionNumber(action.see, known)));
+    }
   }
   for (const { path, part } of mapped)
     for (const standard of ["WRES", "WDES"] as const) {
@@ -272,7 +276,7 @@ function validateGroups(
 ): GroupEntry[] {
   if (!file) {
     for (const { entry, parsed } of organisations)
-      (entry.data.groups ?? []).forEach((group, j) => problems.push({ file: parsed.file, position: parsed.map.at(["groups", j]), ...messages.groupUnknown(group, []) }));
+      (entry.data.groups ?? []).forEach((group, j) => problems.push({ file: parsed.file, position: parsed.map.at(["groups", j]), ...messages.groupUnknown(group, [], undefined) }));
     return [];
   }
   check(GroupsFile, file, describeGroupsPath, reference, problems);
@@ -291,7 +295,7 @@ function validateGroups(
     const seen = new Map<string, number>();
     (group.members ?? []).forEach((member, j) => {
       const position = at(["groups", index, "members", j]);
-      if (!known.includes(member)) problems.push({ file: file.file, position, ...messages.groupMemberUnknown(member, group.id, known) });
+      if (!known.includes(member)) problems.push({ file: file.file, position, ...messages.groupMemberUnknown(member, group.id, didYouMean(member, known)) });
       const before = seen.get(member);
       if (before !== undefined) problems.push({ file: file.file, position, ...messages.duplicateGroupMember(member, group.id, before) });
       else seen.set(member, position.line);
@@ -301,7 +305,7 @@ function validateGroups(
   const ids = kept.map(({ group }) => group.id);
   for (const { entry, parsed } of organisations)
     (entry.data.groups ?? []).forEach((group, j) => {
-      if (!ids.includes(group)) problems.push({ file: parsed.file, position: parsed.map.at(["groups", j]), ...messages.groupUnknown(group, ids) });
+      if (!ids.includes(group)) problems.push({ file: parsed.file, position: parsed.map.at(["groups", j]), ...messages.groupUnknown(group, ids, didYouMean(group, ids)) });
     });
 
   const names = new Map(organisations.map(({ entry }) => [entry.slug, entry.data.name]));
@@ -392,7 +396,7 @@ export function validateProject(files: SourceFiles): { project?: Project; proble
   const plans: PlanEntry[] = [];
   for (const f of files.plans) {
     if (!orgSlugs.includes(f.folder)) {
-      problems.push({ file: f.file, position: { line: 1, column: 1 }, ...messages.organisationMissing(f.folder, orgSlugs) });
+      problems.push({ file: f.file, position: { line: 1, column: 1 }, ...messages.organisationMissing(f.folder, didYouMean(f.folder, orgSlugs)) });
       continue;
     }
     if (!PERIOD_SLUG.test(f.name)) {
@@ -410,7 +414,7 @@ export function validateProject(files: SourceFiles): { project?: Project; proble
   const maps = new Map<string, SourceMap>();
   for (const f of files.metrics) {
     if (!orgSlugs.includes(f.folder)) {
-      problems.push({ file: f.file, position: { line: 1, column: 1 }, ...messages.organisationMissing(f.folder, orgSlugs) });
+      problems.push({ file: f.file, position: { line: 1, column: 1 }, ...messages.organisationMissing(f.folder, didYouMean(f.folder, orgSlugs)) });
       continue;
     }
     if (!/^\d{4}$/.test(f.name)) {
@@ -438,7 +442,7 @@ export function validateProject(files: SourceFiles): { project?: Project; proble
   const reports: ReportEntry[] = [];
   for (const f of files.reports) {
     if (!orgSlugs.includes(f.folder)) {
-      problems.push({ file: f.file, position: { line: 1, column: 1 }, ...messages.organisationMissing(f.folder, orgSlugs) });
+      problems.push({ file: f.file, position: { line: 1, column: 1 }, ...messages.organisationMissing(f.folder, didYouMean(f.folder, orgSlugs)) });
       continue;
     }
     // The narrative is checked on its own: a problem in the front matter or the plan hides none of its problems.
@@ -464,7 +468,7 @@ export function validateProject(files: SourceFiles): { project?: Project; proble
       const planFileExists = present("plans").some((p) => p.folder === f.folder && p.name === planSlug);
       if (!planFileExists) {
         const known = present("plans").filter((p) => p.folder === f.folder).map((p) => p.name);
-        problems.push({ file: f.file, position: f.map.at(data.plan ? ["plan"] : []), ...messages.planMissing(planSlug, known) });
+        problems.push({ file: f.file, position: f.map.at(data.plan ? ["plan"] : []), ...messages.planMissing(planSlug, known, didYouMean(planSlug, known)) });
       }
       continue;
     }

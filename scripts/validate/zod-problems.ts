@@ -5,6 +5,7 @@
 import type { z } from "zod";
 import type { SourceMap, Segment } from "../load/yaml.ts";
 import { messages, type Message } from "./messages.ts";
+import { dateSlip, didYouMean, idFrom, numberAsWritten } from "./suggest.ts";
 import type { Problem } from "./problems.ts";
 import { MIN_TEXT_CONTRAST, type Reference } from "./schema.ts";
 import { contrastRatio } from "../charts/palette.ts";
@@ -122,7 +123,10 @@ export function zodProblems(
         for (const key of issue.keys) {
           // An objective's actions written under an action: say how objectives are written.
           const nested = key === "actions" && path.at(-2) === "actions";
-          const m = nested ? messages.nestedActions(describe(path, input)) : messages.unknownField(key, describe(path, input), known, valueAt(input, [...path, key]));
+          const held = valueAt(input, [...path, key]);
+          const m = nested
+            ? messages.nestedActions(describe(path, input))
+            : messages.unknownField(key, describe(path, input), known, didYouMean(key, known), typeof held === "string" || typeof held === "number" ? held : undefined);
           problems.push({ file, position: map.keyAt([...path, key]), ...m });
         }
         continue;
@@ -139,7 +143,7 @@ export function zodProblems(
           message =
             field === "id" && typeof value === "number"
               ? messages.idReadAsNumber(map.writtenAt(path), value, where)
-              : messages.wrongType(field, where, expectedName[issue.expected] ?? issue.expected, typeName(value), value);
+              : messages.wrongType(field, where, expectedName[issue.expected] ?? issue.expected, typeName(value), numberAsWritten(value));
           // An empty value (`title:` with nothing after it) has no text of its own to point at: point at its name.
           if (value === null) position = map.keyAt(path);
         }
@@ -150,11 +154,13 @@ export function zodProblems(
           message = messages.missingField(field, where);
           position = map.at(parentPath);
         } else {
-          message = messages.notOneOf(field, where, typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : JSON.stringify(value), issue.values.map(String));
+          const written = typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : JSON.stringify(value);
+          const allowed = issue.values.map(String);
+          message = messages.notOneOf(field, where, written, allowed, didYouMean(written, allowed));
         }
         break;
       case "invalid_format":
-        if (issue.format === "date") message = messages.badDate(field, where, String(value));
+        if (issue.format === "date") message = messages.badDate(field, where, String(value), dateSlip(String(value)));
         else if (issue.format === "regex" && field === "period") message = messages.badPeriod(String(value));
         else if (issue.format === "url") message = messages.invalid(field, where, "it must be a web address starting with https://");
         else message = messages.invalid(field, where, `it is not a valid ${issue.format}`);
@@ -171,13 +177,8 @@ export function zodProblems(
         const kind = (issue.params as { kind?: string } | undefined)?.kind;
         const owner = describe(path.slice(0, -2), input);
         if (kind === "wres" || kind === "wdes") {
-          const list = kind === "wres" ? reference.wres : reference.wdes;
-          message = messages.unknownIndicator(
-            kind === "wres" ? "WRES" : "WDES",
-            Number(value),
-            owner,
-            list.indicators.map((i) => i.number),
-          );
+          const numbers = (kind === "wres" ? reference.wres : reference.wdes).indicators.map((i) => i.number);
+          message = messages.unknownIndicator(kind === "wres" ? "WRES" : "WDES", Number(value), owner, { first: Math.min(...numbers), last: Math.max(...numbers) });
         } else if (kind === "split-incomplete") {
           message = messages.missingField(field, describe(path.slice(0, -1), input));
           position = map.at(path.slice(0, -1));
@@ -186,14 +187,14 @@ export function zodProblems(
         } else if (kind === "contrast") {
           message = messages.lowContrast(String(value), contrastRatio(String(value), "#ffffff"), MIN_TEXT_CONTRAST);
         } else if (kind === "slug") {
-          message = messages.badId(field, where, String(value));
+          message = messages.badId(field, where, String(value), idFrom(String(value), "north-east-and-yorkshire"));
         } else if (kind === "web-address") {
           message = messages.badWebAddress(String(value));
         } else if (kind === "reviewed-before-prepared") {
           const dates = valueAt(input, path.slice(0, -1)) as { prepared: string; reviewed: string };
           message = messages.reviewedBeforePrepared(dates.prepared, dates.reviewed);
         } else if (kind === "people-promise") {
-          message = messages.unknownPromise(String(value), owner, reference.peoplePromise.themes);
+          message = messages.unknownPromise(String(value), owner, reference.peoplePromise.themes, didYouMean(String(value), reference.peoplePromise.themes));
         } else {
           message = messages.invalid(field, where, issue.message);
         }
