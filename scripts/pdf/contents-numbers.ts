@@ -21,7 +21,7 @@ import { inflateSync } from "node:zlib";
 import { readOperators, type Operator } from "./content-stream.ts";
 import { readDestinations } from "./destinations.ts";
 import { pageContent, setPageContent } from "./pdf-ua.ts";
-import { annotationsOf, kidsOf, isElement, linkTarget, structElements, typeOf } from "./structure-tree.ts";
+import { annotationsOf, kidsOf, isElement, linkTarget, typeOf } from "./structure-tree.ts";
 
 /** What each contents entry holds until its number is written: three digits wide, the widest page number expected. */
 export const PLACEHOLDER = "000";
@@ -31,11 +31,11 @@ export class ContentsNumbersError extends Error {}
 
 /**
  * Writes each contents entry's page number over its placeholder; `targets` are the ids the contents
- * entries link to, in document order, every one of which must be found. Returns each entry's target
- * id and page ("" when the target is not printed), in document order.
+ * entries link to, in document order, every one of which must be found; `elements` the structure
+ * elements in reading order (structElements). Returns each entry's target id and page ("" when the
+ * target is not printed), in document order.
  */
-export function writeContentsNumbers(pdf: PDFDocument, targets: readonly string[]): { id: string; page: string }[] {
-  const wanted = new Set(targets);
+export function writeContentsNumbers(pdf: PDFDocument, targets: readonly string[], elements: readonly PDFDict[]): { id: string; page: string }[] {
   const pageOf = new Map([...readDestinations(pdf)].map(([id, d]) => [id, d.page]));
   const pages = pdf.getPages();
   const pageIndex = new Map(pages.map((page, i) => [page.ref.toString(), i]));
@@ -57,11 +57,14 @@ export function writeContentsNumbers(pdf: PDFDocument, targets: readonly string[
     return found;
   };
   const written: { id: string; page: string }[] = [];
-  for (const link of structElements(pdf)) {
+  // The entries are one list: after a link to the first entry's target, each next link to the next
+  // entry's target is looked at, and no page is read beyond the contents.
+  for (const link of elements) {
+    if (written.length === targets.length) break;
     if (typeOf(link) !== "Link") continue;
     const target = annotationsOf(pdf, link).map(linkTarget).find((t) => t !== undefined);
     const last = markedContents(pdf, link).at(-1);
-    if (!target?.startsWith("#") || !wanted.has(target.slice(1)) || !last) continue;
+    if (target !== `#${targets[written.length]}` || !last) continue;
     const index = pageIndex.get(last.page.toString());
     if (index === undefined) continue;
     const page = stream(index);

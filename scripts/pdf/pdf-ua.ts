@@ -49,9 +49,9 @@ export const STANDARD_TYPES = new Set(
 /** PDF 2.0 types Chromium may write, and the PDF 1.7 type each means. */
 const ROLES: Record<string, string> = { Strong: "Span", Em: "Span", Sub: "Span", Title: "P", Aside: "Div", FENote: "Note", DocumentFragment: "Div" };
 
-export function makeAccessible(pdf: PDFDocument, facts: PageFacts, fields: XmpFields): void {
+/** `elements` are the structure elements in reading order, when the caller has read them already. */
+export function makeAccessible(pdf: PDFDocument, facts: PageFacts, fields: XmpFields, elements: readonly PDFDict[] = structElements(pdf)): void {
   markArtifacts(pdf);
-  const elements = structElements(pdf);
   groupFigureWrappers(pdf, elements);
   roleMapTypes(pdf, elements);
   describeLinks(pdf, elements, facts.links);

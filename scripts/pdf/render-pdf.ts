@@ -18,7 +18,7 @@
  * depends on the network.
  */
 import { dirname, resolve } from "node:path";
-import { PDFDocument } from "pdf-lib";
+import { PDFDocument, type PDFDict } from "pdf-lib";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { pdfMessages } from "./messages.ts";
 import { PdfError } from "./pdf-error.ts";
@@ -28,6 +28,7 @@ import { pdfText } from "./inspect-pdf.ts";
 import { requirePagedMedia } from "./browser.ts";
 import { ContentsNumbersError, PLACEHOLDER, writeContentsNumbers } from "./contents-numbers.ts";
 import { makeAccessible, type PageFacts } from "./pdf-ua.ts";
+import { structElements } from "./structure-tree.ts";
 
 export interface PdfMeta {
   /** Document title; should equal the page's <title>, which Chromium also uses. */
@@ -159,9 +160,12 @@ async function print(context: BrowserContext, job: PdfJob, document: string, ful
   lostWords?.catch(() => undefined);
 
   const pdf = await PDFDocument.load(stableDestinationNames(raw), { updateMetadata: false });
-  if (facts) facts = { ...facts, links: withContentsPages(facts.links, contentsNumbers(pdf, facts, document)) };
   setMetadata(pdf, job.meta, sourceDate());
-  if (facts) makeAccessible(pdf, facts, job.meta);
+  if (facts) {
+    const elements = structElements(pdf);
+    const links = withContentsPages(facts.links, contentsNumbers(pdf, facts, elements, document));
+    makeAccessible(pdf, { ...facts, links }, job.meta, elements);
+  }
   const bytes = await pdf.save();
   const finished = performance.now();
   const lost = (await lostWords) ?? [];
@@ -182,10 +186,10 @@ async function print(context: BrowserContext, job: PdfJob, document: string, ful
 }
 
 /** Writes the contents page numbers into the print; a print they cannot be written into is refused (pdf-contents-numbers). */
-function contentsNumbers(pdf: PDFDocument, facts: PageFacts, document: string): string[] {
+function contentsNumbers(pdf: PDFDocument, facts: PageFacts, elements: readonly PDFDict[], document: string): string[] {
   const targets = facts.links.filter((link) => link.contents).map((link) => link.target.slice(1));
   try {
-    return writeContentsNumbers(pdf, targets).map((entry) => entry.page);
+    return writeContentsNumbers(pdf, targets, elements).map((entry) => entry.page);
   } catch (error) {
     if (error instanceof ContentsNumbersError) throw new PdfError(pdfMessages.contentsNumbers(document, error.message));
     throw error;
