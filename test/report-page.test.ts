@@ -5,12 +5,14 @@
  * layout without sideways scrolling.
  */
 import { readFileSync } from "node:fs";
-import { readFile, mkdtemp } from "node:fs/promises";
+import { readdir, readFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../scripts/build.ts";
+import { missingFromCsv } from "../scripts/charts/specs/expect-chart.ts";
+import type { TableModel } from "../scripts/charts/types.ts";
 import { parsePage } from "../scripts/check/structure.ts";
 import { repeatsOnPage, type Repeat } from "../scripts/check/repeated-sentences.ts";
 import { launchBrowser } from "../scripts/pdf/browser.ts";
@@ -166,6 +168,36 @@ describe("the report page", () => {
     expect(rows[1]).toEqual(["Band 2", "310", "248 (80.0%)", "48 (15.5%)", "14 (4.5%)"]);
   });
 
+  it("gives in every chart's CSV at least what the page's tables show: the chart's table, and the card's table of counts beside it", async () => {
+    const pages = (await readdir(out, { recursive: true })).filter((f) => f.endsWith("index.html"));
+    const modelOf = (table: Element): TableModel => ({
+      caption: table.querySelector("caption")!.textContent,
+      head: [...table.querySelectorAll("thead th")].map((th) => th.textContent),
+      rows: [...table.querySelectorAll("tbody tr")].map((tr) => ({ header: tr.querySelector("th")!.textContent, cells: [...tr.querySelectorAll("td")].map((td) => td.textContent) })),
+    });
+    let checked = 0;
+    const problems: string[] = [];
+    for (const file of pages) {
+      const doc = parsePage(await readFile(path.join(out, file), "utf8"));
+      const csvOf = (figure: Element) => readFileSync(path.join(out, path.dirname(file), figure.querySelector("a[download]")!.getAttribute("href")!), "utf8");
+      const compare = (table: Element, csv: string, where: string) => {
+        checked++;
+        for (const problem of missingFromCsv(modelOf(table), csv)) problems.push(`${file} ${where}: ${problem}`);
+      };
+      for (const figure of doc.querySelectorAll("figure.chart-figure")) compare(figure.querySelector("table")!, csvOf(figure), figure.id);
+      for (const card of doc.querySelectorAll(".indicator-card")) {
+        const tables = [...card.querySelectorAll(":scope > .table-scroll table")];
+        const figures = [...card.querySelectorAll("figure.chart-figure")];
+        if (tables.length === 0) continue;
+        expect(tables.length, `${file} ${card.id}: a table of counts for each chart`).toBe(figures.length);
+        tables.forEach((table, i) => compare(table, csvOf(figures[i]!), `${card.id}, ${table.querySelector("caption")!.textContent}`));
+      }
+    }
+    expect(problems).toEqual([]);
+    // The example trust's 26 charts, and the tables of counts of WRES 1 (3), WDES 1 (3), WRES 9 and WDES 10.
+    expect(checked).toBeGreaterThanOrEqual(34);
+  });
+
   it("says the board finding and the workforce share once each (finding 16)", async () => {
     const text = parsePage(await html(EXAMPLE)).querySelector("main")!.textContent.replace(/\s+/g, " ");
     expect(text.split("2 of the 13 voting board members were culturally diverse (15.4%)")).toHaveLength(2);
@@ -181,7 +213,7 @@ describe("the report page", () => {
     expect(votingCells(cardTable!).lastElementChild!.textContent.trim()).toBe("+0.9 points");
     expect(votingCells(chartTable!).lastElementChild!.textContent.trim()).toBe("+0.9 points");
     expect(wdes10.textContent.replace(/\s+/g, " ")).toContain("0.9 percentage points above their share of the overall workforce");
-    expect(await html(EXAMPLE, "wdes-10.csv")).toContain("\r\nVoting members,7.7,6.8,0.9,\r\n");
+    expect(await html(EXAMPLE, "wdes-10.csv")).toContain("\r\nVoting members,13,1,7.7,6.8,0.9,\r\n");
     // Every cell in points, on every report: signed, with its unit, its interval in the same words.
     for (const key of REPORTS) {
       const cells = [...parsePage(await html(key)).querySelectorAll('td[data-label*="percentage points"]')].map((td) => td.textContent.trim());

@@ -1,6 +1,7 @@
 /**
  * One chart type + its input -> a finished Chart: the words, the SVG (named by the finding),
- * the table model and the CSV, all from the same figures.
+ * the table model and the CSV, all from the same figures (the CSV with the page's own table of
+ * them, where the chart type has a `download` table).
  */
 import { toCsv, toTableModel } from "./chart-data.ts";
 import { renderSvg } from "./render-svg.ts";
@@ -29,7 +30,7 @@ export async function buildChart<Input>(type: ChartType<Input>, input: Input, pl
     kind: type.name,
     ...(drawable(type.plotted(input)) ? { svg: await renderSvg(type.spec(input), { id: placement.id, label: text.alt }) } : {}),
     table: toTableModel(table),
-    csv: toCsv(table),
+    csv: toCsv(type.download?.(input) ?? table),
     csvFileName,
     csvHref: placement.csvHref ?? csvFileName,
   };

@@ -1,6 +1,7 @@
 /**
- * A chart's data as an HTML-ready table model and as CSV (RFC 4180). Both come from the same
- * DataTable, so they hold the same figures as the chart, each with its 95% confidence interval
+ * A chart's data as an HTML-ready table model and as CSV (RFC 4180). Both come from DataTables of
+ * the same figures (the CSV's may add the page's own table of them: a chart type's `download`),
+ * so they hold the same figures as the chart, each with its 95% confidence interval
  * where it has one: in the table after the figure in brackets ("1.69 (1.41 to 2.02)": a phone
  * shows a table of a few columns), in the CSV as two number columns, lower and upper. The table
  * prints each figure's text as the compute step wrote it (scripts/format/numbers.ts: "+0.9 points",

@@ -95,7 +95,7 @@ async function hardCases(): Promise<Chart[]> {
     ]),
     buildChart(
       boardChart,
-      { ...boardExample, workforce: shown(99.5), rows: [0, 100, 50, 99.9].map((v, i) => ({ label: ["All board members", "Voting members", "Executive members", "Non-voting members"][i]!, share: shown(v), difference: shown(v - 99.5) })) },
+      { ...boardExample, workforce: shown(99.5), rows: [0, 100, 50, 99.9].map((v, i) => ({ label: ["All board members", "Voting members", "Executive members", "Non-voting members"][i]!, members: 10, focusMembers: Math.round(v / 10), share: shown(v), difference: shown(v - 99.5) })) },
       { id: "board-0-to-100" },
     ),
   ]);

@@ -1,8 +1,9 @@
 // buildCharts on a hand-made ReportIndicators: one chart per chartable indicator, the figures
-// passed through unchanged, and the counts behind them (numerators, denominators) never shown.
+// passed through unchanged, and the counts behind rates (numerators, denominators) never shown.
+// WRES 1's counts and headcounts are figures of the page's table, already suppressed: its CSV has them.
 import { describe, expect, it } from "vitest";
 import type { Figure, GroupFigure, IndicatorResult, ReportIndicators, RepresentationRow } from "../compute/types.ts";
-import { shown } from "../compute/figures.ts";
+import { countShown, shown } from "../compute/figures.ts";
 import { buildCharts } from "./from-indicators.ts";
 import { longDate } from "../dates.ts";
 import { expectAccessibleChart } from "./specs/expect-chart.ts";
@@ -19,11 +20,14 @@ const group = (role: "focus" | "reference", value: Figure): GroupFigure => ({
   numerator: COUNT,
   denominator: COUNT,
 });
-const row = (key: string, label: string, share: Figure): RepresentationRow => ({
+const row = (key: string, label: string, share: Figure, headcount = countShown(400)): RepresentationRow => ({
   key,
   label,
-  headcount: COUNT,
-  cells: [{ group: "bme", count: COUNT, share }],
+  headcount,
+  cells: [
+    { group: "white", count: countShown(300), share: shown(75, "%") },
+    { group: "bme", count: share.value === null ? share : countShown(82), share },
+  ],
 });
 const result = (id: string, measure: IndicatorResult["measure"], unit: IndicatorResult["unit"], extra: Partial<IndicatorResult>): IndicatorResult => ({
   standard: "WRES",
@@ -67,7 +71,7 @@ const indicators: ReportIndicators = {
             staffGroup: "non-clinical",
             caption: "Non-clinical staff by AfC band",
             columns: [reference, focus],
-            rows: [row("band_5", "Band 5", shown(20.5, "%")), row("band_9", "Band 9", hidden)],
+            rows: [row("band_5", "Band 5", shown(20.5, "%")), row("band_9", "Band 9", hidden, countShown(12))],
             total: row("total", "All non-clinical staff", shown(19.9, "%")),
           },
         ],
@@ -122,12 +126,19 @@ describe("buildCharts", async () => {
     const [rep, rl, survey, board] = charts as [(typeof charts)[number], (typeof charts)[number], (typeof charts)[number], (typeof charts)[number]];
     expect(rep.title).toBe("BME staff are 20.5% of non-clinical staff in Band 5, the only AfC band that can be shown: below their share of the whole workforce.");
     expect(rl.alt).toContain("each year from 2023 to 2024");
-    expect(rep.csv).toBe("AfC band,BME staff (%),Note\r\nBand 5,20.5,\r\nBand 9,,fewer than 10\r\nWhole workforce,21.3,\r\n");
+    // The CSV has the page's table (counts and headcounts) as well as the chart's shares.
+    expect(rep.csv).toBe(
+      "AfC band,Headcount,White staff,White staff (%),BME staff,BME staff (%),Note\r\n" +
+        "Band 5,400,300,75.0,82,20.5,\r\n" +
+        "Band 9,12,300,75.0,,,BME staff: fewer than 10; BME staff (%): fewer than 10\r\n" +
+        "All non-clinical staff,400,300,75.0,82,19.9,\r\n" +
+        "Whole workforce,400,300,75.0,82,21.3,\r\n",
+    );
     expect(rl.title).toBe("Sentence for indicator 2.");
     expect(rl.csv).toBe('Year,Relative likelihood,"Relative likelihood, 95% interval lower","Relative likelihood, 95% interval upper",Note\r\n2023,1.54,1.20,1.98,\r\n2024,,,,fewer than 10\r\n');
     expect(rl.table.rows.map((r) => r.cells)).toEqual([["1.54 (1.20 to 1.98)"], ["fewer than 10"]]);
     expect(survey.table.rows).toEqual([{ header: "2023", cells: ["28.4%", "fewer than 10", "not shown"] }]);
-    expect(board.csv).toContain("Voting members,16.7,21.3,-4.6,\r\n");
+    expect(board.csv).toContain("Voting members,12,2,16.7,21.3,-4.6,\r\n");
   });
 
   it("never prints a count: not in SVG, text alternative, notes, table or CSV", () => {

@@ -1,14 +1,15 @@
 /**
  * Computed indicators -> finished charts: picks the chart type for each indicator and maps
- * its (already suppressed) figures onto that chart's input. Only figures reach a chart; the
- * counts behind them (numerators, denominators) are never read here.
+ * its (already suppressed) figures onto that chart's input. Only figures reach a chart; raw
+ * counts are never read here (WRES 1 / WDES 1's counts and headcounts, for the CSV, are figures
+ * that the compute step has already suppressed).
  */
-import type { GroupFigure, IndicatorResult, ReportIndicators, RepresentationRow, RepresentationTable } from "../compute/types.ts";
+import type { GroupFigure, GroupLabel, IndicatorResult, ReportIndicators, RepresentationRow, RepresentationTable } from "../compute/types.ts";
 import { longDate } from "../dates.ts";
 import { buildChart } from "./build-chart.ts";
 import { boardChart } from "./specs/board.ts";
 import { likelihoodChart } from "./specs/relative-likelihood.ts";
-import { representationChart } from "./specs/representation.ts";
+import { representationChart, type CountRow } from "./specs/representation.ts";
 import { surveyChart } from "./specs/survey.ts";
 import type { Chart, Figure } from "./types.ts";
 
@@ -21,6 +22,13 @@ const NOT_AVAILABLE: Figure = { value: null, display: "not available", status: "
 
 const shareOf = (row: RepresentationRow, group: string): Figure =>
   row.cells.find((cell) => cell.group === group)?.share ?? NOT_AVAILABLE;
+
+/** A row of a WRES 1 / WDES 1 table as the CSV gives it, as the page's table does: its headcount and each column's group's count and share (already suppressed). */
+const countRow = (row: RepresentationRow, columns: readonly GroupLabel[]): CountRow => ({
+  label: row.label,
+  headcount: row.headcount,
+  cells: columns.map((column) => row.cells.find((cell) => cell.group === column.key) ?? { count: NOT_AVAILABLE, share: NOT_AVAILABLE }),
+});
 
 /**
  * The national title if it is short enough for a subtitle, else the short title: for a part of a
@@ -65,6 +73,11 @@ export async function buildCharts(indicators: ReportIndicators, options: ChartOp
                     },
                   }
                 : {}),
+              counts: {
+                groups: table.columns.map((column) => column.label),
+                rows: [...(table.clusters ?? []), ...table.rows, table.total].map((row) => countRow(row, table.columns)),
+                overall: countRow(detail.overall, table.columns),
+              },
             },
             place(`${result.slug}-${table.staffGroup.replace(/\W+/g, "-")}`),
           ),
@@ -128,7 +141,7 @@ export async function buildCharts(indicators: ReportIndicators, options: ChartOp
               groupHeading: result.focus.label,
               date,
               workforce: detail.workforceShare,
-              rows: detail.rows.map((row) => ({ label: row.label, share: row.share, difference: row.difference })),
+              rows: detail.rows.map((row) => ({ label: row.label, members: row.members, focusMembers: row.focusMembers, share: row.share, difference: row.difference })),
             },
             place(result.slug),
           ),

@@ -29,7 +29,7 @@ export interface DataRow {
   intervals?: (IntervalFigure | undefined)[];
 }
 
-/** The numbers a chart shows, as a table: the same figures, never more. */
+/** The numbers a chart shows, as a table: the same figures, never more (a chart type's `download` may add the page's own tables' figures to its CSV). */
 export interface DataTable {
   caption: string;
   /** Heading of the first column: "AfC band", "Year". */
@@ -54,6 +54,12 @@ export interface ChartType<Input> {
   text(input: Input): ChartText;
   table(input: Input): DataTable;
   spec(input: Input): TopLevelSpec;
+  /**
+   * The CSV's table, where the page shows more of these figures than the chart's table does (the
+   * counts and headcounts of WRES 1 / WDES 1, the board's members): at least the page's table and
+   * the chart's, in number columns. Without it the CSV is the chart's table.
+   */
+  download?(input: Input): DataTable;
   /** The figures the chart plots as its data (not its reference lines): with fewer than two of them shown, no chart is drawn. */
   plotted(input: Input): Figure[];
 }

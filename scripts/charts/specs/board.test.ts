@@ -23,10 +23,10 @@ describe("board chart", async () => {
     for (const label of ["14.3%", "16.7%", "12.5%", "24.0%", "Whole workforce"]) expect(svgTexts(chart.svg)).toContain(label);
   });
 
-  it("has the same numbers in its table and CSV, with the difference", () => {
+  it("has the same numbers in its table and CSV, with the difference, and in the CSV the page's counts of members", () => {
     expect(chart.csv).toBe(
-      "Membership,BME (%),BME in the whole workforce (%),Difference from workforce (percentage points),Note\r\n" +
-        "Voting members,14.3,24.0,-9.7,\r\nExecutive members,16.7,24.0,-7.3,\r\nNon-executive members,12.5,24.0,-11.5,\r\n",
+      "Membership,Members,BME members,BME (%),BME in the whole workforce (%),Difference from workforce (percentage points),Note\r\n" +
+        "Voting members,7,1,14.3,24.0,-9.7,\r\nExecutive members,6,1,16.7,24.0,-7.3,\r\nNon-executive members,8,1,12.5,24.0,-11.5,\r\n",
     );
   });
 });

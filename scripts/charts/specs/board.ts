@@ -5,6 +5,7 @@
  * the workforce share may be.
  */
 import type { TopLevelSpec } from "vega-lite";
+import { countShown } from "../../compute/figures.ts";
 import { chartName } from "../words.ts";
 import { colours } from "../palette.ts";
 import type { ChartType, DataTable, Figure } from "../types.ts";
@@ -20,8 +21,8 @@ export interface BoardInput {
   date: string;
   /** The focus group's share of the whole workforce, %. */
   workforce: Figure;
-  /** The headline row first (e.g. voting members). */
-  rows: { label: string; share: Figure; difference: Figure }[];
+  /** The headline row first (e.g. voting members); `members` and `focusMembers` are counts of people, published (and in the CSV, as on the page). */
+  rows: { label: string; members: number; focusMembers: number; share: Figure; difference: Figure }[];
 }
 
 const WHOLE_WORKFORCE = "Whole workforce";
@@ -48,6 +49,16 @@ function table(input: BoardInput): DataTable {
   };
 }
 
+/** The chart's table with the page's counts of members before it. */
+function download(input: BoardInput): DataTable {
+  const chartTable = table(input);
+  return {
+    ...chartTable,
+    columns: [{ header: "Members", unit: "count" }, { header: `${input.groupHeading} members`, unit: "count" }, ...chartTable.columns],
+    rows: input.rows.map((row, i) => ({ label: row.label, cells: [countShown(row.members), countShown(row.focusMembers), ...chartTable.rows[i]!.cells] })),
+  };
+}
+
 function spec(input: BoardInput): TopLevelSpec {
   const bars = horizontalBars(
     [
@@ -62,4 +73,4 @@ function spec(input: BoardInput): TopLevelSpec {
 /** The board's rows and the workforce, each a bar. */
 const plotted = (input: BoardInput) => [...input.rows.map((row) => row.share), input.workforce];
 
-export const boardChart: ChartType<BoardInput> = { name: "board", text, table, spec, plotted };
+export const boardChart: ChartType<BoardInput> = { name: "board", text, table, spec, plotted, download };

@@ -2,11 +2,11 @@
  * Fixed inputs for each chart type, with one figure not shown in each: used by the tests.
  * Numbers are invented but shaped like a real trust's.
  */
-import { intervalFigure, shown } from "../../compute/figures.ts";
+import { countShown, intervalFigure, shown } from "../../compute/figures.ts";
 import type { Figure } from "../types.ts";
 import type { BoardInput } from "./board.ts";
 import type { LikelihoodInput } from "./relative-likelihood.ts";
-import type { RepresentationInput } from "./representation.ts";
+import type { CountRow, RepresentationInput } from "./representation.ts";
 import type { SurveyInput } from "./survey.ts";
 
 export const FEWER = "fewer than 10";
@@ -21,6 +21,25 @@ const withheld: Figure = { value: null, display: NOT_SHOWN, status: "suppressed"
 /** A 95% interval as the compute step gives it (a percentage's ends as fractions). */
 const ci = (lower: number, upper: number, unit: "times" | "%" | "points" = "times") => intervalFigure({ lower, upper }, unit, unit === "times" ? 1 : 100);
 
+/** A row of counts as the compute step gives it: White, BME and unknown, each with its share of the row. */
+export function counted(label: string, white: number, bme: number, unknown: number): CountRow {
+  const headcount = white + bme + unknown;
+  return { label, headcount: countShown(headcount), cells: [white, bme, unknown].map((n) => ({ count: countShown(n), share: percent((100 * n) / headcount) })) };
+}
+/** A row of `headcount` staff whose White and BME counts are both small (its unknown count 0). */
+export function smallGroups(label: string, headcount: number): CountRow {
+  return { label, headcount: countShown(headcount), cells: [hidden, hidden, countShown(0)].map((count) => ({ count, share: count.value === null ? count : percent(0) })) };
+}
+const bands = [
+  counted("Band 2", 330, 151, 19),
+  counted("Band 3", 140, 53, 7),
+  counted("Band 4", 220, 65, 15),
+  counted("Band 5", 390, 92, 18),
+  counted("Band 6", 250, 37, 13),
+  counted("Band 8a", 130, 12, 8),
+  smallGroups("Very senior managers", 11),
+];
+
 export const representationExample: RepresentationInput = {
   group: "BME",
   groupHeading: "BME",
@@ -28,15 +47,12 @@ export const representationExample: RepresentationInput = {
   category: "AfC band",
   date: "31 March 2024",
   overall: percent(24),
-  rows: [
-    { label: "Band 2", share: percent(30.2) },
-    { label: "Band 3", share: percent(26.5) },
-    { label: "Band 4", share: percent(21.7) },
-    { label: "Band 5", share: percent(18.4) },
-    { label: "Band 6", share: percent(12.3) },
-    { label: "Band 8a", share: percent(8) },
-    { label: "Very senior managers", share: hidden },
-  ],
+  rows: bands.map((row) => ({ label: row.label, share: row.cells[1]!.share })),
+  counts: {
+    groups: ["White", "BME", "Ethnicity not known"],
+    rows: [...bands, counted("All non-clinical staff", 1468, 413, 80)],
+    overall: { headcount: countShown(5000), cells: [3600, 1200, 200].map((n) => ({ count: countShown(n), share: percent(n / 50) })) },
+  },
 };
 
 export const likelihoodExample: LikelihoodInput = {
@@ -72,8 +88,8 @@ export const boardExample: BoardInput = {
   date: "31 March 2024",
   workforce: percent(24),
   rows: [
-    { label: "Voting members", share: percent(14.3), difference: points(-9.7) },
-    { label: "Executive members", share: percent(16.7), difference: points(-7.3) },
-    { label: "Non-executive members", share: percent(12.5), difference: points(-11.5) },
+    { label: "Voting members", members: 7, focusMembers: 1, share: percent(14.3), difference: points(-9.7) },
+    { label: "Executive members", members: 6, focusMembers: 1, share: percent(16.7), difference: points(-7.3) },
+    { label: "Non-executive members", members: 8, focusMembers: 1, share: percent(12.5), difference: points(-11.5) },
   ],
 };

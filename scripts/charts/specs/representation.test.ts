@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { shown, suppressed, withheld } from "../../compute/figures.ts";
 import { buildChart } from "../build-chart.ts";
 import { boardChart } from "./board.ts";
-import { boardExample, FEWER, representationExample as input } from "./examples.ts";
+import { boardExample, counted, FEWER, representationExample as input, smallGroups } from "./examples.ts";
 import { expectAccessibleChart, markCount, svgTexts } from "./expect-chart.ts";
 import { representationChart } from "./representation.ts";
 
@@ -44,9 +44,20 @@ describe("representation chart", async () => {
       ["Very senior managers", FEWER],
       ["Whole workforce", "24.0%"],
     ]);
-    expect(chart.csv).toBe(
-      "AfC band,BME staff (%),Note\r\nBand 2,30.2,\r\nBand 3,26.5,\r\nBand 4,21.7,\r\nBand 5,18.4,\r\nBand 6,12.3,\r\nBand 8a,8.0,\r\nVery senior managers,,fewer than 10\r\nWhole workforce,24.0,\r\n",
-    );
+    // The CSV has the chart's table and the page's table of counts: each row's headcount and each group's count and share.
+    expect(chart.csv.split("\r\n")).toEqual([
+      "AfC band,Headcount,White staff,White staff (%),BME staff,BME staff (%),Ethnicity not known staff,Ethnicity not known staff (%),Note",
+      "Band 2,500,330,66.0,151,30.2,19,3.8,",
+      "Band 3,200,140,70.0,53,26.5,7,3.5,",
+      "Band 4,300,220,73.3,65,21.7,15,5.0,",
+      "Band 5,500,390,78.0,92,18.4,18,3.6,",
+      "Band 6,300,250,83.3,37,12.3,13,4.3,",
+      "Band 8a,150,130,86.7,12,8.0,8,5.3,",
+      "Very senior managers,11,,,,,0,0.0,White staff: fewer than 10; White staff (%): fewer than 10; BME staff: fewer than 10; BME staff (%): fewer than 10",
+      "All non-clinical staff,1961,1468,74.9,413,21.1,80,4.1,",
+      "Whole workforce,5000,3600,72.0,1200,24.0,200,4.0,",
+      "",
+    ]);
   });
 
   it("renders byte-identical SVG for the same data, even after other charts", async () => {
@@ -55,7 +66,8 @@ describe("representation chart", async () => {
   });
 
   it("keeps the overall share out of the chart when it is not shown, and gives the spread of the bands instead", async () => {
-    const noOverall = await buildChart(representationChart, { ...input, overall: suppressed(10) }, place);
+    const overall = { ...input.counts.overall, cells: input.counts.overall.cells.map(() => ({ count: suppressed(10), share: suppressed(10) })) };
+    const noOverall = await buildChart(representationChart, { ...input, overall: suppressed(10), counts: { ...input.counts, overall } }, place);
     expectAccessibleChart(noOverall);
     // Why the whole workforce's share is not shown is the card's sentence, said once.
     expect(noOverall.title).toBe("BME staff are between 8.0% (Band 8a) and 30.2% (Band 2) of non-clinical staff in the AfC bands that can be shown.");
@@ -91,18 +103,16 @@ describe("representation chart", async () => {
   });
 
   it("says in its caption and its text alternative that the bands are grouped, and why, and names the table of bands", async () => {
+    const clusters = [counted("Bands 1-4", 679, 122, 39), counted("Bands 5-7", 237, 30, 13), smallGroups("Bands 8a-8b", 70), smallGroups("Bands 8c-9 and VSM", 31)];
     const grouped = await buildChart(
       representationChart,
       {
         ...input,
         category: "AfC cluster",
-        rows: [
-          { label: "Bands 1-4", share: shown(14.5, "%") },
-          { label: "Bands 5-7", share: shown(10.7, "%") },
-          { label: "Bands 8a-8b", share: suppressed(10) },
-          { label: "Bands 8c-9 and VSM", share: suppressed(10) },
-        ],
+        rows: clusters.map((row) => ({ label: row.label, share: row.cells[1]!.share })),
         grouped: { hidden: 10, bands: 13, table: "the table of non-clinical staff by AfC band" },
+        // The chart's clusters, then the bands (here the example's).
+        counts: { ...input.counts, rows: [...clusters, ...input.counts.rows] },
       },
       place,
     );
@@ -114,6 +124,14 @@ describe("representation chart", async () => {
     );
     expect(grouped.alt).toContain("in each AfC cluster (bands grouped, as most bands' figures are hidden) who are BME");
     expect(grouped.table.head[0]).toBe("AfC cluster");
+    // The CSV carries what the chart shows and each band.
+    expect(grouped.csv.split("\r\n").map((line) => line.split(",")[0])).toEqual([
+      "AfC cluster or band",
+      ...clusters.map((row) => row.label),
+      ...input.counts.rows.map((row) => row.label),
+      "Whole workforce",
+      "",
+    ]);
     expect(svgTexts(grouped.svg)).toEqual(expect.arrayContaining(["Bands 1-4", "Bands 5-7", "14.5%", "10.7%"]));
   });
 

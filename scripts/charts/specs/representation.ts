@@ -8,7 +8,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import { capitalise, chartName } from "../words.ts";
 import { colours } from "../palette.ts";
-import type { ChartType, DataTable, Figure } from "../types.ts";
+import type { ChartType, DataColumn, DataTable, Figure } from "../types.ts";
 import { base, horizontalBars } from "./common.ts";
 
 export interface RepresentationInput {
@@ -32,6 +32,20 @@ export interface RepresentationInput {
    * ("the table of non-clinical staff by AfC band").
    */
   grouped?: { hidden: number; bands: number; table: string };
+  /**
+   * For the CSV, which carries at least the page's table of this staff group: the groups' headings
+   * in the table's order ("White", "BME", "Ethnicity not known"), and each row's headcount and each
+   * group's count and share: the chart's rows, then (when grouped) the bands, then the staff
+   * group's total; and the whole workforce's.
+   */
+  counts: { groups: string[]; rows: CountRow[]; overall: Omit<CountRow, "label"> };
+}
+
+export interface CountRow {
+  label: string;
+  headcount: Figure;
+  /** Per group, in the order of `counts.groups`. */
+  cells: { count: Figure; share: Figure }[];
 }
 
 const WHOLE_WORKFORCE = "Whole workforce";
@@ -97,6 +111,25 @@ function table(input: RepresentationInput): DataTable {
   };
 }
 
+/** The page's table and the chart's, in number columns: headcount, then each group's count and share. */
+function download(input: RepresentationInput): DataTable {
+  return {
+    caption: table(input).caption,
+    rowHeader: input.grouped ? `${capitalise(input.category)} or band` : capitalise(input.category),
+    columns: [
+      { header: "Headcount", unit: "count" },
+      ...input.counts.groups.flatMap((group): DataColumn[] => [
+        { header: `${group} staff`, unit: "count" },
+        { header: `${group} staff (%)`, unit: "%" },
+      ]),
+    ],
+    rows: [...input.counts.rows, { ...input.counts.overall, label: WHOLE_WORKFORCE }].map((row) => ({
+      label: row.label,
+      cells: [row.headcount, ...row.cells.flatMap((cell) => [cell.count, cell.share])],
+    })),
+  };
+}
+
 function spec(input: RepresentationInput): TopLevelSpec {
   const overall = input.overall.value;
   const bars = horizontalBars(
@@ -111,4 +144,4 @@ function spec(input: RepresentationInput): TopLevelSpec {
 
 const plotted = (input: RepresentationInput) => input.rows.map((row) => row.share);
 
-export const representationChart: ChartType<RepresentationInput> = { name: "representation", text, table, spec, plotted };
+export const representationChart: ChartType<RepresentationInput> = { name: "representation", text, table, spec, plotted, download };
