@@ -66,14 +66,18 @@ export type PageCheck = (page: Page, file: string, width: number) => Promise<Fin
 /** Pages checked at once: one a CPU, at most two (a third gives nothing more on two cores, and the build has other work). */
 const CONCURRENCY = Math.max(1, Math.min(2, availableParallelism()));
 
-/** A page larger than this is checked at each width in a context of its own: its axe runs are the longest, and two cores share them. */
+/**
+ * A page larger than this is checked at each width in a context of its own when there are fewer such
+ * pages than workers (one report's web or print page): its axe runs are the longest, and two cores
+ * share them. With as many large pages as workers, each is loaded once and checked at both widths.
+ */
 const SPLIT_BYTES = 100_000;
 
 /**
  * Check pages served by `serve` (which routes requests for the site into a context and gives the
  * page's address) at every width in WIDTHS: each page loaded once and checked widest first, the
  * viewport narrowed in between; two pages at a time, each in a context of its own, the largest
- * first, and a large page's widths checked side by side. Returns each page's findings, by page.
+ * first, and a lone large page's widths checked side by side. Returns each page's findings, by page.
  */
 export async function checkAccessibility(
   browser: Browser,
@@ -83,9 +87,10 @@ export async function checkAccessibility(
 ): Promise<Map<string, Finding[]>> {
   const source = await axeSource;
   const found = new Map<string, Finding[]>(); // by `${width} ${file}`; "0 <file>" for what loading the page found
+  const split = CONCURRENCY > 1 && pages.filter((p) => p.size > SPLIT_BYTES).length < CONCURRENCY;
   const queue = [...pages]
     .sort((a, b) => b.size - a.size)
-    .flatMap((p) => (p.size > SPLIT_BYTES && CONCURRENCY > 1 ? WIDTHS.map((w) => ({ file: p.file, widths: [w] })) : [{ file: p.file, widths: [...WIDTHS] }]));
+    .flatMap((p) => (split && p.size > SPLIT_BYTES ? WIDTHS.map((w) => ({ file: p.file, widths: [w] })) : [{ file: p.file, widths: [...WIDTHS] }]));
   const worker = async () => {
     // The pages forbid scripts (CSP); the check's own script must still run.
     const context = await browser.newContext({ viewport: { width: WIDTHS[0], height: 900 }, bypassCSP: true });
