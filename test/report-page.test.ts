@@ -198,6 +198,22 @@ describe("the report page", () => {
     expect(checked).toBeGreaterThanOrEqual(34);
   });
 
+  it("names each chart without saying where its figures are: what follows it says so, on the web and in the PDF", async () => {
+    const web = parsePage(await html(EXAMPLE));
+    const print = parsePage(await html(EXAMPLE, "print.html"));
+    const drawn = [...web.querySelectorAll("figure.chart-figure")].filter((f) => f.querySelector("svg"));
+    expect(drawn.length).toBeGreaterThan(20);
+    for (const figure of drawn) {
+      // One SVG for both: its name is true in both, and says nothing the next line says.
+      expect(figure.querySelector("svg")!.getAttribute("aria-label"), figure.id).not.toMatch(/below|above|table|Data for this chart|appendix/);
+      const next = figure.querySelector(".chart-figure__chart")!.nextElementSibling!;
+      expect(next.querySelector("summary")!.textContent.trim(), figure.id).toBe("Data for this chart");
+      const printed = print.querySelector(`#${figure.id} .chart-figure__chart`)!.nextElementSibling!;
+      expect(printed.textContent.replace(/\s+/g, " ").trim(), figure.id).toBe("Data for this chart (in the appendix)");
+      expect(print.querySelector(printed.querySelector("a")!.getAttribute("href")!)?.querySelector("table"), figure.id).toBeTruthy();
+    }
+  });
+
   it("says the board finding and the workforce share once each (finding 16)", async () => {
     const text = parsePage(await html(EXAMPLE)).querySelector("main")!.textContent.replace(/\s+/g, " ");
     expect(text.split("2 of the 13 voting board members were culturally diverse (15.4%)")).toHaveLength(2);

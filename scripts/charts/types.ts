@@ -43,7 +43,7 @@ export interface ChartText {
   title: string;
   /** What is measured, for whom, when. */
   subtitle: string;
-  /** The SVG's accessible name: what the chart shows, briefly, and that its figures are in the table below. The finding is the title (the caption), said once. */
+  /** The SVG's accessible name: what the chart shows, briefly. The finding is the title (the caption), said once; where the figures are, what follows the chart says (chart-figure). */
   alt: string;
 }
 

@@ -15,11 +15,14 @@ export function capitalise(sentence: string): string {
 }
 
 /**
- * A chart's accessible name: what it shows, briefly, and where its figures are (the table in
- * templates/components/chart-figure). The finding is the chart's caption and is not repeated.
+ * A chart's accessible name: what it shows, briefly, as one sentence. Not the finding (the chart's
+ * caption), nor where its figures are: the one SVG serves the web page and the PDF, where they are
+ * in different places, and what follows the chart in each says it once (templates/components/
+ * chart-figure: "Data for this chart" under it on the web; in a report's PDF a link of that name,
+ * "(in the appendix)"; in a group comparison's PDF the table itself, next).
  */
 export function chartName(description: string): string {
-  return `${description}; its figures are in the table under "Data for this chart" below.`;
+  return `${description}.`;
 }
 
 /** "in 2024", or "each year from 2022 to 2024" ("each survey year from ..."). */

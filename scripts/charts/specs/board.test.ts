@@ -14,7 +14,7 @@ describe("board chart", async () => {
   it("states the finding in its title and says briefly what it shows in its name", () => {
     expect(chart.title).toBe(input.headline);
     expect(chart.alt).toBe(
-      'Bar chart: the percentage of board members who are BME, by type of membership, against the whole workforce; its figures are in the table under "Data for this chart" below.',
+      'Bar chart: the percentage of board members who are BME, by type of membership, against the whole workforce.',
     );
   });
 

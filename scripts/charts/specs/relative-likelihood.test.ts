@@ -14,7 +14,7 @@ describe("relative likelihood chart", async () => {
   it("states the finding in its title, and what it shows (years, band) in its name", () => {
     expect(chart.title).toBe(input.headline);
     expect(chart.alt).toBe(
-      'Line chart: appointed from shortlisting, the relative likelihood each year from 2021 to 2024, against the parity band (0.80 to 1.25); its figures are in the table under "Data for this chart" below.',
+      'Line chart: appointed from shortlisting, the relative likelihood each year from 2021 to 2024, against the parity band (0.80 to 1.25).',
     );
     expect(chart.alt).not.toMatch(/\d%/);
   });

@@ -21,8 +21,7 @@ describe("representation chart", async () => {
     );
     expect(chart.title).not.toContain("24.0%");
     expect(chart.alt).toBe(
-      "Bar chart: the percentage of non-clinical staff in each AfC band who are BME, with the whole workforce's percentage as a line;" +
-        ' its figures are in the table under "Data for this chart" below.',
+      "Bar chart: the percentage of non-clinical staff in each AfC band who are BME, with the whole workforce's percentage as a line.",
     );
   });
 

@@ -14,8 +14,7 @@ describe("survey chart", async () => {
   it("states the finding in its title, and what it shows in its name", () => {
     expect(chart.title).toBe(input.headline);
     expect(chart.alt).toBe(
-      "Line chart: harassment, bullying or abuse from patients, relatives or the public, the percentage for each group of staff each survey year from 2021 to 2023;" +
-        ' its figures are in the table under "Data for this chart" below.',
+      "Line chart: harassment, bullying or abuse from patients, relatives or the public, the percentage for each group of staff each survey year from 2021 to 2023.",
     );
   });
 
