@@ -12,6 +12,8 @@ import { parseHTML } from "linkedom";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build, type BuildSummary } from "../scripts/build.ts";
 import { writeEstate } from "../scripts/bench/estate.ts";
+import { launchBrowser } from "../scripts/pdf/browser.ts";
+import { routeSite } from "../scripts/pdf/site-origin.ts";
 
 const REGION = "northern-fells-synthetic";
 
@@ -40,10 +42,42 @@ describe("a region's comparison pages", () => {
     const summary = [...rows.querySelectorAll("tbody tr")].find((tr) => text(tr).startsWith("WRES indicator 2"))!;
     expect(text(summary.querySelectorAll("td")[1]!)).toBe("Marshfield (above)");
     // The chart's table says the same of every organisation: Marshfield alone is outside the 99.8% limits.
-    const positions = [...figure.querySelectorAll(".data-table tbody tr")].map((tr) => ({ name: text(tr.querySelector("th")), position: text(tr.querySelectorAll("td")[5] ?? null) }));
+    const column = [...figure.querySelectorAll(".data-table thead th")].findIndex((th) => text(th) === "Against the group's limits");
+    const positions = [...figure.querySelectorAll(".data-table tbody tr")].map((tr) => ({ name: text(tr.querySelector("th")), position: text(tr.children[column] ?? null) }));
     expect(positions).toHaveLength(12);
     expect(positions.filter((p) => /^(above|below) the 99\.8% limit$/.test(p.position)).map((p) => p.name)).toEqual(["Marshfield"]);
   });
+
+  // The estate's WRES 3 and WDES 3 have too few published figures for a plot, and many organisations' figures are hidden.
+  for (const width of [1280, 320]) {
+    it(`shows no column without a figure in any comparison table, and at ${width} px no column's name without one`, async () => {
+      const browser = await launchBrowser();
+      try {
+        const context = await browser.newContext({ viewport: { width, height: 900 } });
+        const urlOf = await routeSite(context, path.join(root, "_site"));
+        const tab = await context.newPage();
+        await tab.goto(urlOf(`groups/${REGION}/2024/index.html`));
+        await tab.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+        const tables = await tab.locator("table").evaluateAll((all) =>
+          all.map((table) => {
+            const heads = [...table.querySelectorAll("thead th")].map((th) => th.textContent.trim());
+            const cells = [...table.querySelectorAll("tbody tr")].map((tr) => [...tr.children] as HTMLElement[]);
+            return {
+              caption: table.querySelector("caption")!.textContent.slice(0, 40),
+              // Columns whose every body cell shows nothing.
+              empty: heads.filter((_, i) => cells.every((row) => row[i]!.innerText.trim() === "")),
+              // Cells on screen that show their column's name (a phone's stacked row) and nothing after it.
+              bareLabels: cells.flat().filter((td) => td.innerText.trim() === "" && !["none", "normal"].includes(getComputedStyle(td, "::before").content)).length,
+            };
+          }),
+        );
+        expect(tables.length).toBe(10);
+        expect(tables.filter((t) => t.empty.length > 0 || t.bareLabels > 0)).toEqual([]);
+      } finally {
+        await browser.close();
+      }
+    }, 60_000);
+  }
 
   it("says on each member's report where it sits, linked to the comparison", async () => {
     const outlier = await page("synthetic-012/2024-25/index.html");

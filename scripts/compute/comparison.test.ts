@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { exampleMetrics, reference } from "../../test/example-data.ts";
 import { Settings, type Organisation } from "../validate/schema.ts";
-import { compareGroup, memberRecord, positionSentence, type GroupInput, type MemberFigure, type MemberRecord } from "./comparison.ts";
+import { shown, workedGroup } from "../../test/worked-group.ts";
+import { compareGroup, memberRecord, positionSentence, type MemberRecord } from "./comparison.ts";
 import { computeReportIndicators } from "./indicators.ts";
-import type { Figure } from "./types.ts";
 
 const organisation: Organisation = { name: "Example NHS Trust", short_name: "Example Trust", type: "trust", terminology: { ethnic_minority: "culturally diverse" } };
 
@@ -33,46 +33,9 @@ describe("memberRecord: what an organisation's report publishes", () => {
   });
 });
 
-const shown = (value: number, display: string): Figure => ({ value, display, status: "shown" });
-const ratio = (a: number, m: number, b: number, k: number): MemberFigure => {
-  const r = a / m / (b / k);
-  return { value: shown(Math.round(r * 100) / 100, r.toFixed(2)), counts: [a, m, b, k], size: m + k };
-};
-const record = (figure: MemberFigure): MemberRecord => ({ year: 2024, figures: { "wres-2": figure } });
-
-/*
- * Four organisations whose counts add up to the worked group of funnel.test.ts: White 600 of 2,000
- * appointed, BME 150 of 1,000, so the pooled likelihood is exactly 2.00 and the variance per
- * person V = 20.5. A fifth organisation's likelihood is hidden in its own report.
- *
- *   A  60/200 against 15/100:  2.00, s^2 = 1/60 - 1/200 + 1/15 - 1/100 = 0.0683333, x = 20.5 / 0.0683333 = 300
- *   B 300/1000 against 75/500: 2.00, s^2 = 0.0136667, x = 1500
- *   C 100/200 against 6/100:   8.33, s^2 = 1/100 - 1/200 + 1/6 - 1/100 = 0.1616667, s = 0.402078, x = 126.80;
- *      upper 99.8% limit there: exp(log 2 + 3.090232 x 0.402078) = exp(0.693147 + 1.242514) = 6.9286 < 8.33: above it
- *   D 140/600 against 54/300:  1.30, s^2 = 1/140 - 1/600 + 1/54 - 1/300 = 0.0206614, s = 0.143741, x = 992.19;
- *      lower 95% limit: exp(0.693147 - 1.959964 x 0.143741) = exp(0.411420) = 1.5090;
- *      lower 99.8% limit: exp(0.693147 - 3.090232 x 0.143741) = exp(0.248954) = 1.2827; 1.2963 is between them
- */
-const input: GroupInput = {
-  slug: "north",
-  name: "North Region (fictional)",
-  shortName: "North Region",
-  type: "region",
-  ethnicMinorityTerm: "BME",
-  year: 2024,
-  members: [
-    { slug: "a", name: "Ashworth", record: record(ratio(60, 200, 15, 100)) },
-    { slug: "b", name: "Brackenfield", record: record(ratio(300, 1000, 75, 500)) },
-    { slug: "c", name: "Castlemere", record: record(ratio(100, 200, 6, 100)) },
-    { slug: "d", name: "Dunmore", record: record(ratio(140, 600, 54, 300)) },
-    {
-      slug: "e",
-      name: "Eastwick",
-      record: record({ value: { value: null, display: "not shown", status: "suppressed", reason: "it would let a number below 10 be worked out" } }),
-    },
-    { slug: "f", name: "Fenbridge", record: undefined },
-  ],
-};
+// The worked group (its figures worked by hand in test/worked-group.ts): pooled 2.00, Castlemere above
+// the 99.8% limit, Dunmore between the limits, Eastwick's figure hidden, Fenbridge without data.
+const input = workedGroup;
 
 describe("compareGroup: a relative likelihood", () => {
   const comparison = compareGroup(input);
@@ -134,6 +97,11 @@ describe("compareGroup: a relative likelihood", () => {
     expect(few.funnel).toEqual([]);
     expect(few.pooled.status).toBe("not available");
     expect(few.members.map((m) => m.position)).toEqual(["not compared", "not compared"]);
+    // Each published figure keeps its own interval and size without a plot: A's and B's as on the plot above.
+    expect(few.members.map((m) => [m.interval?.display, m.size?.display])).toEqual([
+      ["1.20 to 3.34", "300"],
+      ["1.59 to 2.52", "1,500"],
+    ]);
     expect(few.finding).toBe("There is no funnel plot: only 2 of the 2 organisations have a published figure, and at least 3 are needed.");
   });
 });

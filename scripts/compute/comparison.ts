@@ -216,8 +216,8 @@ interface Statistics {
   pooled: number;
   pooledInterval?: Interval;
   target: number;
-  /** The plotted value, interval and x of one member's counts. */
-  member(counts: number[], size: number): { y: number; x: number; interval: Interval | undefined; limits: FunnelLimits };
+  /** The plotted value and x of one member's counts. */
+  member(counts: number[], size: number): { y: number; x: number; limits: FunnelLimits };
   limitsAt(x: number): FunnelLimits;
   tau2: number;
 }
@@ -238,7 +238,7 @@ function ratioStatistics(rows: { counts: number[]; size: number }[]): Statistics
     member(counts) {
       const estimate = ratioOfProportions(counts[0]!, counts[1]!, counts[2]!, counts[3]!)!;
       const x = effectiveSize(perPerson, estimate.logStandardError);
-      return { y: estimate.ratio, x, interval: estimate.interval, limits: ratioLimits(pooled.ratio, perPerson, x) };
+      return { y: estimate.ratio, x, limits: ratioLimits(pooled.ratio, perPerson, x) };
     },
   };
 }
@@ -259,13 +259,12 @@ function shareStatistics(rows: { counts: number[] }[], focus: string): Statistic
   if (!(p0 > 0 && p0 < 1)) return { pooled: 100 * p0, reason: noSpread(p0, sum(c, 1), "staff", focus) };
   const { tau2 } = overdispersion(c.map(([x, n]) => ({ value: x! / n!, standardError: Math.sqrt((p0 * (1 - p0)) / n!) })), p0);
   const percent = (l: FunnelLimits): FunnelLimits => ({ lower95: 100 * l.lower95, upper95: 100 * l.upper95, lower998: 100 * l.lower998, upper998: 100 * l.upper998 });
-  const asPercent = (i: Interval | null) => (i ? { lower: 100 * i.lower, upper: 100 * i.upper } : undefined);
   return {
     pooled: 100 * p0,
     target: 100 * p0,
     tau2,
     limitsAt: (n) => percent(proportionLimits(p0, n, tau2)),
-    member: ([x, n]) => ({ y: (100 * x!) / n!, x: n!, interval: asPercent(wilsonInterval(x!, n!)), limits: percent(proportionLimits(p0, n!, tau2)) }),
+    member: ([x, n]) => ({ y: (100 * x!) / n!, x: n!, limits: percent(proportionLimits(p0, n!, tau2)) }),
   };
 }
 
@@ -280,17 +279,22 @@ function boardStatistics(rows: { counts: number[] }[], focus: string): Statistic
     target: d0,
     tau2: 0,
     limitsAt,
-    member([focus, members, staff, headcount]) {
-      const workforce = (100 * staff!) / headcount!;
-      const wilson = wilsonInterval(focus!, members!);
-      return {
-        y: (100 * focus!) / members! - workforce,
-        x: members!,
-        interval: wilson ? { lower: 100 * wilson.lower - workforce, upper: 100 * wilson.upper - workforce } : undefined,
-        limits: limitsAt(members!),
-      };
-    },
+    member: ([focus, members, staff, headcount]) => ({ y: (100 * focus!) / members! - (100 * staff!) / headcount!, x: members!, limits: limitsAt(members!) }),
   };
+}
+
+/**
+ * One organisation's 95% interval, from its own published counts: whether or not the group has
+ * enough figures for a funnel plot, every published figure has its interval. A likelihood's is the
+ * ratio's (intervals.ts), a share's Wilson's, a board difference's the Wilson interval of the
+ * board's share less the workforce's share.
+ */
+function memberInterval(kind: ComparisonKind, counts: number[]): Interval | undefined {
+  const [a, b, c, d] = counts as [number, number, number, number];
+  if (kind === "ratio") return ratioOfProportions(a, b, c, d)?.interval;
+  const wilson = wilsonInterval(a, b);
+  const less = kind === "board" ? (100 * c) / d : 0;
+  return wilson ? { lower: 100 * wilson.lower - less, upper: 100 * wilson.upper - less } : undefined;
 }
 
 /** Words for one compared indicator, in the group's terms. */
@@ -409,14 +413,13 @@ function compareIndicator(spec: IndicatorSpec, input: GroupInput, labels: Labels
       return { ...left, position, positionText: "not on the plot", ...(figure.value.reason ? { reason: figure.value.reason } : {}) };
     }
     const count = countShown(figure.size);
-    if (!statistics) return { ...base, value: figure.value, interval: undefined, size: count, point: undefined, position: "not compared", positionText: "not compared: there is no plot" };
+    const interval = memberInterval(kind, figure.counts);
+    const withCounts = { ...base, value: figure.value, interval: interval && intervalFigure(interval, unit), size: count };
+    if (!statistics) return { ...withCounts, point: undefined, position: "not compared", positionText: "not compared: there is no plot" };
     const m = statistics.member(figure.counts, figure.size);
     const position = positionAgainst(m.y, m.limits);
     return {
-      ...base,
-      value: figure.value,
-      interval: m.interval && intervalFigure(m.interval, unit),
-      size: count,
+      ...withCounts,
       point: { x: m.x, y: m.y },
       position,
       positionText: POSITION_TEXT[position],

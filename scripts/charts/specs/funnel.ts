@@ -16,7 +16,7 @@ import type { Position } from "../../compute/funnel.ts";
 import { countShown } from "../../compute/figures.ts";
 import { chartName } from "../words.ts";
 import { colours } from "../palette.ts";
-import type { ChartType, DataColumn, DataTable } from "../types.ts";
+import type { ChartType, DataColumn, DataRow, DataTable } from "../types.ts";
 import { LINE_HEIGHT, REFERENCE, ROWS_DATA, TEXT_SIZE, WIDTH } from "../constants.ts";
 import { base, breakLines, firstRow, labelWidth } from "./common.ts";
 
@@ -180,36 +180,30 @@ function text({ comparison: c, context }: FunnelInput) {
   };
 }
 
+/**
+ * Every organisation's figure with its 95% interval in brackets (as a report's tables give them),
+ * its size, and where it lies against the limits when there are limits. A column only when some
+ * organisation has a figure for it: where none is published, no interval and no size either.
+ */
 function table({ comparison: c, context }: FunnelInput): DataTable {
-  const unit = c.unit;
   const plotted = c.funnel.length > 0;
   const figure = c.kind === "ratio" ? "Relative likelihood" : c.kind === "share" ? "Share of the workforce (%)" : "Difference (percentage points)";
-  const size = `${c.sizeLabel.charAt(0).toUpperCase()}${c.sizeLabel.slice(1)}`;
-  const columns: DataColumn[] = [
-    { header: figure, unit },
-    { header: "95% interval, from", unit },
-    { header: "95% interval, to", unit },
-    { header: c.kind === "share" ? "Headcount" : size, unit: "count" },
-    // Where each lies against the limits, when there are limits to lie against.
-    ...(plotted && c.kind === "ratio" ? [{ header: `Effective number of ${c.sizeLabel}`, unit: "count" as const }] : []),
-    ...(plotted ? [{ header: "Against the group's limits", unit: "text" as const }] : []),
-  ];
+  const size = c.kind === "share" ? "Headcount" : `${c.sizeLabel.charAt(0).toUpperCase()}${c.sizeLabel.slice(1)}`;
   const notApplicable = { value: null, display: "", status: "not available" as const };
+  const columns: { column: DataColumn; cell: (m: ComparedMember) => DataRow["cells"][number] }[] = [
+    { column: { header: figure, unit: c.unit, ...(c.members.some((m) => m.interval) ? { intervals: true as const } : {}) }, cell: (m) => m.value },
+    ...(c.members.some((m) => m.size) ? [{ column: { header: size, unit: "count" as const }, cell: (m: ComparedMember) => m.size ?? notApplicable }] : []),
+    // Where each lies against the limits, when there are limits to lie against.
+    ...(plotted && c.kind === "ratio"
+      ? [{ column: { header: `Effective number of ${c.sizeLabel}`, unit: "count" as const }, cell: (m: ComparedMember) => (m.point ? countShown(Math.round(m.point.x)) : notApplicable) }]
+      : []),
+    ...(plotted ? [{ column: { header: "Against the group's limits", unit: "text" as const }, cell: (m: ComparedMember) => m.positionText }] : []),
+  ];
   return {
     caption: `${c.heading}: each organisation's figure, ${context}. The group's figure is ${c.pooled.display}${c.pooledInterval ? ` (95% interval ${c.pooledInterval.display})` : ""}.`,
     rowHeader: "Organisation",
-    columns,
-    rows: c.members.map((m) => ({
-      label: m.name,
-      cells: [
-        m.value,
-        m.interval?.lower ?? notApplicable,
-        m.interval?.upper ?? notApplicable,
-        m.size ?? notApplicable,
-        ...(plotted && c.kind === "ratio" ? [m.point ? countShown(Math.round(m.point.x)) : notApplicable] : []),
-        ...(plotted ? [m.positionText] : []),
-      ],
-    })),
+    columns: columns.map((k) => k.column),
+    rows: c.members.map((m) => ({ label: m.name, cells: columns.map((k) => k.cell(m)), intervals: [m.interval] })),
   };
 }
 
