@@ -39,7 +39,7 @@ describe("a region's comparison pages", () => {
     const title = text(figure.querySelector(".chart-figure__title"));
     expect(title).toMatch(new RegExp(`^Marshfield \\(\\d\\.\\d\\d\\) is above the 99\\.8% limits; the other ${compared - 1} organisations are inside them\\.$`));
     const rows = [...doc.querySelectorAll("table")].find((t) => text(t.querySelector("caption")).startsWith("Each compared figure"))!;
-    const summary = [...rows.querySelectorAll("tbody tr")].find((tr) => text(tr).startsWith("WRES indicator 2"))!;
+    const summary = [...rows.querySelectorAll("tbody tr")].find((tr) => text(tr).startsWith("WRES 2: appointment from shortlisting"))!;
     expect(text(summary.querySelectorAll("td")[1]!)).toBe("Marshfield (above)");
     // The chart's table says the same of every organisation: Marshfield alone is outside the 99.8% limits.
     const column = [...figure.querySelectorAll(".data-table thead th")].findIndex((th) => text(th) === "Against the group's limits");

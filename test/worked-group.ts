@@ -31,6 +31,7 @@ export const workedGroup: GroupInput = {
   shortName: "North Region",
   type: "region",
   ethnicMinorityTerm: "BME",
+  shortTitles: { "wres-2": "appointment from shortlisting" },
   year: 2024,
   members: [
     { slug: "a", name: "Ashworth", record: record(ratio(60, 200, 15, 100)) },

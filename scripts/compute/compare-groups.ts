@@ -35,6 +35,9 @@ export function membersNeeded(project: Project): { organisation: string; year: n
 /** Every group's comparison for every year it is compared in. `recordOf` is undefined for an organisation with no data for the year. */
 export function compareGroups(project: Project, recordOf: (organisation: string, year: number) => MemberRecord | undefined): GroupComparison[] {
   const names = new Map(project.organisations.map((o) => [o.slug, o.data.short_name ?? o.data.name]));
+  const shortTitles: Record<string, string> = Object.fromEntries(
+    (["wres", "wdes"] as const).flatMap((standard) => project.reference[standard].indicators.map((d): [string, string] => [`${standard}-${d.number}`, d.short_title])),
+  );
   return groupYears(project).flatMap(({ group, years }) =>
     years.map((year) =>
       compareGroup({
@@ -43,6 +46,7 @@ export function compareGroups(project: Project, recordOf: (organisation: string,
         shortName: group.shortName,
         type: group.type,
         ethnicMinorityTerm: group.ethnicMinorityTerm,
+        shortTitles,
         year,
         // In the order of their names, as every table and list of them reads.
         members: group.members.map((slug) => ({ slug, name: names.get(slug)!, record: recordOf(slug, year) })).sort((a, b) => byName(a.name, b.name)),

@@ -12,7 +12,7 @@
  * workforce (WRES 1, WDES 1: the overall row) and the board's voting membership against the
  * workforce (WRES 9, WDES 10).
  */
-import { specOf, type IndicatorSpec } from "./definitions.ts";
+import { indicatorLabel, specOf, type IndicatorSpec } from "./definitions.ts";
 import { count, pointsInWords } from "../format/numbers.ts";
 import { countShown, intervalFigure, shown } from "./figures.ts";
 import { effectiveSize, normalLimits, overdispersion, positionAgainst, proportionLimits, ratioLimits, type FunnelLimits, type Position } from "./funnel.ts";
@@ -147,7 +147,7 @@ export interface IndicatorComparison {
   id: string;
   kind: ComparisonKind;
   unit: Unit;
-  /** "WRES indicator 2: appointed from shortlisting" */
+  /** "WRES 2: appointment from shortlisting", as the organisations' reports head it (indicatorLabel). */
   heading: string;
   /** What is plotted and for whom: "Relative likelihood of White applicants compared with BME applicants being appointed from shortlisting". */
   measure: string;
@@ -192,6 +192,8 @@ export interface GroupInput {
   type: GroupKind;
   /** The group's term for Black and minority ethnic staff ("BME" unless the group says otherwise). */
   ethnicMinorityTerm: string;
+  /** Each indicator's short title as reports head it, by slug ("wres-2" -> "appointment from shortlisting"; data/reference). */
+  shortTitles: Readonly<Record<string, string>>;
   year: number;
   /** Every member, by name, with its figures for the year (undefined: no metric data for it). */
   members: { slug: string; name: string; record: MemberRecord | undefined }[];
@@ -306,9 +308,9 @@ interface Words {
   pooledSentence(pooled: Figure, count: number): string;
 }
 
-function wordsFor(spec: IndicatorSpec, labels: Labels): Words {
+function wordsFor(spec: IndicatorSpec, labels: Labels, shortTitle: string): Words {
   const [reference, focus] = groupsOf[spec.dimension].map((g) => labels[g]) as [GroupLabel, GroupLabel];
-  const label = `${spec.standard} ${spec.standard === "WRES" ? "indicator" : "metric"} ${spec.number}`;
+  const label = (title: string) => indicatorLabel(spec.standard, spec.id, title);
   const across = (count: number) => `Across the ${count} organisations compared`;
   switch (kindOf(spec)) {
     case "ratio": {
@@ -317,7 +319,7 @@ function wordsFor(spec: IndicatorSpec, labels: Labels): Words {
       const [s, c] = [`${top.inSentence} ${people}`, `${bottom.inSentence} ${people}`];
       const sizeLabel = people === "applicants" ? "shortlisted applicants" : "staff";
       return {
-        heading: `${label}: ${spec.shortTitle.charAt(0).toLowerCase()}${spec.shortTitle.slice(1)}`,
+        heading: label(shortTitle),
         measure: `How likely ${s} were to ${to}, compared with ${c} (relative likelihood${spec.id === "3" ? ", a two-year rolling average where the data gives one" : ""})`,
         sizeLabel,
         pooledSentence(pooled, count) {
@@ -329,14 +331,14 @@ function wordsFor(spec: IndicatorSpec, labels: Labels): Words {
     }
     case "share":
       return {
-        heading: `${label}: ${focus.inSentence} staff as a share of the workforce`,
+        heading: label(`${focus.inSentence} staff as a share of the workforce`),
         measure: `${focus.label} staff as a percentage of all staff`,
         sizeLabel: "staff",
         pooledSentence: (pooled, count) => `${across(count)}, ${pooled.display} of staff were ${focus.inSentence}.`,
       };
     case "board":
       return {
-        heading: `${label}: voting board members compared with the workforce`,
+        heading: label("voting board members compared with the workforce"),
         measure: `${focus.label} members' share of voting board seats minus their share of the workforce, in percentage points`,
         sizeLabel: "voting board members",
         pooledSentence(pooled, count) {
@@ -377,7 +379,7 @@ function outlierWords(members: ComparedMember[], compared: number): { outliers: 
 
 function compareIndicator(spec: IndicatorSpec, input: GroupInput, labels: Labels): IndicatorComparison {
   const slug = slugOf(spec.standard, spec.id);
-  const words = wordsFor(spec, labels);
+  const words = wordsFor(spec, labels, input.shortTitles[slug] ?? `${spec.shortTitle.charAt(0).toLowerCase()}${spec.shortTitle.slice(1)}`);
   const kind = kindOf(spec);
   const unit: Unit = kind === "ratio" ? "times" : kind === "share" ? "%" : "points";
   const figures = input.members.map((m) => ({ member: m, figure: m.record?.figures[slug] }));

@@ -16,6 +16,13 @@ import { answersOf, computeSurvey, type SurveyProportion } from "./survey.ts";
 import type { Basis, BoardDetail, Better, GroupKey, IndicatorResult, Measure, RepresentationDetail, Unit, YearFigure } from "./types.ts";
 import type { Standard } from "../validate/schema.ts";
 
+/**
+ * An indicator's name as every page heads it, reports and comparison pages alike: its code and a
+ * short title, "WRES 2: appointment from shortlisting"; a part of a metric by its number as NHS
+ * England writes it, "WDES 4a (ii): ..." (id "4a-ii").
+ */
+export const indicatorLabel = (standard: Standard, id: string | number, title: string): string => `${standard} ${String(id).replace(/-([ivx]+)$/, " ($1)")}: ${title}`;
+
 /** One year's counts with what several indicators share: the suppressed workforce tables. */
 export interface YearData {
   year: number;

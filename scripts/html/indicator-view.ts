@@ -6,7 +6,7 @@
 import { signedNumber } from "../format/numbers.ts";
 import type { Chart, TableModel } from "../charts/types.ts";
 import { renderInline } from "./markdown.ts";
-import { specOf } from "../compute/definitions.ts";
+import { indicatorLabel, specOf } from "../compute/definitions.ts";
 import { startOfSentence } from "../compute/groups.ts";
 import type { BoardDetail, Direction, Figure, IndicatorResult, Judgement, RepresentationTable, Unit } from "../compute/types.ts";
 
@@ -168,8 +168,6 @@ function nationalText(result: IndicatorResult): string | undefined {
   return `${figure} ${when} (${national.source})${age ? `, the latest national figure we hold: ${age} before ours` : ""}.`;
 }
 
-/** "4a-ii" -> "4a (ii)": a part of a metric as NHS England numbers it. */
-const partNumber = (id: string) => id.replace(/-([ivx]+)$/, " ($1)");
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
 /**
@@ -177,8 +175,8 @@ const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1
  * single figure ("WRES 2: appointment from shortlisting"), else the part ("WDES 4b: reporting ..."),
  * which is also the part's heading on its card: one short name for each part.
  */
-export function resultLabel(result: IndicatorResult, indicatorLabel: string, parts: number): string {
-  return parts > 1 ? `${result.standard} ${partNumber(result.id)}: ${lowerFirst(result.shortTitle)}` : indicatorLabel;
+export function resultLabel(result: IndicatorResult, label: string, parts: number): string {
+  return parts > 1 ? indicatorLabel(result.standard, result.id, lowerFirst(result.shortTitle)) : label;
 }
 
 export function resultView(result: IndicatorResult, charts: readonly Chart[], label: string, groups: readonly GroupPositionView[] = []): ResultView {

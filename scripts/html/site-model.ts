@@ -16,6 +16,7 @@ import { glanceRow, resultLabel, resultView, type GroupPositionView } from "./in
 import { parityBandName } from "../compute/sentences.ts";
 import { fileSize, interval } from "../format/numbers.ts";
 import { listInWords } from "../charts/words.ts";
+import { indicatorLabel } from "../compute/definitions.ts";
 import type { Chart } from "../charts/types.ts";
 import { titleWithPeriod, withEditions, withTrends } from "./editions.ts";
 import type { ReportIndicators } from "../compute/types.ts";
@@ -73,7 +74,7 @@ function buildIndicators(
       defs.map((def) => {
         const anchor = indicatorAnchor(standard, def.number);
         const code = `${standard} ${def.number}`;
-        const label = `${code}: ${def.short_title}`;
+        const label = indicatorLabel(standard, def.number, def.short_title);
         // The parts of the plan whose own mapping names this indicator: what the action tables show beside them (scripts/action-plan/plan-model.ts).
         const actions = addressedBy(model, standard, def.number).map((node) => ({ text: node.name, href: `#${node.anchor}` }));
         const results = computed ? [...computed.wres, ...computed.wdes].filter((r) => r.standard === standard && r.number === def.number) : [];
