@@ -144,10 +144,10 @@ async function print(context: BrowserContext, job: PdfJob, document: string, ful
   let source: string | undefined;
   let facts: PageFacts | undefined;
   if (full) {
-    source = await page.evaluate(pageWords);
-    await page.evaluate(fitToPage);
-    await page.evaluate(addContentsPageBoxes, PLACEHOLDER);
-    facts = await page.evaluate(pageFacts);
+    // The four steps in one call into the page, in this order (plain DOM functions, below): each
+    // call costs a round trip to Chromium, 10 to 50 ms on a busy machine.
+    const steps = `[(${pageWords.toString()})(), (${fitToPage.toString()})(), (${addContentsPageBoxes.toString()})(${JSON.stringify(PLACEHOLDER)}), (${pageFacts.toString()})()]`;
+    [source, , , facts] = await page.evaluate<[string, undefined, undefined, PageFacts]>(steps);
   }
   failure.settle();
   const prepared = performance.now();
