@@ -13,7 +13,7 @@ import { newCommand } from "./commands/new.ts";
 import { importCommand } from "./commands/import.ts";
 import { serveCommand } from "./commands/serve.ts";
 import { projectRoot } from "./html/render-site.ts";
-import { ReportedError } from "./errors.ts";
+import { faultText, ReportedError, unexpectedFault } from "./errors.ts";
 import { InputProblems } from "./validate/problems.ts";
 import { CheckFailed } from "./check/findings.ts";
 
@@ -96,11 +96,11 @@ main(process.argv.slice(2)).then(
       process.exit(1);
     }
     if (error instanceof ReportedError) {
-      process.stderr.write(`${error.problem.message}\n    Fix: ${error.problem.fix}\n`);
+      process.stderr.write(faultText(error));
       process.exit(1);
     }
     process.stderr.write(
-      `The command stopped because of an unexpected error. This is a fault in the tool, not in your files; please report it with the text below.\n\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      `The command stopped because of an unexpected error. This is a fault in the tool, not in your files; please report it with the text below.\n\n${unexpectedFault(error)}\n`,
     );
     process.exit(70);
   },

@@ -105,6 +105,22 @@ describe.concurrent("a failed build keeps the previous site", () => {
     const run = await runBuild(root, ["--no-check"], { env: { CHROMIUM_PATH: path.join(root, "no-such-chromium") } });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("no-such-chromium");
+    // Our plain message and fix, then what the system said (the error is kept as its cause).
+    expect(run.stderr).toContain(`    Cause: ENOENT: no such file or directory, access '${path.join(root, "no-such-chromium")}'`);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(await snapshot(path.join(root, "_site"))).toEqual(before);
+    expect(await temporaries(root)).toEqual([]);
+  });
+
+  it("Chromium that does not start (CHROMIUM_PATH names another program): exit 1 with our message and fix, then Chromium's own words as the cause", async () => {
+    const { root, before } = await builtProject();
+    await writeFile(path.join(root, "content/reports/acme/2023-24.md"), (await readFile(path.join(root, "content/reports/acme/2023-24.md"), "utf8")).replace("Hello.", "Hello again."));
+    const run = await runBuild(root, ["--no-check"], { env: { CHROMIUM_PATH: "/bin/false" } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^Chromium at \/bin\/false did not start: browserType\.launch: .*\n {4}Fix: check that the program runs/m);
+    // Playwright's launch log, as Playwright wrote it, indented under "Cause:", without terminal colour codes.
+    expect(run.stderr).toMatch(/\n {4}Cause: browserType\.launch: [^\n]*\n(?: {8}.*\n|\n)*? {8}.*<process did exit: exitCode=1/);
+    expect(run.stderr).not.toContain("\u001b[");
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(await snapshot(path.join(root, "_site"))).toEqual(before);
     expect(await temporaries(root)).toEqual([]);

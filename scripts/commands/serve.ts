@@ -18,6 +18,7 @@ import { build, type BuildSummary } from "../build.ts";
 import { projectRoot } from "../html/render-site.ts";
 import { formatProblems, InputProblems, sortProblems, type Problem } from "../validate/problems.ts";
 import type { Command, Output } from "./command.ts";
+import { unexpectedFault } from "../errors.ts";
 
 /** What went wrong in the last build, for the terminal and the page. */
 export type BuildFailure = { problems: Problem[] } | { fault: string };
@@ -179,7 +180,7 @@ export const serveCommand: Command = {
         failure = undefined;
         report(out, summary, started);
       } catch (error) {
-        failure = error instanceof InputProblems ? { problems: error.problems } : { fault: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+        failure = error instanceof InputProblems ? { problems: error.problems } : { fault: unexpectedFault(error) };
         report(out, failure, started);
       }
     };

@@ -7,6 +7,7 @@ import { accessSync, constants } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
 import { pdfMessages } from "./messages.ts";
 import { PdfError } from "./pdf-error.ts";
+import { firstLine } from "../errors.ts";
 import type { Message } from "../validate/messages.ts";
 
 export const DEFAULT_CHROMIUM_PATH = "/usr/bin/chromium";
@@ -32,13 +33,13 @@ export async function launchBrowser(env: NodeJS.ProcessEnv = process.env): Promi
   const { path, fromEnv } = chromiumPath(env);
   try {
     accessSync(path, constants.X_OK);
-  } catch {
-    throw new PdfError(pdfMessages.chromiumMissing(path, fromEnv));
+  } catch (error) {
+    throw new PdfError(pdfMessages.chromiumMissing(path, fromEnv), { cause: error });
   }
   try {
     return await chromium.launch({ executablePath: path, args: [...CHROMIUM_ARGS], timeout: 60_000 });
   } catch (error) {
-    throw new PdfError(pdfMessages.chromiumLaunch(path, error instanceof Error ? error.message.split("\n")[0]! : String(error)));
+    throw new PdfError(pdfMessages.chromiumLaunch(path, firstLine(error)), { cause: error });
   }
 }
 

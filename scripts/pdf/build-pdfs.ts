@@ -14,6 +14,7 @@ import type { Browser } from "playwright-core";
 import { launchBrowser, requirePagedMedia } from "./browser.ts";
 import { renderMany, type PdfBatchJob } from "./render-many.ts";
 import type { PdfMeta } from "./render-pdf.ts";
+import { pdfMessages } from "./messages.ts";
 import { PdfError } from "./pdf-error.ts";
 
 const toolRoot = path.resolve(import.meta.dirname, "../..");
@@ -115,11 +116,9 @@ export async function buildPdfs(reports: readonly PdfReport[], options: BuildPdf
     if (summary.failures.length > 0) {
       const first = summary.failures[0]!;
       const problem = first.error instanceof PdfError ? first.error.problem : undefined;
-      throw new PdfError({
-        code: "pdf-failed",
-        message: `${summary.failures.length} PDF${summary.failures.length === 1 ? "" : "s"} could not be made: ${summary.failures.map((f) => `${path.relative(options.siteDir, f.outPath)} (${f.error.message})`).join("; ")}`,
-        fix: problem?.fix ?? "see the first message above; the previous _site/ has been left as it was",
-      });
+      const failures = summary.failures.map((f) => `${path.relative(options.siteDir, f.outPath)} (${f.error.message})`);
+      // The first failure is the cause: its own cause (Chromium's words) is printed under it.
+      throw new PdfError(pdfMessages.failed(failures, problem?.fix), { cause: first.error });
     }
     for (const written of summary.written) {
       const job = jobs.find((j) => j.outPath === written.outPath)!;

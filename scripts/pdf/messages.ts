@@ -30,6 +30,12 @@ export const pdfMessages = {
     message: `the contents page numbers of ${document} could not be written into its PDF: ${reason}`,
     fix: "this is a fault in the print stylesheet or the PDF step, not in your content: report it with the message above",
   }),
+  /** `failures`: each PDF's file and why it failed; `fix`: the first failure's own fix, if it has one. */
+  failed: (failures: readonly string[], fix: string | undefined): Message => ({
+    code: "pdf-failed",
+    message: `${failures.length} PDF${failures.length === 1 ? "" : "s"} could not be made: ${failures.join("; ")}`,
+    fix: fix ?? "see the first message above; the previous _site/ has been left as it was",
+  }),
   pageError: (document: string, reason: string): Message => ({
     code: "pdf-page-error",
     message: `a script error stopped the PDF of ${document}: ${reason}`,

@@ -3,8 +3,8 @@ import { ReportedError } from "../errors.ts";
 import type { Message } from "../validate/messages.ts";
 
 export class PdfError extends ReportedError {
-  constructor(problem: Message) {
-    super(problem);
+  constructor(problem: Message, options?: ErrorOptions) {
+    super(problem, options);
     this.name = "PdfError";
   }
 }

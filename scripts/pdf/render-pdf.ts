@@ -23,7 +23,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { pdfMessages } from "./messages.ts";
 import { PdfError } from "./pdf-error.ts";
 import { routeSite } from "./site-origin.ts";
-import { sourceDate } from "../errors.ts";
+import { firstLine, sourceDate } from "../errors.ts";
 import { pdfText } from "./inspect-pdf.ts";
 import { requirePagedMedia } from "./browser.ts";
 import { ContentsNumbersError, PLACEHOLDER, writeContentsNumbers } from "./contents-numbers.ts";
@@ -90,7 +90,7 @@ async function withRetry(render: () => Promise<RenderedPdf>): Promise<RenderedPd
     try {
       return await render();
     } catch (again) {
-      throw again instanceof PageCrash ? new Error(`Chromium crashed twice while printing ${again.document}`) : again;
+      throw again instanceof PageCrash ? new Error(`Chromium crashed twice while printing ${again.document}`, { cause: again }) : again;
     }
   }
 }
@@ -133,7 +133,7 @@ async function print(context: BrowserContext, job: PdfJob, document: string, ful
 
   const response = await guard(page.goto(url, { waitUntil: "load" })).catch((error: unknown) => {
     if (error instanceof PdfError || error instanceof PageCrash) throw error;
-    throw new PdfError(pdfMessages.loadFailed(document, error instanceof Error ? error.message.split("\n")[0]! : String(error)));
+    throw new PdfError(pdfMessages.loadFailed(document, firstLine(error)), { cause: error });
   });
   if (response && !response.ok()) throw new PdfError(pdfMessages.loadFailed(document, `the server answered ${response.status()}`));
   failure.settle();
@@ -191,7 +191,7 @@ function contentsNumbers(pdf: PDFDocument, facts: PageFacts, elements: readonly 
   try {
     return writeContentsNumbers(pdf, targets, elements).map((entry) => entry.page);
   } catch (error) {
-    if (error instanceof ContentsNumbersError) throw new PdfError(pdfMessages.contentsNumbers(document, error.message));
+    if (error instanceof ContentsNumbersError) throw new PdfError(pdfMessages.contentsNumbers(document, error.message), { cause: error });
     throw error;
   }
 }
