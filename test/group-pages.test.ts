@@ -85,6 +85,9 @@ describe("a region's comparison pages", () => {
     expect(line).toMatch(/^In Northern Fells \(\d+ organisations compared\): above the 99.8% limit, so higher than the group by more than chance explains\.$/);
     const link = outlier.querySelector(`.group-position a[href*="groups/${REGION}/2024/#wres-2"]`);
     expect(link).not.toBeNull();
+    // A figure hidden in the report is not compared, and the line says so without a gap before its colon.
+    const lines = [...outlier.querySelectorAll(".group-position li")].map(text);
+    expect(lines).toContain("In Northern Fells: not compared, because this figure is not shown.");
     const other = await page("synthetic-001/2024-25/index.html");
     expect([...other.querySelectorAll(".group-position li")].map(text).some((l) => l.includes("within the expected range"))).toBe(true);
   });
