@@ -102,11 +102,11 @@ describe("the report page", () => {
   it("gives the publication date and the data's as-at dates under the title and on the PDF cover", async () => {
     const dates = async (key: string, file: string, scope: string) =>
       [...parsePage(await html(key, file)).querySelectorAll(`${scope} .report-dates__row`)].map((row) => [...row.children].map((c) => c.textContent.trim()).join(" "));
-    const example = ["Published 30 September 2024", "Workforce data at 31 March 2024", "Staff survey NHS Staff Survey 2023 (autumn 2023)"];
+    const example = ["Published: 30 September 2024", "Workforce data: at 31 March 2024", "Staff survey: NHS Staff Survey 2023 (autumn 2023)"];
     expect(await dates(EXAMPLE, "index.html", "main")).toEqual(example);
     expect(await dates(EXAMPLE, "print.html", ".cover")).toEqual(example);
     // A board paper without a plan date is published on the date of its meeting; a report without data has no data dates.
-    expect(await dates("cambridgeshire-community-services/2023-24", "index.html", "main")).toEqual(["Published 22 November 2023"]);
+    expect(await dates("cambridgeshire-community-services/2023-24", "index.html", "main")).toEqual(["Published: 22 November 2023"]);
   });
 
   it("says whose each headline figure is, and how old England's is (review findings 11 and 13)", async () => {
@@ -308,6 +308,15 @@ describe("the report page", () => {
           });
         });
         expect(captionsCut).toEqual([]);
+        // A date's value starts on its label's line, and wraps after it (at 320 px "Staff survey:" once left its line alone).
+        const datesApart = await page.locator("main .report-dates__row").evaluateAll((rows) =>
+          rows.flatMap((row) => {
+            const [label, value] = [row.querySelector("dt")!, row.querySelector("dd")!];
+            const [l, v] = [label.getClientRects(), value.getClientRects()];
+            return Math.abs(l[l.length - 1]!.top - v[0]!.top) > 1 ? [`${label.textContent} ${value.textContent}`] : [];
+          }),
+        );
+        expect(datesApart).toEqual([]);
       } finally {
         await context.close();
       }
