@@ -47,7 +47,7 @@ import { JsonCache, toolHash } from "./cache/content-cache.ts";
 import { linkFiles } from "./cache/link-files.ts";
 import { ParseCache } from "./cache/parse-cache.ts";
 import { writeJsonSchemas } from "./validate/json-schema.ts";
-import { computeInput, GROUP_PLACES } from "./plan/inputs.ts";
+import { computeInput, GROUP_PLACES, projectHashes, type ProjectHashes } from "./plan/inputs.ts";
 import { planBuild, type BuildPlan } from "./plan/plan-build.ts";
 import { planGroupPrintPages, planPrintPages, planStatement, planWebPages, STATEMENT_FILE } from "./plan/plan-pages.ts";
 import { manifestFiles, readPreviousSite, recordFiles, writeManifest, type PreviousSite } from "./plan/manifest.ts";
@@ -56,6 +56,7 @@ import { comparisonFigures, compareProjectGroups, MemberRecordCache } from "./ca
 import { groupPlaces } from "./html/group-view.ts";
 import type { GroupPageView } from "./html/site-types.ts";
 import type { ReportIndicators } from "./compute/types.ts";
+import type { GroupComparison } from "./compute/comparison.ts";
 import { writeAtomically } from "./swap/write-atomically.ts";
 
 export interface BuildOptions {
@@ -137,10 +138,13 @@ interface Planned {
   outputDir: string;
   tool: string;
   project: Project;
+  hashes: ProjectHashes;
   previous: PreviousSite;
   plan: BuildPlan;
   computeCache: JsonCache;
   members: MemberRecordCache;
+  /** The group comparisons and where each organisation sits in them, when the plan needed them (see loadAndPlan); else step 3 works them out. */
+  groups: { comparisons: GroupComparison[]; places: Map<string, string> } | undefined;
 }
 
 /** Steps 1 and 2: the project, and the plan against the previous site. */
@@ -161,15 +165,19 @@ async function loadAndPlan(options: BuildOptions, timer: Timer): Promise<Planned
     computeCache: await computeCache.keys(),
     only: options.only,
   };
+  const hashes = projectHashes(project);
   // Where an organisation sits in its groups is one of its inputs, moved by other organisations' figures. With a
   // previous site to keep organisations from, it is worked out now (from the members' figures kept between builds),
   // so that an organisation is kept only if it has not moved; a first build works it out in step 3 instead, from
-  // the reports it computes anyway.
+  // the reports it computes anyway. Worked out now, the comparisons are the ones step 3 would make: a member's
+  // figures are the same whether taken from its computed report or worked out here (MemberRecordCache.records).
   const members = await MemberRecordCache.open(path.join(root, ".cache", "members.json"));
   const early = project.groups.length > 0 && Object.keys(previous.manifest.organisations).length > 0;
-  const plan = planBuild(project, previous, early ? { ...planOptions, groupPlaces: groupPlaces(project, compareProjectGroups(project, tool, members)) } : planOptions);
+  const comparisons = early ? compareProjectGroups(project, hashes, tool, members) : undefined;
+  const groups = comparisons && { comparisons, places: groupPlaces(project, comparisons) };
+  const plan = planBuild(project, previous, groups ? { ...planOptions, groupPlaces: groups.places } : planOptions, hashes);
   timer.step("plan");
-  return { root, outputDir, tool, project, previous, plan, computeCache, members };
+  return { root, outputDir, tool, project, hashes, previous, plan, computeCache, members, groups };
 }
 
 /** Steps 1 and 2 only: what a build would do, and why (`build --explain`). Writes nothing but the parse cache. */
@@ -264,16 +272,17 @@ async function buildPlanned(
   loaded: Planned,
   context: { options: BuildOptions; started: number; timer: Timer; launching: Promise<{ browser: Browser } | { error: unknown }> | undefined },
 ): Promise<BuildSummary> {
-  const { root, outputDir, tool, project, previous, plan: planned, computeCache, members } = loaded;
+  const { root, outputDir, tool, project, hashes, previous, plan: planned, computeCache, members } = loaded;
   const { options, started, timer, launching } = context;
 
-  // 3. Compute and chart; then the group comparisons, from the figures computed and the members' figures kept.
+  // 3. Compute and chart; then the group comparisons (unless the plan made them), from the figures computed and the members' figures kept.
   const { indicators, charts, computed } = await computeReports(computeJobs(project, planned), { cache: computeCache });
   timer.step("compute and chart");
-  const comparisons = compareProjectGroups(project, tool, members, byComputeKey(planned, indicators));
+  const comparisons = loaded.groups?.comparisons ?? compareProjectGroups(project, hashes, tool, members, byComputeKey(planned, indicators));
   await members.save();
   const figures = await comparisonFigures(comparisons, tool, computeCache);
-  const plan = withGroupPlaces(planned, groupPlaces(project, comparisons));
+  // The plan's organisations have their places among their inputs already when the plan worked them out.
+  const plan = loaded.groups ? planned : withGroupPlaces(planned, groupPlaces(project, comparisons));
   timer.step("group comparisons");
 
   // 4. Model: the organisations being built, with every organisation in the directory, and every group comparison.

@@ -20,7 +20,7 @@ import { buildComparisonFigures, type ComparisonFigure } from "../charts/from-co
 import { hashOf, type JsonCache } from "./content-cache.ts";
 import { computeReportIndicators } from "../compute/indicators.ts";
 import type { ReportIndicators } from "../compute/types.ts";
-import { computeInput, computeKey } from "../plan/inputs.ts";
+import { computeInput, computeKey, type ProjectHashes } from "../plan/inputs.ts";
 import type { Project } from "../validate/validate-project.ts";
 
 export class MemberRecordCache {
@@ -45,14 +45,13 @@ export class MemberRecordCache {
    * Every record the project's comparisons need, by "<organisation>/<year>" (none for a year the
    * organisation has no metric file for). `computed` holds this build's report figures by compute key.
    */
-  records(project: Project, tool: string, computed: ReadonlyMap<string, ReportIndicators> = new Map()): Map<string, MemberRecord> {
+  records(project: Project, hashes: ProjectHashes, tool: string, computed: ReadonlyMap<string, ReportIndicators> = new Map()): Map<string, MemberRecord> {
     const records = new Map<string, MemberRecord>();
     for (const { organisation, year } of membersNeeded(project)) {
-      if (!project.metrics.some((m) => m.organisation === organisation && m.year === year)) continue;
-      const input = computeInput(project, organisation, year);
-      const key = computeKey(input, tool);
+      if (!hashes.metrics.get(organisation)?.has(year)) continue;
+      const key = computeKey(hashes, organisation, year, tool);
       const known = computed.get(key);
-      const record = this.used.get(key) ?? (known ? memberRecord(known) : this.stored[key]) ?? memberRecord(computeReportIndicators(input));
+      const record = this.used.get(key) ?? (known ? memberRecord(known) : this.stored[key]) ?? memberRecord(computeReportIndicators(computeInput(project, organisation, year)));
       this.used.set(key, record);
       records.set(`${organisation}/${year}`, record);
     }
@@ -69,8 +68,8 @@ export class MemberRecordCache {
 }
 
 /** Every group's comparison for every year it is compared in, its members' figures from `members` (see MemberRecordCache.records). */
-export function compareProjectGroups(project: Project, tool: string, members: MemberRecordCache, computed?: ReadonlyMap<string, ReportIndicators>): GroupComparison[] {
-  const records = members.records(project, tool, computed);
+export function compareProjectGroups(project: Project, hashes: ProjectHashes, tool: string, members: MemberRecordCache, computed?: ReadonlyMap<string, ReportIndicators>): GroupComparison[] {
+  const records = members.records(project, hashes, tool, computed);
   return compareGroups(project, (organisation, year) => records.get(`${organisation}/${year}`));
 }
 

@@ -3,7 +3,7 @@
  * the file system refuses a hard link). Hard links are safe because a built site is never written
  * to again: every build writes a new folder and the old one is deleted after the swap.
  */
-import { copyFileSync, existsSync, linkSync, mkdirSync } from "node:fs";
+import { copyFileSync, linkSync, mkdirSync } from "node:fs";
 import path from "node:path";
 
 /**
@@ -23,11 +23,11 @@ export function linkFiles(files: Iterable<string>, fromDir: string, toDir: strin
       mkdirSync(folder, { recursive: true });
       folders.add(folder);
     }
-    if (existsSync(target)) continue;
+    // One system call a file: a link over a file already there fails (EEXIST), and the file is left as it is.
     try {
       linkSync(path.join(fromDir, file), target);
-    } catch {
-      copyFileSync(path.join(fromDir, file), target);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") copyFileSync(path.join(fromDir, file), target);
     }
   }
 }

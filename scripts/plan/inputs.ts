@@ -45,12 +45,41 @@ export interface InputOptions {
 
 const json = (value: unknown) => hashOf(JSON.stringify(value));
 
-/** Each organisation's inputs, by slug. */
-export function organisationInputs(project: Project, options: InputOptions): Map<string, InputHashes> {
+/**
+ * The parts of a project that both the organisations' inputs and the compute keys are made from,
+ * each hashed once: the settings, the reference data, each organisation's file and each metric file.
+ * A build works these out once and hands them to the plan and to the group comparisons, which need
+ * the compute key of every member's every year.
+ */
+export interface ProjectHashes {
+  settings: string;
+  reference: string;
+  /** By slug: the organisation's file as an input (its entry, with its logo's kind), and its data alone (what its figures are made from). */
+  organisations: ReadonlyMap<string, { entry: string; data: string }>;
+  /** By slug: each of its metric files' entries, by year. */
+  metrics: ReadonlyMap<string, ReadonlyMap<number, { file: string; hash: string }>>;
+}
+
+export function projectHashes(project: Project): ProjectHashes {
+  const metrics = new Map<string, Map<number, { file: string; hash: string }>>();
+  for (const m of project.metrics) {
+    if (!metrics.has(m.organisation)) metrics.set(m.organisation, new Map());
+    metrics.get(m.organisation)!.set(m.year, { file: m.file, hash: json(m) });
+  }
+  return {
+    settings: json(project.settings),
+    reference: json(project.reference),
+    organisations: new Map(project.organisations.map((o) => [o.slug, { entry: json({ ...o, logo: o.logo?.extension }), data: json(o.data) }])),
+    metrics,
+  };
+}
+
+/** Each organisation's inputs, by slug (`hashes`: the project's, when the caller has them already). */
+export function organisationInputs(project: Project, options: InputOptions, hashes: ProjectHashes = projectHashes(project)): Map<string, InputHashes> {
   const shared = {
     [TOOL]: options.tool,
-    [SETTINGS]: json(project.settings),
-    [REFERENCE]: json(project.reference),
+    [SETTINGS]: hashes.settings,
+    [REFERENCE]: hashes.reference,
     [SOURCE_DATE_EPOCH]: options.sourceDateEpoch,
     [PDFS]: options.pdfs ? "made" : "not made",
   };
@@ -58,10 +87,10 @@ export function organisationInputs(project: Project, options: InputOptions): Map
     project.organisations.map((organisation) => {
       const slug = organisation.slug;
       const plans = project.plans.filter((p) => p.organisation === slug);
-      const own: Record<string, string> = { [organisation.file]: json({ ...organisation, logo: organisation.logo?.extension }) };
+      const own: Record<string, string> = { [organisation.file]: hashes.organisations.get(slug)!.entry };
       if (organisation.logo && organisation.data.logo) own[organisation.data.logo] = hashOf(organisation.logo.bytes);
       for (const plan of plans) own[plan.file] = json(plan);
-      for (const metrics of project.metrics.filter((m) => m.organisation === slug)) own[metrics.file] = json(metrics);
+      for (const { file, hash } of hashes.metrics.get(slug)?.values() ?? []) own[file] = hash;
       // The plan a report page uses is an input of its own (above): here, only its file's name.
       for (const { plan, ...report } of project.reports.filter((r) => r.organisation === slug)) own[report.file] = json({ ...report, plan: plan.file });
       const places = options.groupPlaces?.get(slug);
@@ -116,15 +145,11 @@ export function computeInputNames(project: Project, report: ReportEntry, year: n
   return [TOOL, SETTINGS, REFERENCE, organisation.file, ...metrics];
 }
 
-/** The compute cache's key for one report: a hash of all its input and the tool's version. */
-export function computeKey(input: ComputeInput, tool: string): string {
-  return hashOf(
-    "compute",
-    tool,
-    String(input.year),
-    JSON.stringify(input.settings),
-    JSON.stringify(input.reference),
-    JSON.stringify(input.organisation),
-    JSON.stringify([...input.metricsByYear]),
-  );
+/**
+ * The compute cache's key for one organisation's figures for one year (a report's, and a group
+ * comparison's): a hash of the tool's version and all of computeInput, from the project's hashes.
+ */
+export function computeKey(hashes: ProjectHashes, slug: string, year: number, tool: string): string {
+  const metrics = [...(hashes.metrics.get(slug) ?? [])].filter(([y]) => y <= year).sort(([a], [b]) => a - b);
+  return hashOf("compute", tool, String(year), hashes.settings, hashes.reference, hashes.organisations.get(slug)!.data, JSON.stringify(metrics.map(([y, m]) => [y, m.hash])));
 }

@@ -19,7 +19,7 @@ import { ReportedError } from "../errors.ts";
 import type { Project, ReportKey } from "../validate/validate-project.ts";
 import { commandMessages } from "../commands/messages.ts";
 import { didYouMean } from "../validate/suggest.ts";
-import { changedInputs, computeInput, computeInputNames, computeKey, describeChange, organisationInputs, type InputHashes, type InputOptions } from "./inputs.ts";
+import { changedInputs, computeInputNames, computeKey, describeChange, organisationInputs, projectHashes, type InputHashes, type InputOptions, type ProjectHashes } from "./inputs.ts";
 import { recordFiles, type OrganisationRecord, type PreviousSite } from "./manifest.ts";
 
 export interface ComputePlan {
@@ -81,8 +81,9 @@ function removedMetrics(before: InputHashes, after: InputHashes, organisation: s
   });
 }
 
-export function planBuild(project: Project, previous: PreviousSite, options: PlanOptions): BuildPlan {
-  const inputs = organisationInputs(project, options);
+/** `hashes`: the project's (inputs.ts), when the caller has them already. */
+export function planBuild(project: Project, previous: PreviousSite, options: PlanOptions, hashes: ProjectHashes = projectHashes(project)): BuildPlan {
+  const inputs = organisationInputs(project, options, hashes);
   const organisations = project.organisations.map((organisation): OrganisationPlan => {
     const slug = organisation.slug;
     const now = inputs.get(slug)!;
@@ -96,7 +97,7 @@ export function planBuild(project: Project, previous: PreviousSite, options: Pla
       .map((report): ReportPlan => {
         const year = report.data.metrics_year;
         if (year === undefined) return { key: report.key, compute: undefined };
-        const key = computeKey(computeInput(project, report.organisation, year), options.tool);
+        const key = computeKey(hashes, slug, year, options.tool);
         if (options.computeCache.has(key)) return { key: report.key, compute: { action: "reuse", key, reasons: ["its figures are in the compute cache"] } };
         const names = new Set(computeInputNames(project, report, year));
         const why = record ? [...changed.filter((n) => names.has(n)), ...removedMetrics(before, now, slug, year)].map((n) => describeChange(n, before, now)) : [];
