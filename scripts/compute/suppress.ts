@@ -88,16 +88,18 @@ function hideLineByLine(values: readonly number[], lines: readonly (readonly num
 export function cellsGivenAway(lines: readonly (readonly number[])[], hidden: readonly boolean[]): number[] {
   const unknowns = hidden.flatMap((h, i) => (h ? [i] : []));
   const column = new Map(unknowns.map((cell, c) => [cell, c]));
-  const rows = lines.map((line) => {
-    const row = new Array<number>(unknowns.length).fill(0);
+  // A line with no hidden cell says nothing about them (its row would be all zeros): left out.
+  const rows = lines.flatMap((line) => {
+    if (!line.some((cell) => hidden[cell])) return [];
+    const row = new Float64Array(unknowns.length);
     line.forEach((cell, k) => {
       const c = column.get(cell);
       if (c !== undefined) row[c]! += k === line.length - 1 ? -1 : 1;
     });
-    return row;
+    return [row];
   });
-  // Gauss-Jordan elimination with partial pivoting; the coefficients are small, so a tolerance far
-  // below any of them tells a zero from a value.
+  // Gauss-Jordan elimination with partial pivoting, in place; the coefficients are small, so a
+  // tolerance far below any of them tells a zero from a value.
   const EPSILON = 1e-9;
   const pivots: number[] = [];
   for (let c = 0; c < unknowns.length && pivots.length < rows.length; c++) {
@@ -106,11 +108,13 @@ export function cellsGivenAway(lines: readonly (readonly number[])[], hidden: re
     for (let r = top + 1; r < rows.length; r++) if (Math.abs(rows[r]![c]!) > Math.abs(rows[best]![c]!)) best = r;
     if (Math.abs(rows[best]![c]!) < EPSILON) continue;
     [rows[top], rows[best]] = [rows[best]!, rows[top]!];
-    const pivotRow = rows[top].map((x) => x / rows[top]![c]!);
-    rows[top] = pivotRow;
+    const pivotRow = rows[top];
+    const pivot = pivotRow[c]!;
+    for (let k = 0; k < pivotRow.length; k++) pivotRow[k]! /= pivot;
     for (let r = 0; r < rows.length; r++) {
-      const factor = rows[r]![c]!;
-      if (r !== top && Math.abs(factor) > EPSILON) rows[r] = rows[r]!.map((x, k) => x - factor * pivotRow[k]!);
+      const row = rows[r]!;
+      const factor = row[c]!;
+      if (r !== top && Math.abs(factor) > EPSILON) for (let k = 0; k < row.length; k++) row[k]! -= factor * pivotRow[k]!;
     }
     pivots.push(c);
   }
