@@ -167,7 +167,8 @@ describe("the one rule for indicator mappings", () => {
           ),
         );
         for (const section of sections) {
-          const targets = [...section.querySelectorAll('.indicator-list__actions a[href^="#"], td[data-label="Actions"] a[href^="#"]')].flatMap((a) => doc.getElementById(a.getAttribute("href")!.slice(1)) ?? []);
+          const actions = section.matches("tr") ? section.lastElementChild!.querySelectorAll('a[href^="#"]') : section.querySelectorAll('.indicator-list__actions a[href^="#"]');
+          const targets = [...actions].flatMap((a) => doc.getElementById(a.getAttribute("href")!.slice(1)) ?? []);
           // The indicator links to this part or to something in it; or to a theme or objective this part is in.
           const into = targets.some((t) => region(part).contains(t));
           const over = targets.some((t) => region(t).contains(part) && t !== part);

@@ -130,7 +130,8 @@ describe("the report page", () => {
     }
     // A national figure we do not hold is "not available" to a screen reader; a parity band for a percentage "does not apply".
     const wres6 = [...doc.querySelectorAll(".at-a-glance tbody tr")].find((r) => r.querySelector("th")!.textContent.startsWith("WRES 6"))!;
-    const hidden = (label: string) => wres6.querySelector(`td[data-label="${label}"] .at-a-glance__hidden`)?.textContent;
+    const heads = [...doc.querySelectorAll(".at-a-glance thead th")].map((th) => th.textContent);
+    const hidden = (label: string) => wres6.children[heads.findIndex((h) => h.startsWith(label))]!.querySelector(".at-a-glance__hidden")?.textContent;
     expect([hidden("England"), hidden("Parity band"), hidden("Gap between groups")]).toEqual(["not available", "does not apply", undefined]);
   });
 
@@ -232,7 +233,10 @@ describe("the report page", () => {
     expect(await html(EXAMPLE, "wdes-10.csv")).toContain("\r\nVoting members,13,1,7.7,6.8,0.9,\r\n");
     // Every cell in points, on every report: signed, with its unit, its interval in the same words.
     for (const key of REPORTS) {
-      const cells = [...parsePage(await html(key)).querySelectorAll('td[data-label*="percentage points"]')].map((td) => td.textContent.trim());
+      const cells = [...parsePage(await html(key)).querySelectorAll("table")].flatMap((table) => {
+        const columns = [...table.querySelectorAll("thead th")].flatMap((th, i) => (th.textContent.includes("percentage points") ? [i] : []));
+        return [...table.querySelectorAll("tbody tr")].flatMap((tr) => columns.map((i) => tr.children[i]!.textContent.trim()));
+      });
       for (const cell of cells) expect(cell, key).toMatch(/^(([+-]\d+\.\d|0\.0) points( \(([+-]\d+\.\d|0\.0) to ([+-]\d+\.\d|0\.0) points\))?|not shown|not available|fewer than \d+)$/);
     }
   });
@@ -274,9 +278,20 @@ describe("the report page", () => {
       );
       expect(boxes.length).toBeGreaterThan(20);
       expect(boxes.filter((b) => b.stop || b.scrolls)).toEqual([]);
-      // Stacked, each figure is said after its column's name on screen, and read by its column header as a table.
-      const cell = page.locator(".data-table--stacks tbody td").first();
-      expect(await cell.evaluate((td) => getComputedStyle(td, "::before").content)).toMatch(/^attr\(data-label\)|^".+: "/);
+      // Stacked, each figure is shown after its column's name (named once on the table, not on every cell), and read by
+      // its column header as a table.
+      const labels = await page.locator(".data-table--stacks").evaluateAll((tables) =>
+        tables.flatMap((table) => {
+          const head = [...table.querySelectorAll("thead th")].map((th) => th.textContent);
+          return [...table.querySelectorAll("tbody td")].map((td) => ({
+            shown: getComputedStyle(td, "::before").content,
+            name: td.textContent === "" ? "none" : `"${head[(td as HTMLTableCellElement).cellIndex]}: " / ""`,
+            attribute: td.hasAttribute("data-label"),
+          }));
+        }),
+      );
+      expect(labels.length).toBeGreaterThan(100);
+      expect(labels.filter((l) => l.shown !== l.name || l.attribute)).toEqual([]);
       expect(await page.locator(".data-table--stacks").first().ariaSnapshot()).toMatch(/^- '?table /);
     } finally {
       await context.close();

@@ -10,6 +10,7 @@ import { authorMarkdown } from "./markdown.ts";
 import { writeSiteAssets } from "./assets.ts";
 import { trimIndentation, trimLoadedTemplates } from "./trim-indentation.ts";
 import { printLinks, relativeUrl } from "./site-urls.ts";
+import { columnLabels } from "./column-labels.ts";
 
 export const projectRoot = path.resolve(import.meta.dirname, "../..");
 
@@ -61,6 +62,8 @@ export async function renderSite(model: SiteModel, options: RenderSiteOptions): 
       config.addFilter("printLinks", function (this: { page?: { url: string } }, html: string) {
         return printLinks(html, this.page!.url, model.settings.address);
       });
+      // A stacking table's column names, once on the table (templates/components/data-table).
+      config.addFilter("columnLabels", (head: string[]) => columnLabels(head));
       // The authoring guide is for the people who write the reports: published only when the settings ask.
       if (!model.settings.guide) config.ignores.add(path.relative(process.cwd(), path.join(options.contentDir, "guide/**")));
       // Author Markdown (the guide pages) never carries raw HTML: the same markdown-it as reports.

@@ -4,7 +4,7 @@ declare module "@11ty/eleventy" {
   export interface EleventyConfig {
     addGlobalData(name: string, value: unknown): void;
     /** A Nunjucks filter; `this.page` is the page being rendered (none in a macro imported without context). */
-    addFilter(name: string, filter: (this: { page?: { url: string } }, value: string) => string): void;
+    addFilter<T = string>(name: string, filter: (this: { page?: { url: string } }, value: T) => string): void;
     /** A plugin: runs after Eleventy's own configuration, so that what it adds can replace a default. */
     addPlugin(plugin: (config: EleventyConfig) => void): void;
     setLibrary(extension: string, library: unknown): void;

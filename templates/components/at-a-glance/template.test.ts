@@ -10,9 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { launchBrowser } from "../../../scripts/pdf/browser.ts";
 import type { GlanceView } from "../../../scripts/html/site-types.ts";
+import { columnLabels } from "../../../scripts/html/column-labels.ts";
 
 interface NunjucksEnvironment {
   renderString(template: string, context: object): string;
+  addFilter(name: string, filter: (value: string[]) => string): void;
 }
 interface Nunjucks {
   Environment: new (loader: unknown, options: { autoescape: boolean }) => NunjucksEnvironment;
@@ -24,6 +26,7 @@ const nunjucks = require("nunjucks") as Nunjucks;
 const templates = path.resolve(import.meta.dirname, "../..");
 const fixture = JSON.parse(readFileSync(path.join(import.meta.dirname, "fixture.json"), "utf8")) as Record<"withData" | "withoutData" | "noneNamed", GlanceView>;
 const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(templates), { autoescape: true });
+env.addFilter("columnLabels", columnLabels);
 const render = (glance: GlanceView) =>
   env.renderString('{% from "components/at-a-glance/template.njk" import atAGlance %}{{ atAGlance(glance, 2, { id: "at-a-glance" }) }}', { glance });
 
@@ -48,8 +51,6 @@ describe("atAGlance macro", () => {
     const rows = root.querySelectorAll("tbody tr");
     expect(rows.map((r) => r.querySelectorAll("th")[0]!.textContent)).toEqual(fixture.withData.rows.map((r) => r.label));
     expect(rows.every((r) => r.querySelectorAll("th")[0]!.getAttributeValue("scope") === "row")).toBe(true);
-    // Each cell's label on a phone is its column's header.
-    for (const row of rows) expect(row.querySelectorAll("td").map((td) => td.getAttributeValue("data-label"))).toEqual(head.slice(1).map((h) => h.replace(/ 0\.80 to 1\.25$/, "")));
     const first = rows[0]!.querySelectorAll("td").map((td) => td.textContent.trim());
     expect(first).toEqual(["1.69", "1.86", "Better", "1.59 (2023)", "Outside", "Significant", "Action 1.1, Action 1.2"]);
     expect(rows[1]!.querySelectorAll("td")[0]!.textContent).toContain("White staff: 24.1%");
@@ -97,7 +98,7 @@ describe("atAGlance in Chromium", () => {
   afterAll(async () => {
     await browser?.close();
   });
-  const css = [require.resolve("nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css"), path.join(import.meta.dirname, "at-a-glance.css"), path.join(templates, "components/indicator-card/indicator-card.css")]
+  const css = [require.resolve("nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css"), path.join(import.meta.dirname, "at-a-glance.css"), path.join(templates, "components/data-table/data-table.css"), path.join(templates, "components/indicator-card/indicator-card.css")]
     .map((f) => readFileSync(f, "utf8").replace(/@font-face\s*{[^}]*}/g, ""))
     .join("\n");
 
@@ -118,6 +119,10 @@ describe("atAGlance in Chromium", () => {
         const tops = await tab.locator("tbody tr:first-child td").evaluateAll((tds) => tds.map((td) => td.getBoundingClientRect().top));
         const stacked = tops.every((t, i) => i === 0 || t > tops[i - 1]!);
         expect(stacked).toBe(width === 320);
+        // On a phone each field follows its column's name (its header, less the parity band's figures); wider, nothing.
+        const head = await tab.locator("thead th").allTextContents();
+        const labels = await tab.locator("tbody tr:first-child td").evaluateAll((tds) => tds.map((td) => getComputedStyle(td, "::before").content));
+        expect(labels).toEqual(width === 320 ? head.slice(1).map((h) => `"${h.replace(/ 0\.80 to 1\.25$/, "")}: " / ""`) : head.slice(1).map(() => "none"));
       } finally {
         await context.close();
       }
