@@ -155,7 +155,7 @@ describe("every chart in Chromium", () => {
     const broken = drawn(chart.svg)
       // The first value label moved off the right edge, one band's name onto the one above, the reference's name onto its line.
       .replace(/(<text x=")[\d.]+(" y="\d+">30\.2%)/, "$1270$2")
-      .replace(/(<text text-anchor="end" x="-?[\d.]+" y=")[\d.]+(">Band 3<)/, "$124.5$2")
+      .replace(/(<text (?:text-anchor="end" )?x="-?[\d.]+" y=")[\d.]+(">Band 3<)/, "$124.5$2")
       .replace(/<text text-anchor="end"( x="[\d.]+") y="-?[\d.]+"(>Whole workforce)/, '<text text-anchor="middle"$1 y="140"$2');
     expect(broken.match(/270"|24\.5"|"middle" x="[\d.]+" y="140"/g)).toHaveLength(3);
     // And a chart drawn for a wider box than it is given, so its text shrinks.

@@ -90,4 +90,51 @@ describe("accessibleSvg", () => {
     // A label broken into lines keeps its transform: its lines are placed from it.
     expect(svg).toContain('<text transform="translate(5,6)"><tspan>Two</tspan>');
   });
+
+  it("places lines by their ends, not a translation", () => {
+    const svg = accessibleSvg(
+      '<svg width="320" height="100" viewBox="0 0 320 100"><g class="a"><line transform="translate(0,200)" x2="217" stroke="#d8dde0"/>' +
+        '<line transform="translate(35.5,0)" y2="-136"/><line transform="translate(224,93.33)" x2="-224"/></g></svg>',
+      options,
+    );
+    expect(svg).toContain('<line y1="200" x2="217" y2="200" stroke="#d8dde0"/><line x1="35.5" x2="35.5" y2="-136"/><line x1="224" y1="93.33" y2="93.33"/>');
+  });
+
+  it("drops the outline width and dashes of a shape that draws no outline, keeping a line's and a stroked shape's", () => {
+    const svg = accessibleSvg(
+      '<svg width="320" height="100" viewBox="0 0 320 100"><g fill="none" stroke-miterlimit="4"><g class="mark-symbol role-mark"><path d="M1,0Z" fill="#003087" stroke-width="2"/>' +
+        '<path d="M2,0Z" stroke="#003087" stroke-width="2" stroke-dasharray="6,3"/><path d="M3,0Z" fill="#768692" stroke="#768692" stroke-width="0" stroke-dasharray="1,0"/>' +
+        '<line x2="5" stroke-width="2"/></g></g></svg>',
+      options,
+    );
+    expect(svg).toContain('<path d="M1,0Z" fill="#003087"/><path d="M2,0Z" stroke="#003087" stroke-width="2" stroke-dasharray="6,3"/><path d="M3,0Z" fill="#768692"/><line x2="5" stroke-width="2"/>');
+  });
+
+  it("gives a group its labels' usual anchor once, each other label naming its own", () => {
+    const svg = accessibleSvg(
+      '<svg width="320" height="100" viewBox="0 0 320 100"><g transform="translate(1,2)"><line x2="5"/><text x="0" y="17">0%</text><text text-anchor="middle" x="35" y="17">10%</text>' +
+        '<text text-anchor="middle" x="70" y="17">20%</text><text text-anchor="end" x="87" y="34">Title</text></g><g transform="translate(3,4)"><text text-anchor="end" x="-2" y="1">Only</text></g></svg>',
+      options,
+    );
+    expect(svg).toContain(
+      '<g transform="translate(1,2)" text-anchor="middle"><line x2="5"/><text text-anchor="start" x="0" y="17">0%</text><text x="35" y="17">10%</text><text x="70" y="17">20%</text><text text-anchor="end" x="87" y="34">Title</text></g>',
+    );
+    // One label: nothing to share.
+    expect(svg).toContain('<g transform="translate(3,4)"><text text-anchor="end" x="-2" y="1">Only</text></g>');
+  });
+
+  it("leaves no label in a real chart naming the anchor its group gives, and no point symbol an outline it does not draw", async () => {
+    const svg = await renderSvg(surveyChart.spec(surveyExample), options);
+    const leafGroups = [...svg.matchAll(/<g(\s[^>]*[^/])>((?:(?!<g[\s>]|<\/g>)[\s\S])*)<\/g>/g)];
+    expect(leafGroups.length).toBeGreaterThan(3);
+    for (const [, attributes, body] of leafGroups) {
+      const named = [...body!.matchAll(/<text\b[^>]*>/g)].map(([tag]) => / text-anchor="([^"]+)"/.exec(tag)?.[1] ?? "");
+      const own = / text-anchor="([^"]+)"/.exec(attributes!)?.[1];
+      // No label repeats its group's anchor, and no anchor but the default is left on most of a group's labels.
+      if (own) expect(named, attributes).not.toContain(own);
+      for (const anchor of new Set(named)) if (anchor && anchor !== "start" && named.length > 1) expect(named.filter((a) => a === anchor).length * 2, attributes).toBeLessThanOrEqual(named.length);
+    }
+    expect(svg).toContain("mark-symbol");
+    expect(svg).not.toMatch(/<path (?![^>]* stroke=")[^>]*stroke-width/);
+  });
 });

@@ -9,7 +9,8 @@
  *   so the same data gives byte-identical SVG and two charts on one page never share an id;
  * - empty helper elements and pointer-event hints are dropped;
  * - it is made smaller (26 charts sit on one report page): coordinates rounded to 2 decimals,
- *   labels placed by x and y rather than a transform,
+ *   labels and lines placed by x and y rather than a transform, a group's usual text-anchor named
+ *   once on the group, no outline width or dashes on a shape that draws no outline,
  *   attributes that only restate SVG's defaults dropped, Vega's styling classes dropped (the
  *   mark groups keep "mark-<type> role-mark": tests count marks by it, and reference lines and bands
  *   the class "reference": the geometry check finds them by it), groups without attributes
@@ -146,13 +147,60 @@ export function accessibleSvg(raw: string, options: SvgOptions): string {
     .replace(/(<text\b[^>]*?) fill="([^"]+)"/g, (text: string, start: string, fill: string) => (fill === colours.text ? start : text))
     .replace(/(<line\b[^>]*?) stroke="([^"]+)"/g, (line: string, start: string, stroke: string) => (stroke === colours.axis ? start : line))
     // A label placed by a translation alone (not broken into lines) takes x and y: the same place in fewer bytes.
-    .replace(/<text([^>]*?) transform="translate\((-?[\d.]+),(-?[\d.]+)\)"([^>]*)>(?!<tspan)/g, '<text$1 x="$2" y="$3"$4>');
+    .replace(/<text([^>]*?) transform="translate\((-?[\d.]+),(-?[\d.]+)\)"([^>]*)>(?!<tspan)/g, '<text$1 x="$2" y="$3"$4>')
+    // So does a line (a tick, a grid line, a rule): its ends moved by the translation.
+    .replace(/<line transform="translate\((-?[\d.]+),(-?[\d.]+)\)"([^>]*)\/>/g, (_, x: string, y: string, rest: string) => `<line${lineEnds(rest, Number(x), Number(y))}/>`);
 
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg" width="${width}" height="${height}" ` +
     `viewBox="${viewBox}" font-family="${FONT}" font-size="${TEXT_SIZE}px" role="img" aria-label="${escapeAttribute(options.label)}" focusable="false">` +
-    unwrapBareGroups(body)
+    shareTextAnchors(withoutUnpaintedStrokes(unwrapBareGroups(body)))
   );
+}
+
+const round2 = (n: number) => String(Number(n.toFixed(2)));
+
+/** A line's attributes with its ends moved by (dx, dy): x1 y1 x2 y2 first, each left out where it is 0 (SVG's default). */
+function lineEnds(attributes: string, dx: number, dy: number): string {
+  const end = (name: string) => Number(new RegExp(` ${name}="([^"]+)"`).exec(attributes)?.[1] ?? 0);
+  const ends = [
+    ["x1", end("x1") + dx],
+    ["y1", end("y1") + dy],
+    ["x2", end("x2") + dx],
+    ["y2", end("y2") + dy],
+  ] as const;
+  return ends.map(([name, at]) => (at === 0 ? "" : ` ${name}="${round2(at)}"`)).join("") + attributes.replace(/ [xy][12]="[^"]*"/g, "");
+}
+
+/**
+ * A shape or label with no stroke of its own (no group here has one: Vega strokes none) or one of
+ * width 0 draws no outline, so its outline's width, dashes and colour say nothing: the chart's point
+ * symbols carried stroke-width="2" each. Lines keep theirs: the stylesheet strokes a line without one.
+ */
+function withoutUnpaintedStrokes(svg: string): string {
+  if (/<g [^>]* stroke="/.test(svg)) return svg;
+  return svg.replace(/<(?:path|rect|text)\b[^>]*>/g, (tag) => (/ stroke="/.test(tag) && !/ stroke-width="0"/.test(tag) ? tag : tag.replace(/ stroke(-[a-z]+)?="[^"]*"/g, "")));
+}
+
+/**
+ * Each group holding no other group takes the text-anchor most of its labels have (an axis's
+ * labels, a mark's value labels), which its labels then inherit instead of each naming it; a label
+ * anchored otherwise names its own, "start" too.
+ */
+function shareTextAnchors(svg: string): string {
+  return svg.replace(/<g(\s[^>]*[^/])>((?:(?!<g[\s>]|<\/g>)[\s\S])*)<\/g>/g, (group: string, attributes: string, body: string) => {
+    const anchor = (tag: string) => / text-anchor="([^"]+)"/.exec(tag)?.[1] ?? "start";
+    const counts = new Map<string, number>();
+    for (const [tag] of body.matchAll(/<text\b[^>]*>/g)) counts.set(anchor(tag), (counts.get(anchor(tag)) ?? 0) + 1);
+    const [shared, count] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ["start", 0];
+    if (shared === "start" || count < 2) return group;
+    const labels = body.replace(/<text\b[^>]*>/g, (tag) => {
+      const own = anchor(tag);
+      if (own === shared) return tag.replace(/ text-anchor="[^"]*"/, "");
+      return own === "start" ? tag.replace(/^<text/, '<text text-anchor="start"') : tag;
+    });
+    return `<g${attributes} text-anchor="${shared}">${labels}</g>`;
+  });
 }
 
 /** Removes every <g> without attributes, with its closing tag, keeping what it holds: such a group changes nothing drawn. */

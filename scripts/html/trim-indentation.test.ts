@@ -6,9 +6,9 @@ describe("trimIndentation", () => {
     expect(trimIndentation("<ul>\n    <li>One</li>\n\t\t<li>Two</li>\n</ul>")).toBe("<ul>\n<li>One</li>\n<li>Two</li>\n</ul>");
   });
 
-  it("keeps the indentation after a line ending in a Nunjucks tag, whose line break trimBlocks removes", () => {
-    const template = "<p>\n  <a>one</a>{% endif %}\n  <a>two</a>{# note #}\n  <a>three</a>\n</p>";
-    expect(trimIndentation(template)).toBe("<p>\n<a>one</a>{% endif %}\n  <a>two</a>{# note #}\n  <a>three</a>\n</p>");
+  it("keeps one space of the indentation after a line ending in a Nunjucks tag, whose line break trimBlocks removes", () => {
+    const template = "<p>\n  <a>one</a>{% endif %}\n    <a>two</a>{# note #}\n  <a>three</a>{% if x %}\n <a>four</a>\n</p>";
+    expect(trimIndentation(template)).toBe("<p>\n<a>one</a>{% endif %}\n <a>two</a>{# note #}\n <a>three</a>{% if x %}\n <a>four</a>\n</p>");
   });
 
   it("leaves preformatted text and text areas exactly as they are", () => {

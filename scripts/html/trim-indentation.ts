@@ -7,14 +7,14 @@
  * render-site.ts), not on every page written.
  */
 export function trimIndentation(html: string): string {
-  // Not after a line that ends in a Nunjucks tag or comment: trimBlocks removes that line break, and
-  // the indentation is then all that separates what comes before from what comes after.
-  const indent = /(?<![%#]\})\n[ \t]+/g;
+  // After a line that ends in a Nunjucks tag or comment, one space stays: trimBlocks removes that
+  // line break, and the indentation is then all that separates what comes before from what comes after.
+  const trim = (text: string) => text.replace(/(?<![%#]\})\n[ \t]+/g, "\n").replace(/(?<=[%#]\}\n)[ \t]{2,}/g, " ");
   // Most templates hold no preformatted text: one pass.
-  if (!/<(pre|textarea)[\s>]/.test(html)) return html.replace(indent, "\n");
+  if (!/<(pre|textarea)[\s>]/.test(html)) return trim(html);
   return html
     .split(/(<pre[\s>][\s\S]*?<\/pre>|<textarea[\s>][\s\S]*?<\/textarea>)/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(indent, "\n")))
+    .map((part, i) => (i % 2 === 1 ? part : trim(part)))
     .join("");
 }
 
