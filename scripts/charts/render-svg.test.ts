@@ -61,6 +61,7 @@ describe("renderSvg, which reuses one Vega view for every chart of a shape", () 
 });
 
 describe("accessibleSvg", () => {
+  const inSvg = (body: string) => accessibleSvg(`<svg width="320" height="100" viewBox="0 0 320 100">${body}</svg>`, options);
   const raw =
     `<svg class="marks" width="320" height="100" viewBox="0 0 320 100"><g fill="none"><g><g><text fill="#212b32" font-size="${TEXT_SIZE}px">A</text>` +
     '<text fill="#ffffff" font-size="20px">B</text></g><path d="M0,0h9v9h-9Z"/><g class="mark-rect role-mark"><path d="M0,0h1v1h-1Z" fill="#003087"/></g></g><g/></g></svg>';
@@ -92,29 +93,25 @@ describe("accessibleSvg", () => {
   });
 
   it("places lines by their ends, not a translation", () => {
-    const svg = accessibleSvg(
-      '<svg width="320" height="100" viewBox="0 0 320 100"><g class="a"><line transform="translate(0,200)" x2="217" stroke="#d8dde0"/>' +
-        '<line transform="translate(35.5,0)" y2="-136"/><line transform="translate(224,93.33)" x2="-224"/></g></svg>',
-      options,
+    const lines = ['<line transform="translate(0,200)" x2="217" stroke="#d8dde0"/>', '<line transform="translate(35.5,0)" y2="-136"/>', '<line transform="translate(224,93.33)" x2="-224"/>'];
+    expect(inSvg(`<g transform="translate(1,1)">${lines.join("")}</g>`)).toContain(
+      '<line y1="200" x2="217" y2="200" stroke="#d8dde0"/><line x1="35.5" x2="35.5" y2="-136"/><line x1="224" y1="93.33" y2="93.33"/>',
     );
-    expect(svg).toContain('<line y1="200" x2="217" y2="200" stroke="#d8dde0"/><line x1="35.5" x2="35.5" y2="-136"/><line x1="224" y1="93.33" y2="93.33"/>');
   });
 
   it("drops the outline width and dashes of a shape that draws no outline, keeping a line's and a stroked shape's", () => {
-    const svg = accessibleSvg(
-      '<svg width="320" height="100" viewBox="0 0 320 100"><g fill="none" stroke-miterlimit="4"><g class="mark-symbol role-mark"><path d="M1,0Z" fill="#003087" stroke-width="2"/>' +
+    const svg = inSvg(
+      '<g fill="none" stroke-miterlimit="4"><g class="mark-symbol role-mark"><path d="M1,0Z" fill="#003087" stroke-width="2"/>' +
         '<path d="M2,0Z" stroke="#003087" stroke-width="2" stroke-dasharray="6,3"/><path d="M3,0Z" fill="#768692" stroke="#768692" stroke-width="0" stroke-dasharray="1,0"/>' +
-        '<line x2="5" stroke-width="2"/></g></g></svg>',
-      options,
+        '<line x2="5" stroke-width="2"/></g></g>',
     );
     expect(svg).toContain('<path d="M1,0Z" fill="#003087"/><path d="M2,0Z" stroke="#003087" stroke-width="2" stroke-dasharray="6,3"/><path d="M3,0Z" fill="#768692"/><line x2="5" stroke-width="2"/>');
   });
 
   it("gives a group its labels' usual anchor once, each other label naming its own", () => {
-    const svg = accessibleSvg(
-      '<svg width="320" height="100" viewBox="0 0 320 100"><g transform="translate(1,2)"><line x2="5"/><text x="0" y="17">0%</text><text text-anchor="middle" x="35" y="17">10%</text>' +
-        '<text text-anchor="middle" x="70" y="17">20%</text><text text-anchor="end" x="87" y="34">Title</text></g><g transform="translate(3,4)"><text text-anchor="end" x="-2" y="1">Only</text></g></svg>',
-      options,
+    const svg = inSvg(
+      '<g transform="translate(1,2)"><line x2="5"/><text x="0" y="17">0%</text><text text-anchor="middle" x="35" y="17">10%</text>' +
+        '<text text-anchor="middle" x="70" y="17">20%</text><text text-anchor="end" x="87" y="34">Title</text></g><g transform="translate(3,4)"><text text-anchor="end" x="-2" y="1">Only</text></g>',
     );
     expect(svg).toContain(
       '<g transform="translate(1,2)" text-anchor="middle"><line x2="5"/><text text-anchor="start" x="0" y="17">0%</text><text x="35" y="17">10%</text><text x="70" y="17">20%</text><text text-anchor="end" x="87" y="34">Title</text></g>',
