@@ -78,7 +78,7 @@ describe("check", () => {
 
   it("catches a table without header cells", async () => {
     const dir = await brokenSite((html) =>
-      html.replace(/<table class="nhsuk-table action-table">[\s\S]*?<\/table>/, (table) => table.replace(/<th\b[^>]*>/g, "<td>").replace(/<\/th>/g, "</td>")),
+      html.replace(/<table class="nhsuk-table action-table"[^>]*>[\s\S]*?<\/table>/, (table) => table.replace(/<th\b[^>]*>/g, "<td>").replace(/<\/th>/g, "</td>")),
     );
     const { findings } = await check(dir);
     const headers = findings.find((f) => f.rule === "table-headers");

@@ -214,6 +214,14 @@ describe("on a phone and on a desktop", () => {
         expect(narrow.offscreen, key).toBe(0);
         // Each field is shown under its column heading.
         expect(narrow.labelled, key).toBe(narrow.cells);
+        // Shown as blocks, the table is still a table to assistive technology (explicit roles), and each field's
+        // heading is for the eye only: the cell is read with its column header, not after its label again.
+        const roleless = await tab.evaluate(() => document.querySelectorAll(".action-table :is(table, thead, tbody, tr, th, td):not([role])").length + document.querySelectorAll(".action-table:not([role=table])").length);
+        expect(roleless, key).toBe(0);
+        const firstField = tab.locator(".action-table tbody td[data-label]:not(:empty)").first();
+        const label = (await firstField.getAttribute("data-label"))!;
+        expect(await firstField.ariaSnapshot(), key).toMatch(/^- '?cell "/);
+        expect(await firstField.ariaSnapshot(), key).not.toContain(`"${label}`);
         const links = await tab.evaluate(() => document.querySelectorAll(".action-plan a[href]").length);
         expect(await tabStops(tab), key).toEqual(Array(links).fill("a"));
 
