@@ -6,7 +6,6 @@
  */
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { availableParallelism } from "node:os";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import type { Finding } from "./findings.ts";
 
@@ -63,76 +62,56 @@ async function violationsAt(page: Page, file: string, width: number): Promise<Fi
 /** A further check of a page while it is open at a width (the chart geometry of chart-geometry.ts). */
 export type PageCheck = (page: Page, file: string, width: number) => Promise<Finding[]>;
 
-/** Pages checked at once: one a CPU, at most two (a third gives nothing more on two cores, and the build has other work). */
-const CONCURRENCY = Math.max(1, Math.min(2, availableParallelism()));
-
-/**
- * A page larger than this is checked at each width in a context of its own when there are fewer such
- * pages than workers (one report's web or print page): its axe runs are the longest, and two cores
- * share them. With as many large pages as workers, each is loaded once and checked at both widths.
- */
-const SPLIT_BYTES = 100_000;
-
 /**
  * Check pages served by `serve` (which routes requests for the site into a context and gives the
  * page's address) at every width in WIDTHS: each page loaded once and checked widest first, the
- * viewport narrowed in between; two pages at a time, each in a context of its own, the largest
- * first, and a lone large page's widths checked side by side. Returns each page's findings, by page.
+ * viewport narrowed in between. One page at a time, in one context: one Chromium page checking
+ * already keeps about 1.6 of two cores busy (its renderer's threads, the browser process and the
+ * kernel's share), and two at once were slower than one after the other (docs/decisions.md,
+ * "One page at a time"). Returns each page's findings, by page.
  */
 export async function checkAccessibility(
   browser: Browser,
-  pages: readonly { file: string; size: number }[],
+  files: readonly string[],
   serve: (context: BrowserContext) => Promise<(file: string) => string>,
   pageChecks: readonly PageCheck[] = [],
 ): Promise<Map<string, Finding[]>> {
   const source = await axeSource;
-  const found = new Map<string, Finding[]>(); // by `${width} ${file}`; "0 <file>" for what loading the page found
-  const split = CONCURRENCY > 1 && pages.filter((p) => p.size > SPLIT_BYTES).length < CONCURRENCY;
-  const queue = [...pages]
-    .sort((a, b) => b.size - a.size)
-    .flatMap((p) => (split && p.size > SPLIT_BYTES ? WIDTHS.map((w) => ({ file: p.file, widths: [w] })) : [{ file: p.file, widths: [...WIDTHS] }]));
-  const worker = async () => {
-    // The pages forbid scripts (CSP); the check's own script must still run.
-    const context = await browser.newContext({ viewport: { width: WIDTHS[0], height: 900 }, bypassCSP: true });
-    try {
-      const urlOf = await serve(context);
-      const page = await context.newPage();
-      // Every stylesheet, image and font a page asks for must load, from where the site is served.
-      let failed: string[] = [];
-      page.on("response", (response) => {
-        if (response.status() >= 400) failed.push(response.url());
-      });
-      for (let job = queue.shift(); job !== undefined; job = queue.shift()) {
-        const { file, widths } = job;
-        failed = [];
-        await page.setViewportSize({ width: widths[0]!, height: 900 });
-        await page.goto(urlOf(file), { waitUntil: "load" });
-        // Said once a page, by the job that checks its first width.
-        if (widths.includes(WIDTHS[0]))
-          found.set(
-            `0 ${file}`,
-            failed.map((url) => ({
-              file,
-              check: "links",
-              rule: "resource-not-found",
-              element: url,
-              message: `the page asks for ${url}, which the site does not have where it is served`,
-              fix: "write site addresses with the `url` filter, which makes them relative to the page",
-            })),
-          );
-        // Once a page load: axe stays loaded while the viewport narrows.
-        await page.addScriptTag({ content: source });
-        for (const width of widths) {
-          if (width !== widths[0]) await page.setViewportSize({ width, height: 900 });
-          const findings = await violationsAt(page, file, width);
-          for (const pageCheck of pageChecks) findings.push(...(await pageCheck(page, file, width)));
-          found.set(`${width} ${file}`, findings);
-        }
+  const found = new Map<string, Finding[]>();
+  if (files.length === 0) return found;
+  // The pages forbid scripts (CSP); the check's own script must still run.
+  const context = await browser.newContext({ viewport: { width: WIDTHS[0], height: 900 }, bypassCSP: true });
+  try {
+    const urlOf = await serve(context);
+    const page = await context.newPage();
+    // Every stylesheet, image and font a page asks for must load, from where the site is served.
+    let failed: string[] = [];
+    page.on("response", (response) => {
+      if (response.status() >= 400) failed.push(response.url());
+    });
+    for (const file of files) {
+      failed = [];
+      await page.setViewportSize({ width: WIDTHS[0], height: 900 });
+      await page.goto(urlOf(file), { waitUntil: "load" });
+      const findings: Finding[] = failed.map((url) => ({
+        file,
+        check: "links",
+        rule: "resource-not-found",
+        element: url,
+        message: `the page asks for ${url}, which the site does not have where it is served`,
+        fix: "write site addresses with the `url` filter, which makes them relative to the page",
+      }));
+      // Once a page load: axe stays loaded while the viewport narrows.
+      await page.addScriptTag({ content: source });
+      for (const width of WIDTHS) {
+        if (width !== WIDTHS[0]) await page.setViewportSize({ width, height: 900 });
+        findings.push(...(await violationsAt(page, file, width)));
+        for (const pageCheck of pageChecks) findings.push(...(await pageCheck(page, file, width)));
       }
-    } finally {
-      await context.close();
+      found.set(file, findings);
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, queue.length) }, worker));
-  return new Map(pages.map((p) => [p.file, [0, ...WIDTHS].flatMap((w) => found.get(`${w} ${p.file}`) ?? [])]));
+  } finally {
+    await context.close();
+  }
+  return found;
 }

@@ -87,7 +87,7 @@ async function checkPages(pages: readonly SitePage[], browser: Browser | undefin
   const printPages = new Set(pages.filter(isPrint).map((p) => p.file));
   const charts = (page: Page, file: string, width: number) =>
     !printPages.has(file) ? checkChartGeometry(page, file, width) : width === WIDTHS[0] ? checkPrintedCharts(page, file) : Promise.resolve([]);
-  const inBrowser = browser && serve && pages.length > 0 ? checkAccessibility(browser, pages.map((p) => ({ file: p.file, size: p.html.length })), serve, [charts]) : undefined;
+  const inBrowser = browser && serve && pages.length > 0 ? checkAccessibility(browser, pages.map((p) => p.file), serve, [charts]) : undefined;
   // Settled at once, so that a failure in the browser waits for the checks here instead of going unhandled.
   const settled = inBrowser?.then((found) => ({ found }), (error: unknown) => ({ error }));
   const byPage = new Map<string, Finding[]>();
