@@ -265,7 +265,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     name: "report page weight",
     target: "< 250 KB",
     measured: `${results.pageWeightKb.max} KB largest; ${results.pageWeightKb.over250} of ${results.pageWeightKb.pages} pages at 250 KB or more`,
-    met: results.pageWeightKb.max < 250,
+    // Judged on the pages' own sizes, not the rounded largest: 249.6 KB is under the target.
+    met: results.pageWeightKb.over250 === 0,
   });
   return results;
 }
