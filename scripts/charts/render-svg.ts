@@ -21,6 +21,7 @@
 import * as vega from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
 import { FONT, REFERENCE, ROWS_DATA, TEXT_SIZE } from "./constants.ts";
+import { escapeAttribute } from "../html/escape.ts";
 import { colours } from "./palette.ts";
 import { textWidth } from "./text-width.ts";
 
@@ -112,8 +113,8 @@ export async function renderSvg(spec: TopLevelSpec, options: SvgOptions): Promis
   return render;
 }
 
-const escapeAttribute = (text: string) =>
-  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+/** A coordinate to at most 2 decimals, without trailing zeros. */
+const round2 = (n: number) => String(Number(n.toFixed(2)));
 
 /** Rewrites Vega's SVG as described above. Exported for tests. */
 export function accessibleSvg(raw: string, options: SvgOptions): string {
@@ -130,7 +131,7 @@ export function accessibleSvg(raw: string, options: SvgOptions): string {
     .replace(/ id="([^"]+)"/g, (_, old: string) => ` id="${newId.get(old)!}"`)
     .replace(/url\(#([^)]+)\)/g, (_, old: string) => `url(#${newId.get(old) ?? old})`)
     // Coordinates to 2 decimals: in attribute values only, never in a label's text.
-    .replace(/="([^"]*)"/g, (_, value: string) => `="${value.replace(/\d+\.\d{3,}/g, (n) => String(Number(Number(n).toFixed(2))))}"`)
+    .replace(/="([^"]*)"/g, (_, value: string) => `="${value.replace(/\d+\.\d{3,}/g, (n) => round2(Number(n)))}"`)
     .replace(/ (opacity="1"|stroke-width="1"|text-anchor="start"|transform="translate\(0,0\)"|font-weight="normal"|font-style="normal")/g, "")
     .replace(/ class="(?![^"]*role-mark)[^"]*"/g, "")
     .replace(/ class="(mark-[a-z]+ role-mark)([^"]*)"/g, (_, mark: string, names: string) =>
@@ -157,8 +158,6 @@ export function accessibleSvg(raw: string, options: SvgOptions): string {
     shareTextAnchors(withoutUnpaintedStrokes(unwrapBareGroups(body)))
   );
 }
-
-const round2 = (n: number) => String(Number(n.toFixed(2)));
 
 /** A line's attributes with its ends moved by (dx, dy): x1 y1 x2 y2 first, each left out where it is 0 (SVG's default). */
 function lineEnds(attributes: string, dx: number, dy: number): string {

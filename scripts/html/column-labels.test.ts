@@ -7,7 +7,7 @@ describe("columnLabels", () => {
   });
 
   it("escapes a name for CSS and then for a double-quoted HTML attribute", () => {
-    expect(columnLabels(["Year", `Trust's "share" \\ A&B <b>`])).toBe("--c2:'Trust\\'s &quot;share&quot; \\\\ A&amp;B &lt;b>'");
+    expect(columnLabels(["Year", `Trust's "share" \\ A&B <b>`])).toBe("--c2:'Trust\\'s &quot;share&quot; \\\\ A&amp;B &lt;b&gt;'");
   });
 
   it("refuses a table with more columns than the stylesheet names, saying where to add them", () => {

@@ -6,12 +6,12 @@
  * the accessibility tree as the column header already names the cell. A data-label on every cell
  * said the same thing once per row: 20 KB on a large report page.
  */
+import { escapeAttribute } from "./escape.ts";
 
 /** data-table.css names the cells of columns 2 to 8: the at-a-glance table has 8 columns, a data table at most 5. */
 export const LABELLED_COLUMNS = 8;
 
 const cssString = (text: string) => `'${text.replace(/[\\']/g, "\\$&").replace(/\n/g, "\\A ")}'`;
-const escapeAttribute = (text: string) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 
 /**
  * The style attribute's value (HTML-escaped, for a double-quoted attribute) for a table whose

@@ -15,6 +15,7 @@
  */
 import { deflateSync, inflateSync } from "node:zlib";
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRawStream, PDFRef, type PDFDocument, type PDFPage } from "pdf-lib";
+import { escapeAttribute } from "../html/escape.ts";
 import { wrapUnmarkedAsArtifacts } from "./content-stream.ts";
 import { annotationsOf, isElement, kidsOf, linkTarget, outlineItems, S, structElements, structTreeRoot, textOf, typeOf } from "./structure-tree.ts";
 
@@ -158,7 +159,6 @@ function titleBookmarks(pdf: PDFDocument, headings: readonly string[]): void {
   }
 }
 
-const xml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 const xmpDate = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, "Z");
 
 /** XMP metadata in step with the document information dictionary, identifying the file as PDF/UA-1. */
@@ -167,7 +167,7 @@ function setXmp(pdf: PDFDocument, fields: XmpFields): void {
   const modified = pdf.getModificationDate() ?? created;
   const producer = pdf.getProducer();
   const creator = pdf.getCreator();
-  const optional = (tag: string, value: string | undefined) => (value ? `\n      <${tag}>${xml(value)}</${tag}>` : "");
+  const optional = (tag: string, value: string | undefined) => (value ? `\n      <${tag}>${escapeAttribute(value)}</${tag}>` : "");
   const packet = `<?xpacket begin="\u{FEFF}" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">
   <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
@@ -177,10 +177,10 @@ function setXmp(pdf: PDFDocument, fields: XmpFields): void {
         xmlns:xmp="http://ns.adobe.com/xap/1.0/"
         xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
       <dc:format>application/pdf</dc:format>
-      <dc:title><rdf:Alt><rdf:li xml:lang="x-default">${xml(fields.title)}</rdf:li></rdf:Alt></dc:title>
-      <dc:creator><rdf:Seq><rdf:li>${xml(fields.author)}</rdf:li></rdf:Seq></dc:creator>
-      <dc:description><rdf:Alt><rdf:li xml:lang="x-default">${xml(fields.subject)}</rdf:li></rdf:Alt></dc:description>
-      <dc:language><rdf:Bag><rdf:li>${xml(fields.lang)}</rdf:li></rdf:Bag></dc:language>${optional("pdf:Keywords", fields.keywords?.join(" "))}${optional("pdf:Producer", producer)}${optional("xmp:CreatorTool", creator)}${optional("xmp:CreateDate", created && xmpDate(created))}${optional("xmp:ModifyDate", modified && xmpDate(modified))}${optional("xmp:MetadataDate", modified && xmpDate(modified))}
+      <dc:title><rdf:Alt><rdf:li xml:lang="x-default">${escapeAttribute(fields.title)}</rdf:li></rdf:Alt></dc:title>
+      <dc:creator><rdf:Seq><rdf:li>${escapeAttribute(fields.author)}</rdf:li></rdf:Seq></dc:creator>
+      <dc:description><rdf:Alt><rdf:li xml:lang="x-default">${escapeAttribute(fields.subject)}</rdf:li></rdf:Alt></dc:description>
+      <dc:language><rdf:Bag><rdf:li>${escapeAttribute(fields.lang)}</rdf:li></rdf:Bag></dc:language>${optional("pdf:Keywords", fields.keywords?.join(" "))}${optional("pdf:Producer", producer)}${optional("xmp:CreatorTool", creator)}${optional("xmp:CreateDate", created && xmpDate(created))}${optional("xmp:ModifyDate", modified && xmpDate(modified))}${optional("xmp:MetadataDate", modified && xmpDate(modified))}
       <pdfuaid:part>1</pdfuaid:part>
     </rdf:Description>
   </rdf:RDF>
